@@ -3,7 +3,15 @@ package org.mixtree.audio.io;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Entry point: opens the audio files users bring (WAV, RF64, AIFF, AIFF-C). */
+import org.mixtree.audio.io.internal.Formats;
+import org.mixtree.audio.io.internal.ResamplingReader;
+import org.mixtree.audio.io.internal.StreamLayout;
+
+/**
+ * Entry point: opens the audio files users bring (WAV, RF64, AIFF, AIFF-C). The format is recognised from the
+ * file's first bytes, not from its name. Every method may be called from any thread except the audio thread
+ * (they touch the file system); each reader returned belongs to one thread at a time.
+ */
 public final class AudioFiles {
 	private AudioFiles() {
 	}
@@ -15,7 +23,7 @@ public final class AudioFiles {
 	 *                            channels...) or corrupt; the message names the file and the reason
 	 */
 	public static AudioFileReader open(Path file) throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		return Formats.open(file);
 	}
 
 	/**
@@ -23,6 +31,29 @@ public final class AudioFiles {
 	 * with the band-limited {@link org.mixtree.dsp.Resampler} when the file has another rate.
 	 */
 	public static AudioFileReader open(Path file, int sampleRate) throws IOException {
-		throw new UnsupportedOperationException("TODO");
+		if (sampleRate <= 0) {
+			throw new IllegalArgumentException("sample rate must be positive: " + sampleRate);
+		}
+		AudioFileReader reader = Formats.open(file);
+		if (reader.sampleRate() == sampleRate) {
+			return reader;
+		}
+		try {
+			return new ResamplingReader(reader, sampleRate);
+		} catch (RuntimeException e) {
+			reader.close();
+			throw e;
+		}
+	}
+
+	/**
+	 * Reads the header of {@code file} only: channels, rate, length and format, for {@code mixtree info} and
+	 * for checking stems before a session is built.
+	 *
+	 * @throws AudioFileException as {@link #open(Path)} does
+	 */
+	public static AudioFileInfo info(Path file) throws IOException {
+		StreamLayout l = Formats.probe(file);
+		return new AudioFileInfo(file, l.channels(), l.sampleRate(), l.frames(), l.description());
 	}
 }

@@ -1,0 +1,340 @@
+package org.mixtree.model.persistence;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
+import org.eclipse.emf.ecore.xmi.UnresolvedReferenceException;
+import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
+import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.MixtreePackage;
+import org.mixtree.model.Send;
+import org.mixtree.model.Session;
+import org.mixtree.model.Track;
+import org.mixtree.model.util.MixtreeResourceFactoryImpl;
+
+/**
+ * Reads and writes {@code .mixtree} session files (XMI).
+ * <p>
+ * Files are diffable: UTF-8, {@code \n} line ends, features in model order, values at their
+ * default left out, and references written as channel addresses ({@code output="bus/Drums"}, see
+ * {@link ChannelAddress}) rather than positions. Re-saving a loaded session gives the same bytes.
+ * <p>
+ * Saving is atomic: the new content goes to a temporary file in the same folder, is forced to
+ * disk, and is renamed over the old file, so a crash or a full disk never leaves half a session.
+ */
+public final class SessionStore {
+
+	/** File extension of session files, without the dot. */
+	public static final String EXTENSION = "mixtree";
+
+	private SessionStore() {
+	}
+
+	/**
+	 * A resource set that reads {@code .mixtree} files outside OSGi as well as inside (where the
+	 * plugin.xml {@code extension_parser} registers the same factory globally).
+	 */
+	public static ResourceSet createResourceSet() {
+		ResourceSet resourceSet = new ResourceSetImpl();
+		register(resourceSet);
+		return resourceSet;
+	}
+
+	/** Registers the session package and the {@code .mixtree} resource factory on a resource set. */
+	public static void register(ResourceSet resourceSet) {
+		resourceSet.getPackageRegistry().put(MixtreePackage.eNS_URI, MixtreePackage.eINSTANCE);
+		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().putIfAbsent(EXTENSION,
+				new MixtreeResourceFactoryImpl());
+	}
+
+	/** Loads a session into a resource set of its own. */
+	public static Session load(Path file) throws SessionFileException {
+		return load(file, createResourceSet());
+	}
+
+	/**
+	 * Loads a session into the given resource set (an editing domain's, for instance).
+	 *
+	 * @throws SessionFileException naming the file when it is missing or unreadable, with line and
+	 *                              column when it is not a well-formed session, and naming the
+	 *                              element when one of its references points at nothing
+	 */
+	public static Session load(Path file, ResourceSet resourceSet) throws SessionFileException {
+		Path absolute = file.toAbsolutePath().normalize();
+		register(resourceSet);
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(absolute);
+		} catch (NoSuchFileException e) {
+			throw new SessionFileException(absolute, "no such session file", e);
+		} catch (IOException e) {
+			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
+		}
+		Resource resource = resourceSet.createResource(uriOf(absolute));
+		try {
+			resource.load(new ByteArrayInputStream(bytes), loadOptions());
+		} catch (IOException | RuntimeException e) {
+			resourceSet.getResources().remove(resource);
+			throw loadFailure(absolute, resource, e);
+		}
+		checkReferenceSyntax(absolute, bytes, resourceSet, resource);
+		if (resource.getContents().isEmpty() || !(resource.getContents().get(0) instanceof Session session)) {
+			resourceSet.getResources().remove(resource);
+			throw new SessionFileException(absolute, "not a Mixtree session (no Session element at the root)", null);
+		}
+		return session;
+	}
+
+	/**
+	 * Saves a session atomically. A session not yet in a resource is put into one for the file.
+	 * When anything fails the file on disk is left exactly as it was.
+	 *
+	 * @throws SessionFileException naming the file, or naming the element whose reference leaves
+	 *                              the session
+	 */
+	public static void save(Session session, Path file) throws SessionFileException {
+		Path absolute = file.toAbsolutePath().normalize();
+		checkReferences(session, absolute);
+		Resource resource = session.eResource();
+		if (resource == null) {
+			resource = createResourceSet().createResource(uriOf(absolute));
+			resource.getContents().add(session);
+		}
+		ByteArrayOutputStream content = new ByteArrayOutputStream(16 * 1024);
+		try {
+			resource.save(content, saveOptions());
+		} catch (IOException | RuntimeException e) {
+			throw new SessionFileException(absolute, "cannot write session: " + describe(e), e);
+		}
+		writeAtomically(absolute, content.toByteArray());
+	}
+
+	/**
+	 * The absolute path of a track's audio source: its relative path resolved against the folder of
+	 * the session file. An absolute source (written by hand) is returned as it is.
+	 */
+	public static Path resolveSource(Track track, Path sessionFile) {
+		if (track.getSource() == null) {
+			throw new IllegalArgumentException("track:" + track.getName() + " has no source");
+		}
+		Path source;
+		try {
+			source = Path.of(track.getSource());
+		} catch (InvalidPathException e) {
+			throw new IllegalArgumentException("track:" + track.getName() + " has an invalid source '" + track.getSource() + "'", e);
+		}
+		if (source.isAbsolute()) {
+			return source.normalize();
+		}
+		Path folder = sessionFile.toAbsolutePath().normalize().getParent();
+		return folder.resolve(source).normalize();
+	}
+
+	/**
+	 * The path to store in {@link Track#setSource(String)} for an audio file: relative to the
+	 * session file's folder, with {@code /} separators on every platform so files move between
+	 * machines.
+	 */
+	public static String relativeSource(Path audioFile, Path sessionFile) {
+		Path folder = sessionFile.toAbsolutePath().normalize().getParent();
+		Path relative = folder.relativize(audioFile.toAbsolutePath().normalize());
+		return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+	}
+
+	private static URI uriOf(Path absolute) {
+		return URI.createFileURI(absolute.toString());
+	}
+
+	private static Map<Object, Object> loadOptions() {
+		Map<Object, Object> options = new HashMap<>();
+		options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+		return options;
+	}
+
+	private static Map<Object, Object> saveOptions() {
+		Map<Object, Object> options = new HashMap<>();
+		options.put(XMLResource.OPTION_ENCODING, "UTF-8");
+		options.put(XMLResource.OPTION_LINE_DELIMITER, "\n");
+		options.put(XMLResource.OPTION_LINE_WIDTH, Integer.valueOf(120));
+		options.put(XMLResource.OPTION_PROCESS_DANGLING_HREF, XMLResource.OPTION_PROCESS_DANGLING_HREF_THROW);
+		return options;
+	}
+
+	/**
+	 * A reference to a bus outside the session would be written as a path that means nothing on
+	 * the next load; refuse it with the element named instead of EMF's generic dangling-href error.
+	 */
+	private static void checkReferences(Session session, Path file) throws SessionFileException {
+		for (Channel channel : channels(session)) {
+			Bus output = channel.getOutput();
+			if (output != null && !inSession(session, output)) {
+				throw new SessionFileException(file, ChannelAddress.of(channel) + ": output refers to "
+						+ ChannelAddress.of(output) + ", which is not in the session", null);
+			}
+			for (Send send : channel.getSends()) {
+				if (send.getTarget() != null && !inSession(session, send.getTarget())) {
+					throw new SessionFileException(file, ChannelAddress.of(channel) + ": send refers to "
+							+ ChannelAddress.of(send.getTarget()) + ", which is not in the session", null);
+				}
+			}
+		}
+	}
+
+	private static Iterable<Channel> channels(Session session) {
+		java.util.List<Channel> all = new java.util.ArrayList<>(session.getTracks());
+		all.addAll(session.getBuses());
+		if (session.getMaster() != null) {
+			all.add(session.getMaster());
+		}
+		return all;
+	}
+
+	private static boolean inSession(Session session, Bus bus) {
+		return bus.eContainer() == session;
+	}
+
+	private static SessionFileException loadFailure(Path file, Resource resource, Exception e) {
+		// EMF records what went wrong, with positions, in the resource's errors; the thrown
+		// exception usually wraps the first of them.
+		for (Resource.Diagnostic error : resource.getErrors()) {
+			return fromDiagnostic(file, error, e);
+		}
+		for (Throwable t = e; t != null; t = t.getCause()) {
+			if (t instanceof Resource.Diagnostic diagnostic) {
+				return fromDiagnostic(file, diagnostic, e);
+			}
+			if (t instanceof org.xml.sax.SAXParseException sax) {
+				return new SessionFileException(file, sax.getLineNumber(), sax.getColumnNumber(),
+						"not a well-formed session file: " + sax.getMessage(), e);
+			}
+		}
+		return new SessionFileException(file, "cannot load session: " + describe(e), e);
+	}
+
+	private static final java.util.regex.Pattern REFERENCE_ATTRIBUTE = java.util.regex.Pattern
+			.compile("\\s(output|target)=\"([^\"]*:[^\"]*)\"");
+
+	/**
+	 * EMF's reader takes a reference value containing a colon for a type name and drops it without
+	 * a word, so {@code output="bus:Drums"} (the command-line spelling, easy to type by hand) would
+	 * silently route the channel to the master. Such values are found here and refused.
+	 */
+	private static void checkReferenceSyntax(Path file, byte[] bytes, ResourceSet resourceSet, Resource resource)
+			throws SessionFileException {
+		String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+		String[] lines = text.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			java.util.regex.Matcher m = REFERENCE_ATTRIBUTE.matcher(lines[i]);
+			if (m.find()) {
+				resourceSet.getResources().remove(resource);
+				throw new SessionFileException(file, i + 1, m.start(2) + 1, m.group(1) + " refers to '" + m.group(2)
+						+ "': write references as bus/NAME or master", null);
+			}
+		}
+	}
+
+	private static SessionFileException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception e) {
+		String message;
+		if (diagnostic instanceof UnresolvedReferenceException unresolved) {
+			EObject owner = unresolved.getObject();
+			String element = owner instanceof Channel channel ? ChannelAddress.of(channel)
+					: owner instanceof Send send && send.eContainer() instanceof Channel channel
+							? ChannelAddress.of(channel) + " send"
+							: owner == null ? "an element" : owner.eClass().getName();
+			String feature = unresolved.getFeature() == null ? "reference" : unresolved.getFeature().getName();
+			message = element + ": " + feature + " refers to '" + unresolved.getReference()
+					+ "', which is not in the session";
+		} else if (diagnostic instanceof org.eclipse.emf.ecore.xmi.IllegalValueException illegal) {
+			EObject owner = illegal.getObject();
+			String element = owner instanceof Channel channel ? ChannelAddress.of(channel)
+					: owner instanceof Send send && send.eContainer() instanceof Channel channel
+							? ChannelAddress.of(channel) + " send"
+							: owner == null ? "an element" : owner.eClass().getName();
+			Object value = illegal.getValue();
+			String shown = value instanceof Channel channel ? ChannelAddress.of(channel) : String.valueOf(value);
+			String feature = illegal.getFeature() == null ? "a feature" : illegal.getFeature().getName();
+			message = element + ": " + shown + " is not a legal value for " + feature;
+		} else {
+			Throwable cause = diagnostic instanceof Throwable t && t.getCause() != null ? t.getCause() : null;
+			String text = cause instanceof org.xml.sax.SAXParseException sax ? sax.getMessage()
+					// XMIException appends "(location, line, column)", which the message already has
+					: diagnostic.getMessage().replaceFirst("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$", "");
+			message = (cause instanceof org.xml.sax.SAXParseException ? "not a well-formed session file: " : "invalid session file: ")
+					+ text;
+		}
+		return new SessionFileException(file, diagnostic.getLine(), diagnostic.getColumn(), message, e);
+	}
+
+	private static String describe(Throwable e) {
+		Throwable root = e;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return message == null ? root.getClass().getSimpleName() : SessionFileException.oneLine(message);
+	}
+
+	/**
+	 * Write to a temporary sibling, force it to the device, then rename it over the target. The
+	 * rename is atomic on the same file system, so readers see the old file or the new one.
+	 */
+	private static void writeAtomically(Path file, byte[] content) throws SessionFileException {
+		Path folder = file.getParent();
+		Path temp = null;
+		try {
+			temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+				ByteBuffer buffer = ByteBuffer.wrap(content);
+				while (buffer.hasRemaining()) {
+					channel.write(buffer);
+				}
+				channel.force(true);
+			}
+			try {
+				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			} catch (AtomicMoveNotSupportedException e) {
+				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+			temp = null;
+			syncFolder(folder);
+		} catch (IOException e) {
+			throw new SessionFileException(file, "cannot save session: " + describe(e), e);
+		} finally {
+			if (temp != null) {
+				try {
+					Files.deleteIfExists(temp);
+				} catch (IOException ignored) {
+					// the original is intact; a stray temp file is the lesser harm
+				}
+			}
+		}
+	}
+
+	/** Makes the rename itself durable; not every platform can open a folder, which is harmless. */
+	private static void syncFolder(Path folder) {
+		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+			channel.force(true);
+		} catch (IOException | UnsupportedOperationException ignored) {
+			// best effort (Windows cannot open directories)
+		}
+	}
+}

@@ -40,6 +40,14 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 */
 	public record Channel(String id, String name, Kind kind, Source source, double gainDb, double pan, boolean mute,
 			boolean solo, boolean polarity, String output) {
+
+		/**
+		 * @return how messages name this channel, as the command line addresses it: {@code track:NAME} or
+		 *         {@code bus:NAME}
+		 */
+		public String label() {
+			return (kind == Kind.TRACK ? "track:" : "bus:") + name;
+		}
 	}
 
 	/**

@@ -1,0 +1,44 @@
+package org.mixtree.engine;
+
+import java.io.IOException;
+
+import org.mixtree.engine.internal.CompiledPlan;
+import org.mixtree.engine.internal.FileSourceReader;
+import org.mixtree.engine.internal.OfflineRenderer;
+import org.mixtree.engine.internal.PlanCompiler;
+
+/**
+ * The engine's entry points for the session binding and the command line. Stateless; every method may be
+ * called from any thread except the audio thread (they allocate, and render touches files).
+ */
+public final class Engine {
+	private Engine() {
+	}
+
+	/**
+	 * Validates a graph description and compiles it into an immutable plan.
+	 *
+	 * @throws GraphException naming the channel or cycle at fault, in one line
+	 */
+	public static Plan compile(GraphDescription graph) throws GraphException {
+		return PlanCompiler.compile(graph);
+	}
+
+	/**
+	 * Renders a plan offline to WAV: the master to {@code options.output()} and, with a stems directory, one file
+	 * per top-level bus. Blocks the calling thread; mixing uses {@code options.threads()} threads. Files are
+	 * written atomically: on failure (unreadable or truncated source, write error, interrupt) nothing is left
+	 * at the targets.
+	 *
+	 * @param progress told the fraction done on the calling thread, or null
+	 * @throws java.io.IOException the first failure; an {@link org.mixtree.audio.io.AudioFileException} names the
+	 *                             file at fault, {@link java.io.InterruptedIOException} when the thread was
+	 *                             interrupted
+	 */
+	public static RenderResult render(Plan plan, RenderOptions options, RenderProgress progress) throws IOException {
+		if (!(plan instanceof CompiledPlan compiled)) {
+			throw new IllegalArgumentException("not a plan made by Engine.compile: " + plan);
+		}
+		return OfflineRenderer.render(compiled, options, progress, FileSourceReader.OPENER);
+	}
+}

@@ -1,0 +1,40 @@
+package org.mixtree.engine;
+
+import java.util.List;
+
+/**
+ * A compiled, immutable mix graph: processing order, buffer assignment, resolved solo/mute and the groups of
+ * independent subtrees that may be processed in parallel. Made by {@link Engine#compile} off the audio
+ * thread; any thread may read it, and it never changes, so a renderer or player can hold it without locks
+ * and a new plan is swapped in whole.
+ */
+public interface Plan {
+
+	/** @return the description this plan was compiled from */
+	GraphDescription description();
+
+	/** @return the mix sample rate in Hz */
+	int sampleRate();
+
+	/** @return channel ids in processing order: every channel comes after everything that feeds it; the master is last */
+	List<String> processingOrder();
+
+	/** @return the id of the master bus */
+	String masterId();
+
+	/**
+	 * @return ids of the top-level buses (those feeding the master) in description order: the stems a render
+	 *         can write, and the roots of the subtrees processed in parallel
+	 */
+	List<String> topLevelBuses();
+
+	/**
+	 * Whether a channel is heard after solo and mute are resolved. A track is audible when neither it nor a bus on
+	 * its path to the master is muted and, if anything is soloed, it is soloed or a soloed bus lies on its path.
+	 * A bus is audible when neither it nor a bus on its path is muted and something audible feeds it (a bus
+	 * passes what reaches it).
+	 *
+	 * @throws IllegalArgumentException for an unknown id
+	 */
+	boolean isAudible(String channelId);
+}

@@ -1,0 +1,65 @@
+package org.mixtree.engine;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import org.mixtree.audio.io.SampleFormat;
+
+/**
+ * How to render a plan offline.
+ *
+ * @param output     the master WAV file; written to a temporary file and renamed on success only
+ * @param format     sample format of every file written (f32 is never clipped; s24/s16 are clipped and dithered)
+ * @param stemsDir   when not null, one WAV per top-level bus is written there as {@code <BusName>.wav} (the bus's
+ *                   post-fader output, what it sends to the master)
+ * @param blockSize  frames per processing block, 1 to 65536; the output does not depend on it
+ * @param threads    threads mixing each block (the calling thread included), at least 1; the output does not
+ *                   depend on it
+ * @param ditherSeed seed of the TPDF dither for integer formats (a fixed seed makes renders reproducible)
+ */
+public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
+		long ditherSeed) {
+
+	/** Default frames per block. */
+	public static final int DEFAULT_BLOCK_SIZE = 1024;
+
+	/** Default dither seed. */
+	public static final long DEFAULT_DITHER_SEED = 0x4D69787472656500L;
+
+	public RenderOptions {
+		Objects.requireNonNull(output, "output");
+		Objects.requireNonNull(format, "format");
+		if (blockSize < 1 || blockSize > 65536) {
+			throw new IllegalArgumentException("block size " + blockSize + " outside [1, 65536]");
+		}
+		if (threads < 1) {
+			throw new IllegalArgumentException("threads " + threads + " < 1");
+		}
+	}
+
+	/** @return options for {@code output} in {@code format}: no stems, 1024-frame blocks, one thread per core */
+	public static RenderOptions of(Path output, SampleFormat format) {
+		return new RenderOptions(output, format, null, DEFAULT_BLOCK_SIZE, Runtime.getRuntime().availableProcessors(),
+				DEFAULT_DITHER_SEED);
+	}
+
+	/** @return a copy writing stems to {@code dir} (null: no stems) */
+	public RenderOptions withStemsDir(Path dir) {
+		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed);
+	}
+
+	/** @return a copy with another block size */
+	public RenderOptions withBlockSize(int frames) {
+		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed);
+	}
+
+	/** @return a copy with another thread count */
+	public RenderOptions withThreads(int count) {
+		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed);
+	}
+
+	/** @return a copy with another dither seed */
+	public RenderOptions withDitherSeed(long seed) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed);
+	}
+}

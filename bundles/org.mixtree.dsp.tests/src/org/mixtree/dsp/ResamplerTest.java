@@ -36,6 +36,10 @@ class ResamplerTest {
 				Arguments.of(22050, 48000), Arguments.of(32000, 48000));
 	}
 
+	static Stream<Arguments> downsamplingRatios() {
+		return ratios().filter(a -> (Integer) a.get()[0] > (Integer) a.get()[1]);
+	}
+
 	/** A stereo source of two sines (left f0, right f1) that starts at frame {@code delay} (silence before). */
 	static final class Tones implements FrameSource {
 		final double f0;
@@ -157,11 +161,8 @@ class ResamplerTest {
 
 	/** Tones between half the output rate and half the input rate must vanish (downsampling only). */
 	@ParameterizedTest(name = "{0} -> {1}")
-	@MethodSource("ratios")
+	@MethodSource("downsamplingRatios")
 	void contentAboveTheOutputNyquistDoesNotAlias(int in, int out) throws IOException {
-		if (in <= out) {
-			return; // nothing above the output Nyquist frequency can reach an upsampler
-		}
 		int n = fftLength(in, out);
 		Fft fft = new Fft(n);
 		// Frequencies from just above out/2 to just below in/2, placed on the output bin grid so that the

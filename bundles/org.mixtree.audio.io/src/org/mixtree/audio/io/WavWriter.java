@@ -74,7 +74,8 @@ public final class WavWriter implements Closeable {
 		this.format = format;
 		this.blockAlign = channels * format.bitsPerSample() / 8;
 		this.dither = format == SampleFormat.F32 ? null : new TpdfDither(format.bitsPerSample(), ditherSeed);
-		this.buffer = ByteBuffer.allocate(BUFFER_BYTES / blockAlign * blockAlign).order(ByteOrder.LITTLE_ENDIAN);
+		// direct: the channel writes it as is, where a heap buffer is copied through a JDK temporary buffer
+		this.buffer = ByteBuffer.allocateDirect(BUFFER_BYTES / blockAlign * blockAlign).order(ByteOrder.LITTLE_ENDIAN);
 		this.header = buildHeader(sampleRate);
 		this.dataStart = header.limit();
 		this.factPosition = format == SampleFormat.F32 ? dataStart - 8 - 12 : -1; // fact, then the data header

@@ -45,7 +45,8 @@ public final class PcmStreamReader implements AudioFileReader {
 		this.channels = layout.channels();
 		this.blockAlign = layout.blockAlign();
 		int frames = Math.max(1, BUFFER_BYTES / blockAlign);
-		this.buffer = ByteBuffer.allocate(frames * blockAlign)
+		// direct: the channel reads into it as is, where a heap buffer is filled through a JDK temporary buffer
+		this.buffer = ByteBuffer.allocateDirect(frames * blockAlign)
 				.order(encoding.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
 		buffer.limit(0);
 	}

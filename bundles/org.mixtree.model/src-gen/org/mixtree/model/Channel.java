@@ -64,7 +64,7 @@ public interface Channel extends EObject {
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * <!-- begin-model-doc -->
-	 * The channel's address as the command line writes it (track:NAME, bus:NAME, master). It is the XMI ID, so references in a session file read output="bus:Drums" and survive reordering.
+	 * The channel's address as the command line writes it (track:NAME, bus:NAME, master). It is the XMI ID, so references in a session file read output="bus/Drums" and survive reordering.
 	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Address</em>' attribute.
 	 * @see org.mixtree.model.MixtreePackage#getChannel_Address()

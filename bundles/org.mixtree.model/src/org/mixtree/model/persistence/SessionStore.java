@@ -34,8 +34,8 @@ import org.mixtree.model.util.MixtreeResourceFactoryImpl;
 /**
  * Reads and writes {@code .mixtree} session files (XMI).
  * <p>
- * Files are diffable: UTF-8, {@code \n} line ends, features in model order, values at their
- * default left out, and references written as channel addresses ({@code output="bus/Drums"}, see
+ * Files are diffable: UTF-8, {@code \n} line ends, one element per line (no wrapping, so a changed
+ * value changes one line), features in model order, values at their default left out, and references written as channel addresses ({@code output="bus/Drums"}, see
  * {@link ChannelAddress}) rather than positions. Re-saving a loaded session gives the same bytes.
  * <p>
  * Saving is atomic: the new content goes to a temporary file in the same folder, is forced to
@@ -89,7 +89,7 @@ public final class SessionStore {
 		} catch (IOException e) {
 			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
 		}
-		Resource resource = resourceSet.createResource(uriOf(absolute));
+		Resource resource = createResource(resourceSet, absolute);
 		try {
 			resource.load(new ByteArrayInputStream(bytes), loadOptions());
 		} catch (IOException | RuntimeException e) {
@@ -116,7 +116,7 @@ public final class SessionStore {
 		checkReferences(session, absolute);
 		Resource resource = session.eResource();
 		if (resource == null) {
-			resource = createResourceSet().createResource(uriOf(absolute));
+			resource = createResource(createResourceSet(), absolute);
 			resource.getContents().add(session);
 		}
 		ByteArrayOutputStream content = new ByteArrayOutputStream(16 * 1024);
@@ -126,6 +126,30 @@ public final class SessionStore {
 			throw new SessionFileException(absolute, "cannot write session: " + describe(e), e);
 		}
 		writeAtomically(absolute, content.toByteArray());
+	}
+
+	/**
+	 * The exact text {@link #save(Session, Path)} would write: handy for comparing states (undo
+	 * tests, "did anything change?") without touching the disk.
+	 */
+	public static String serialize(Session session) {
+		Resource resource = session.eResource();
+		boolean temporary = resource == null;
+		if (temporary) {
+			resource = new MixtreeResourceFactoryImpl().createResource(URI.createURI("memory:/session.mixtree"));
+			resource.getContents().add(session);
+		}
+		ByteArrayOutputStream content = new ByteArrayOutputStream(16 * 1024);
+		try {
+			resource.save(content, saveOptions());
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot serialise session: " + describe(e), e);
+		} finally {
+			if (temporary) {
+				resource.getContents().remove(session);
+			}
+		}
+		return content.toString(java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	/**
@@ -160,6 +184,16 @@ public final class SessionStore {
 		return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
 	}
 
+	/**
+	 * A new, empty session resource for a file in the resource set, whatever the file's extension
+	 * (the registry would only find a factory for {@code .mixtree}).
+	 */
+	public static Resource createResource(ResourceSet resourceSet, Path file) {
+		Resource resource = new MixtreeResourceFactoryImpl().createResource(uriOf(file.toAbsolutePath().normalize()));
+		resourceSet.getResources().add(resource);
+		return resource;
+	}
+
 	private static URI uriOf(Path absolute) {
 		return URI.createFileURI(absolute.toString());
 	}
@@ -174,7 +208,6 @@ public final class SessionStore {
 		Map<Object, Object> options = new HashMap<>();
 		options.put(XMLResource.OPTION_ENCODING, "UTF-8");
 		options.put(XMLResource.OPTION_LINE_DELIMITER, "\n");
-		options.put(XMLResource.OPTION_LINE_WIDTH, Integer.valueOf(120));
 		options.put(XMLResource.OPTION_PROCESS_DANGLING_HREF, XMLResource.OPTION_PROCESS_DANGLING_HREF_THROW);
 		return options;
 	}

@@ -1,0 +1,360 @@
+package org.mixtree.model.edit;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.command.CommandWrapper;
+import org.eclipse.emf.common.command.CompoundCommand;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.RemoveCommand;
+import org.eclipse.emf.edit.command.SetCommand;
+import org.eclipse.emf.edit.domain.EditingDomain;
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
+import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.MixtreeFactory;
+import org.mixtree.model.MixtreePackage;
+import org.mixtree.model.Send;
+import org.mixtree.model.Session;
+import org.mixtree.model.Sessions;
+import org.mixtree.model.Track;
+import org.mixtree.model.validation.Routing;
+
+/**
+ * The commands every change to a session goes through, so that undo and redo work the same from
+ * the command line, a script or the workbench.
+ * <p>
+ * Each factory method checks the change first and throws {@link CommandRefusedException} (one
+ * line, nothing changed) when the session would not allow it: a value out of range, a name already
+ * taken, a routing cycle. The returned command checks again in {@link Command#canExecute()}, so a
+ * command kept for later (a menu item, say) disables itself when the session has moved on.
+ * Run commands with {@link #execute(EditingDomain, Command)}, which refuses rather than silently
+ * ignoring a command that cannot execute.
+ */
+public final class SessionCommands {
+
+	/** The loudest fader setting accepted, in dB. Above this a gain is a typo, not a mix decision. */
+	public static final double MAX_GAIN_DB = 24.0;
+
+	private static final MixtreePackage P = MixtreePackage.eINSTANCE;
+
+	private SessionCommands() {
+	}
+
+	/**
+	 * Executes a command on the domain's command stack.
+	 *
+	 * @throws CommandRefusedException when the command cannot execute, with its reason
+	 */
+	public static void execute(EditingDomain domain, Command command) {
+		if (!command.canExecute()) {
+			String reason = command instanceof Checked checked ? checked.refusal() : null;
+			throw new CommandRefusedException(reason != null ? reason : "cannot " + command.getLabel());
+		}
+		domain.getCommandStack().execute(command);
+	}
+
+	/** Sets a channel's fader gain: finite dB up to {@value #MAX_GAIN_DB}, or -infinity for silence. */
+	public static Command setGain(EditingDomain domain, Channel channel, double gainDb) {
+		Supplier<String> check = () -> gainProblem(ChannelAddress.of(channel) + " gain", gainDb);
+		return set(domain, channel, P.getChannel_GainDb(), gainDb, "Set gain of " + ChannelAddress.of(channel), check);
+	}
+
+	/** Sets a channel's pan in [-1, 1]. */
+	public static Command setPan(EditingDomain domain, Channel channel, double pan) {
+		Supplier<String> check = () -> pan >= -1.0 && pan <= 1.0 ? null
+				: ChannelAddress.of(channel) + " pan " + pan + " is outside [-1, 1]";
+		return set(domain, channel, P.getChannel_Pan(), pan, "Set pan of " + ChannelAddress.of(channel), check);
+	}
+
+	/** Mutes or unmutes a channel. */
+	public static Command setMute(EditingDomain domain, Channel channel, boolean mute) {
+		return set(domain, channel, P.getChannel_Mute(), mute, (mute ? "Mute " : "Unmute ") + ChannelAddress.of(channel), () -> null);
+	}
+
+	/** Solos or unsolos a channel. */
+	public static Command setSolo(EditingDomain domain, Channel channel, boolean solo) {
+		return set(domain, channel, P.getChannel_Solo(), solo, (solo ? "Solo " : "Unsolo ") + ChannelAddress.of(channel), () -> null);
+	}
+
+	/** Inverts a channel's polarity, or puts it back. */
+	public static Command setPolarityInverted(EditingDomain domain, Channel channel, boolean inverted) {
+		return set(domain, channel, P.getChannel_PolarityInverted(), inverted,
+				"Set polarity of " + ChannelAddress.of(channel), () -> null);
+	}
+
+	/**
+	 * Routes a channel to a bus; {@code null} or the master routes it to the master (stored as no
+	 * output, the file's way of saying master).
+	 *
+	 * @throws CommandRefusedException for the master itself, a bus outside the session, or a route
+	 *                                 that would close a cycle (named, e.g.
+	 *                                 {@code refused: routing cycle bus:Drums -> bus:Guitars -> bus:Drums})
+	 */
+	public static Command setOutput(EditingDomain domain, Channel channel, Bus output) {
+		Session session = sessionOf(channel);
+		Supplier<String> check = () -> outputProblem(session, channel, output);
+		Bus stored = session != null && output == session.getMaster() ? null : output;
+		String label = "Route " + ChannelAddress.of(channel) + " to " + (stored == null ? "master" : ChannelAddress.of(stored));
+		return set(domain, channel, P.getChannel_Output(), stored, label, check);
+	}
+
+	/**
+	 * Renames a channel. Names are unique per kind (tracks among tracks, buses among buses and the
+	 * master) because the command line finds channels by name.
+	 */
+	public static Command rename(EditingDomain domain, Channel channel, String name) {
+		Session session = sessionOf(channel);
+		Supplier<String> check = () -> nameProblem(session, channel, name);
+		return set(domain, channel, P.getChannel_Name(), name, "Rename " + ChannelAddress.of(channel), check);
+	}
+
+	/**
+	 * Adds a bus feeding {@code output} ({@code null} or the master: the master). The command's
+	 * result is the new bus.
+	 */
+	public static Command addBus(EditingDomain domain, Session session, String name, Bus output) {
+		Bus bus = MixtreeFactory.eINSTANCE.createBus();
+		bus.setName(name);
+		bus.setOutput(output == session.getMaster() ? null : output);
+		Supplier<String> check = () -> {
+			String problem = nameProblem(session, bus, name);
+			if (problem == null && output != null && output != session.getMaster() && output.eContainer() != session) {
+				problem = "bus:" + name + " cannot output to " + ChannelAddress.of(output) + ": it is not in the session";
+			}
+			return problem;
+		};
+		Command add = AddCommand.create(domain, session, P.getSession_Buses(), bus);
+		return guard(new ResultCommand(add, bus), "Add bus " + name, check);
+	}
+
+	/**
+	 * Removes a bus and keeps the signal flowing: the tracks and buses that fed it, and the sends
+	 * that targeted it, move to its output (the master when it had none). One compound command,
+	 * undone in one step. A send that would end up targeting its own channel is removed with it.
+	 */
+	public static Command removeBus(EditingDomain domain, Bus bus) {
+		Session session = sessionOf(bus);
+		Supplier<String> check = () -> {
+			if (session == null || bus.eContainer() != session) {
+				return ChannelAddress.of(bus) + " is not in a session";
+			}
+			if (bus == session.getMaster()) {
+				return "the master bus cannot be removed";
+			}
+			return null;
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		CompoundCommand compound = new CompoundCommand("Remove " + ChannelAddress.of(bus));
+		Bus newOutput = bus.getOutput();
+		Bus newSendTarget = newOutput != null ? newOutput : session.getMaster();
+		for (Channel channel : Routing.channels(session)) {
+			if (channel == bus) {
+				continue;
+			}
+			if (channel.getOutput() == bus) {
+				compound.append(SetCommand.create(domain, channel, P.getChannel_Output(), newOutput));
+			}
+			for (Send send : channel.getSends()) {
+				if (send.getTarget() == bus) {
+					if (newSendTarget == channel) {
+						compound.append(RemoveCommand.create(domain, channel, P.getChannel_Sends(), send));
+					} else {
+						compound.append(SetCommand.create(domain, send, P.getSend_Target(), newSendTarget));
+					}
+				}
+			}
+		}
+		compound.append(RemoveCommand.create(domain, session, P.getSession_Buses(), bus));
+		return guard(compound, compound.getLabel(), check);
+	}
+
+	/**
+	 * Adds a send from a channel to a bus. The command's result is the new send.
+	 *
+	 * @throws CommandRefusedException when the send would close a routing cycle (named) or its level
+	 *                                 is out of range
+	 */
+	public static Command addSend(EditingDomain domain, Channel channel, Bus target, double levelDb, boolean preFader) {
+		Session session = sessionOf(channel);
+		Send send = MixtreeFactory.eINSTANCE.createSend();
+		send.setTarget(target);
+		send.setLevelDb(levelDb);
+		send.setPreFader(preFader);
+		Supplier<String> check = () -> {
+			String problem = gainProblem(ChannelAddress.of(channel) + " send level", levelDb);
+			return problem != null ? problem : targetProblem(session, channel, target);
+		};
+		Command add = AddCommand.create(domain, channel, P.getChannel_Sends(), send);
+		return guard(new ResultCommand(add, send), "Add send from " + ChannelAddress.of(channel) + " to " + ChannelAddress.of(target), check);
+	}
+
+	/** Points an existing send at another bus, refusing a cycle as {@link #addSend} does. */
+	public static Command setSendTarget(EditingDomain domain, Send send, Bus target) {
+		Channel channel = (Channel) send.eContainer();
+		Session session = sessionOf(channel);
+		Supplier<String> check = () -> targetProblem(session, channel, target);
+		return set(domain, send, P.getSend_Target(), target, "Set send target of " + ChannelAddress.of(channel), check);
+	}
+
+	/** Sets a send's level in dB (same range as a fader). */
+	public static Command setSendLevel(EditingDomain domain, Send send, double levelDb) {
+		Supplier<String> check = () -> gainProblem("send level", levelDb);
+		return set(domain, send, P.getSend_LevelDb(), levelDb, "Set send level", check);
+	}
+
+	/** Adds a track (already named and pointing at its source) to a session; its output must be in the session. */
+	public static Command addTrack(EditingDomain domain, Session session, Track track) {
+		Supplier<String> check = () -> {
+			String problem = nameProblem(session, track, track.getName());
+			if (problem == null && track.getOutput() != null && track.getOutput().eContainer() != session) {
+				problem = "track:" + track.getName() + " cannot output to " + ChannelAddress.of(track.getOutput())
+						+ ": it is not in the session";
+			}
+			return problem;
+		};
+		Command add = AddCommand.create(domain, session, P.getSession_Tracks(), track);
+		return guard(new ResultCommand(add, track), "Add track " + track.getName(), check);
+	}
+
+	// ---- checks: each returns null when fine, else the one-line reason
+
+	static String gainProblem(String what, double db) {
+		if (Double.isNaN(db) || db > MAX_GAIN_DB) {
+			return what + " " + db + " dB is outside [-inf, +" + (int) MAX_GAIN_DB + "] dB";
+		}
+		return null;
+	}
+
+	static String nameProblem(Session session, Channel channel, String name) {
+		if (name == null || name.isBlank()) {
+			return "a channel name cannot be empty";
+		}
+		if (!name.equals(name.strip())) {
+			return "channel name '" + name + "' starts or ends with a space";
+		}
+		if (session == null) {
+			return null;
+		}
+		if (channel instanceof Track) {
+			for (Track t : session.getTracks()) {
+				if (t != channel && name.equals(t.getName())) {
+					return "a track named '" + name + "' already exists";
+				}
+			}
+		} else {
+			for (Bus b : session.getBuses()) {
+				if (b != channel && name.equals(b.getName())) {
+					return "a bus named '" + name + "' already exists";
+				}
+			}
+			Bus master = session.getMaster();
+			if (master != null && master != channel && name.equals(master.getName())) {
+				return "'" + name + "' is the master's name";
+			}
+		}
+		return null;
+	}
+
+	static String outputProblem(Session session, Channel channel, Bus output) {
+		if (session == null) {
+			return ChannelAddress.of(channel) + " is not in a session";
+		}
+		if (channel == session.getMaster()) {
+			return output == null ? null : "the master feeds nothing: it cannot output to " + ChannelAddress.of(output);
+		}
+		if (output == null || output == session.getMaster()) {
+			return null;
+		}
+		if (output.eContainer() != session) {
+			return ChannelAddress.of(channel) + " cannot output to " + ChannelAddress.of(output) + ": it is not in the session";
+		}
+		List<Channel> cycle = Routing.cycleThrough(session, channel, output);
+		return cycle.isEmpty() ? null : "routing cycle " + Routing.describe(cycle);
+	}
+
+	static String targetProblem(Session session, Channel channel, Bus target) {
+		if (session == null) {
+			return ChannelAddress.of(channel) + " is not in a session";
+		}
+		if (target == null) {
+			return "a send needs a target bus";
+		}
+		if (target != session.getMaster() && target.eContainer() != session) {
+			return ChannelAddress.of(channel) + " cannot send to " + ChannelAddress.of(target) + ": it is not in the session";
+		}
+		List<Channel> cycle = Routing.cycleThrough(session, channel, target);
+		return cycle.isEmpty() ? null : "routing cycle " + Routing.describe(cycle);
+	}
+
+	private static Session sessionOf(Channel channel) {
+		return Sessions.sessionOf(channel);
+	}
+
+	private static Command set(EditingDomain domain, org.eclipse.emf.ecore.EObject owner, EStructuralFeature feature,
+			Object value, String label, Supplier<String> check) {
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		return guard(SetCommand.create(domain, owner, feature, value), label, check);
+	}
+
+	private static Command guard(Command command, String label, Supplier<String> check) {
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		return new Checked(command, label, check);
+	}
+
+	/** A command that re-checks its precondition whenever asked whether it can execute. */
+	static final class Checked extends CommandWrapper {
+		private final Supplier<String> check;
+
+		Checked(Command command, String label, Supplier<String> check) {
+			super(label, label, command);
+			this.check = check;
+		}
+
+		/** Why the command cannot execute now, or {@code null}. */
+		String refusal() {
+			return check.get();
+		}
+
+		@Override
+		public boolean canExecute() {
+			// the wrapped command's own answer is cached by CommandWrapper; the check is live
+			return check.get() == null && super.canExecute();
+		}
+	}
+
+	/** Reports the object a command creates as its result (EMF's AddCommand reports the collection). */
+	static final class ResultCommand extends CommandWrapper {
+		private final Object result;
+
+		ResultCommand(Command command, Object result) {
+			super(command);
+			this.result = result;
+		}
+
+		@Override
+		public Collection<?> getResult() {
+			List<Object> list = new ArrayList<>(1);
+			list.add(result);
+			return list;
+		}
+
+		@Override
+		public Collection<?> getAffectedObjects() {
+			return getResult();
+		}
+	}
+}

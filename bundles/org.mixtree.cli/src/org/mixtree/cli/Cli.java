@@ -1,13 +1,124 @@
 package org.mixtree.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
+import org.mixtree.audio.io.AudioFileException;
+import org.mixtree.engine.GraphException;
+import org.mixtree.model.edit.CommandRefusedException;
+import org.mixtree.model.persistence.SessionFileException;
+
+/**
+ * The headless command line: {@code new, info, set, bus, render, demo}. Every change goes through the
+ * editing domain's commands (as the workbench's do) and is saved atomically; every failure is one line on
+ * stderr naming the file, element or value at fault, and a non-zero exit code ({@link CliException}).
+ * {@code --debug} anywhere adds the stack trace.
+ */
 public final class Cli {
-	private Cli() {
+
+	static final String USAGE = String.join("\n", //
+			"usage: mixtree COMMAND ...", //
+			"  new SESSION --stems DIR [--group auto|flat] [--rate HZ] [--force]", //
+			"  info SESSION [--json]", //
+			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
+			"                                       keys: gain (dB or -inf), pan (-1..1), mute, solo,", //
+			"                                             polarity (true|false), output (bus:NAME | master)", //
+			"  bus add SESSION NAME [--output bus:NAME|master]", //
+			"  bus remove SESSION NAME              (its inputs move to its output)", //
+			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  demo [--dir DIR]                     synthesize a multitrack, group it, render the static mix", //
+			"options: --debug (stack traces on failure)");
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	Cli(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
 	}
 
+	/** Runs one command line; returns the process exit code (0 success, 1 refused or failed, 2 bad usage). */
 	public static int run(String[] args, PrintStream out, PrintStream err) {
-		out.println("mixtree: " + String.join(" ", args));
-		return args.length == 0 ? 2 : 0;
+		List<String> words = new ArrayList<>(Arrays.asList(args));
+		boolean debug = words.remove("--debug");
+		Cli cli = new Cli(out, err);
+		try {
+			cli.dispatch(words);
+			out.flush();
+			return 0;
+		} catch (CliException e) {
+			return cli.fail(e.getMessage(), e.exitCode(), debug ? e : null);
+		} catch (SessionFileException | AudioFileException | GraphException | CommandRefusedException e) {
+			return cli.fail(e.getMessage(), CliException.FAILED, debug ? e : null);
+		} catch (IllegalArgumentException e) {
+			// the model's address and value checks speak in one line already
+			return cli.fail(e.getMessage(), CliException.FAILED, debug ? e : null);
+		} catch (java.io.IOException e) {
+			return cli.fail(ioMessage(e), CliException.FAILED, debug ? e : null);
+		} catch (Exception | OutOfMemoryError e) {
+			String msg = "internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)");
+			return cli.fail(msg, 3, debug ? e : null);
+		}
+	}
+
+	/** An I/O failure as one line; the JDK's file exceptions carry the path as their message. */
+	static String ioMessage(java.io.IOException e) {
+		if (e instanceof java.nio.file.NoSuchFileException n) {
+			return n.getFile() + ": no such file or directory";
+		}
+		if (e instanceof java.nio.file.AccessDeniedException a) {
+			return a.getFile() + ": permission denied";
+		}
+		if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+			return f.getFile() + ": " + f.getReason();
+		}
+		return e.getMessage() != null ? e.getMessage() : e.toString();
+	}
+
+	private int fail(String message, int code, Throwable trace) {
+		out.flush();
+		err.println("mixtree: " + message);
+		if (trace != null) {
+			trace.printStackTrace(err);
+		}
+		err.flush();
+		return code;
+	}
+
+	private void dispatch(List<String> words) throws Exception {
+		if (words.isEmpty()) {
+			throw CliException.usage("no command\n" + USAGE);
+		}
+		String command = words.get(0);
+		List<String> rest = words.subList(1, words.size());
+		switch (command) {
+		case "new":
+			new SessionCommandsCli(out, err).newSession(rest);
+			break;
+		case "info":
+			new SessionCommandsCli(out, err).info(rest);
+			break;
+		case "set":
+			new SessionCommandsCli(out, err).set(rest);
+			break;
+		case "bus":
+			new SessionCommandsCli(out, err).bus(rest);
+			break;
+		case "render":
+			new RenderCli(out, err).render(rest);
+			break;
+		case "demo":
+			new DemoCli(out, err).demo(rest);
+			break;
+		case "help":
+		case "--help":
+		case "-h":
+			out.println(USAGE);
+			break;
+		default:
+			throw CliException.usage("unknown command '" + command + "'\n" + USAGE);
+		}
 	}
 }

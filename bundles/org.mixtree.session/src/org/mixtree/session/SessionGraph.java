@@ -61,7 +61,7 @@ public final class SessionGraph {
 		switch (law) {
 		case ZERO:
 			return PanLaw.ZERO_DB;
-		case MINUS_4_5:
+		case MINUS_45:
 			return PanLaw.MINUS_4_5_DB;
 		case MINUS_6:
 			return PanLaw.MINUS_6_DB;

@@ -97,8 +97,13 @@ class AutoGroupingTest {
 			lead synth.wav         | Keys
 			el piano.wav           | Keys
 			backing_gtr.wav        | Guitars
-			drums.wav              | Other
-			toms.wav               | Other
+			drums.wav              | Drums
+			toms.wav               | Drums
+			Overheads.wav          | Drums
+			congas_2.wav           | Percussion
+			BVs.wav                | Vocals
+			bass.wav               | Bass
+			gas.wav                | Other
 			tomato.wav             | Other
 			fx riser.wav           | Other
 			01.wav                 | Other

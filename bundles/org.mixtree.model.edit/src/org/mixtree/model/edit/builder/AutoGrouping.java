@@ -36,8 +36,9 @@ import java.util.Set;
  * ("acoustic.wav", "el_1.wav").</li>
  * <li>Nothing matched: Other.</li>
  * </ol>
- * Only exact words count: plurals and spellings not in the lists ("toms", "drums") go to Other, so
- * the outcome is predictable from the table above.
+ * Words count whole; a plural counts as its singular when the singular is in a list ("toms",
+ * "overheads", "congas", "bvs"), as engineers name multi-mic stems, and "drum"/"drums" (a printed kit)
+ * count for Drums. Anything else goes to Other, so the outcome stays predictable from the table above.
  */
 public final class AutoGrouping {
 
@@ -61,7 +62,7 @@ public final class AutoGrouping {
 			List.of(OTHER));
 
 	private static final Set<String> DRUM_WORDS = Set.of("kick", "snare", "hat", "hihat", "tom", "overhead", "oh", "room",
-			"cymbal", "ride", "crash");
+			"cymbal", "ride", "crash", "drum");
 	private static final Set<String> PERCUSSION_WORDS = Set.of("perc", "percussion", "shaker", "tambourine", "tamb",
 			"conga", "bongo", "clap", "cowbell");
 	private static final Set<String> BASS_WORDS = Set.of("bass", "sub");
@@ -137,7 +138,8 @@ public final class AutoGrouping {
 
 	private static boolean any(Set<String> words, Set<String> group) {
 		for (String word : words) {
-			if (group.contains(word)) {
+			if (group.contains(word) || word.length() > 2 && word.endsWith("s")
+					&& group.contains(word.substring(0, word.length() - 1))) {
 				return true;
 			}
 		}

@@ -1,0 +1,119 @@
+package org.mixtree.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
+import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.Session;
+import org.mixtree.model.Track;
+
+/**
+ * The mix tree as a person reads it at a glance: the master at the root, buses inside the bus they feed
+ * (sub-buses first, then tracks, in session order), one line per channel with its gain, pan and flags.
+ */
+final class MixTree {
+	private MixTree() {
+	}
+
+	private record Line(String label, Channel channel) {
+	}
+
+	static void print(Session session, PrintStream out) {
+		out.println(session.getName() + " | " + session.getSampleRate() + " Hz | pan law " + panLaw(session)
+				+ " | stage " + session.getMixStage() + " | " + session.getTracks().size() + " tracks, "
+				+ session.getBuses().size() + " buses");
+		List<Line> lines = new ArrayList<>();
+		Bus master = session.getMaster();
+		if (master == null) {
+			out.println("(no master bus)");
+			return;
+		}
+		lines.add(new Line(master.getName(), master));
+		children(session, master, "", lines);
+		int width = 0;
+		for (Line l : lines) {
+			width = Math.max(width, l.label.length());
+		}
+		for (Line l : lines) {
+			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s", l.label, strip(l.channel)).stripTrailing());
+		}
+	}
+
+	private static void children(Session session, Bus bus, String indent, List<Line> lines) {
+		List<Channel> inputs = new ArrayList<>();
+		for (Bus b : session.getBuses()) {
+			if (feeds(b, bus, session)) {
+				inputs.add(b);
+			}
+		}
+		for (Track t : session.getTracks()) {
+			if (feeds(t, bus, session)) {
+				inputs.add(t);
+			}
+		}
+		for (int i = 0; i < inputs.size(); i++) {
+			boolean last = i == inputs.size() - 1;
+			Channel c = inputs.get(i);
+			lines.add(new Line(indent + (last ? "└─ " : "├─ ") + c.getName(), c));
+			if (c instanceof Bus b) {
+				children(session, b, indent + (last ? "   " : "│  "), lines);
+			}
+		}
+	}
+
+	/** Whether {@code c} feeds {@code bus}; no output means the master. */
+	private static boolean feeds(Channel c, Bus bus, Session session) {
+		Bus out = c.getOutput();
+		return out == bus || out == null && bus == session.getMaster() && c != bus;
+	}
+
+	private static String strip(Channel c) {
+		StringBuilder s = new StringBuilder();
+		s.append(String.format(Locale.ROOT, "%8s  %-4s", gain(c.getGainDb()), pan(c.getPan())));
+		s.append(c.isMute() ? " M" : "  ").append(c.isSolo() ? " S" : "  ").append(c.isPolarityInverted() ? " Ø" : "  ");
+		if (c instanceof Track t) {
+			s.append("  ").append(t.getSource());
+		}
+		if (!c.getInserts().isEmpty()) {
+			s.append("  [").append(c.getInserts().size()).append(" inserts]");
+		}
+		if (!c.getSends().isEmpty()) {
+			for (var send : c.getSends()) {
+				s.append("  -> ").append(send.getTarget() == null ? "?" : ChannelAddress.of(send.getTarget()));
+			}
+		}
+		return s.toString();
+	}
+
+	static String gain(double db) {
+		if (db == Double.NEGATIVE_INFINITY) {
+			return "-inf dB";
+		}
+		return String.format(Locale.ROOT, "%+.1f dB", db);
+	}
+
+	static String pan(double p) {
+		if (Math.abs(p) < 0.005) {
+			return "C";
+		}
+		return String.format(Locale.ROOT, "%s%d", p < 0 ? "L" : "R", Math.round(Math.abs(p) * 100));
+	}
+
+	private static String panLaw(Session session) {
+		switch (session.getPanLaw()) {
+		case ZERO:
+			return "0 dB";
+		case MINUS_45:
+			return "-4.5 dB";
+		case MINUS_6:
+			return "-6 dB";
+		case MINUS_3:
+		default:
+			return "-3 dB";
+		}
+	}
+}

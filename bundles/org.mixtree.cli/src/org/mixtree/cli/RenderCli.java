@@ -1,0 +1,160 @@
+package org.mixtree.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.mixtree.audio.io.SampleFormat;
+import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.Plan;
+import org.mixtree.engine.RenderOptions;
+import org.mixtree.engine.RenderProgress;
+import org.mixtree.engine.RenderResult;
+import org.mixtree.model.Session;
+import org.mixtree.model.persistence.SessionStore;
+import org.mixtree.model.validation.SessionValidator;
+import org.mixtree.session.SessionGraph;
+
+/** {@code render}: the session's mix through the engine into a WAV file (and one per top-level bus). */
+final class RenderCli {
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	RenderCli(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	void render(List<String> words) throws Exception {
+		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]";
+		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems"), Set.of());
+		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
+		a.expectAtMost(1, usage);
+		String o = a.option("-o") != null ? a.option("-o") : a.option("--output");
+		if (o == null) {
+			throw CliException.usage("missing -o OUT.wav; usage: " + usage);
+		}
+		SampleFormat format = SampleFormat.F32;
+		if (a.option("--format") != null) {
+			format = SampleFormat.byId(a.option("--format"));
+			if (format == null) {
+				throw new CliException("--format '" + a.option("--format") + "': use f32, s24 or s16");
+			}
+		}
+		Path output = Path.of(o);
+		Path stems = a.option("--stems") == null ? null : Path.of(a.option("--stems"));
+		RenderResult result = render(file, output, format, stems, progressBar());
+		out.println(summary(result));
+		if (System.getenv("MIXTREE_STATS") != null) {
+			err.println(String.format(Locale.ROOT, "stats: engine %.3f s for %.1f s of audio (%.0fx realtime), peak heap %.0f MB",
+					result.wallSeconds(), result.durationSeconds(), result.realtimeFactor(), peakHeapMb()));
+		}
+	}
+
+	/** Loads, checks, compiles and renders; shared by {@code render} and {@code demo}. */
+	RenderResult render(Path sessionFile, Path output, SampleFormat format, Path stemsDir, RenderProgress progress)
+			throws Exception {
+		Session session = SessionStore.load(sessionFile);
+		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
+		if (!problems.isEmpty()) {
+			throw new CliException(sessionFile + ": " + problems.get(0).message());
+		}
+		GraphDescription graph = SessionGraph.describe(session, sessionFile);
+		Path absOut = output.toAbsolutePath().normalize();
+		if (absOut.equals(sessionFile.toAbsolutePath().normalize())) {
+			throw new CliException(output + ": is the session file itself; choose another output");
+		}
+		for (GraphDescription.Channel c : graph.channels()) {
+			if (c.source() != null && c.source().file().toAbsolutePath().normalize().equals(absOut)) {
+				throw new CliException(output + ": is the source of track:" + c.name() + "; choose another output");
+			}
+		}
+		if (Files.isDirectory(output)) {
+			throw new CliException(output + ": is a directory; give a file name such as mix.wav");
+		}
+		if (stemsDir != null) {
+			if (Files.exists(stemsDir) && !Files.isDirectory(stemsDir)) {
+				throw new CliException(stemsDir + ": not a directory");
+			}
+			Files.createDirectories(stemsDir);
+		}
+		Plan plan = Engine.compile(graph);
+		RenderOptions options = RenderOptions.of(output, format);
+		if (stemsDir != null) {
+			options = options.withStemsDir(stemsDir);
+		}
+		try {
+			return Engine.render(plan, options, progress);
+		} finally {
+			if (progress instanceof ProgressBar bar) {
+				bar.finish();
+			}
+		}
+	}
+
+	String summary(RenderResult r) {
+		return String.format(Locale.ROOT, "rendered %s: %s, %.0fx realtime, peak %s dBFS, %s LUFS%s", r.output(),
+				duration(r.durationSeconds()), r.realtimeFactor(), db(r.samplePeakDbfs()), db(r.integratedLufs()),
+				r.stems().isEmpty() ? "" : ", " + r.stems().size() + " bus stems");
+	}
+
+	static String duration(double seconds) {
+		long ms = Math.round(seconds * 1000);
+		return String.format(Locale.ROOT, "%d:%02d.%03d", ms / 60000, ms / 1000 % 60, ms % 1000);
+	}
+
+	static String db(double v) {
+		return v == Double.NEGATIVE_INFINITY ? "-inf" : String.format(Locale.ROOT, "%.1f", v);
+	}
+
+	private RenderProgress progressBar() {
+		// the launcher says whether stderr is a terminal: System.console() cannot tell on Java 21
+		return Boolean.getBoolean("mixtree.tty") ? new ProgressBar(err) : RenderProgress.NONE;
+	}
+
+	private static double peakHeapMb() {
+		long sum = 0;
+		for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+			if (pool.getType() == MemoryType.HEAP) {
+				sum += pool.getPeakUsage().getUsed();
+			}
+		}
+		return sum / (1024.0 * 1024.0);
+	}
+
+	/** A one-line bar on stderr, redrawn at most once per percent. */
+	static final class ProgressBar implements RenderProgress {
+		private final PrintStream err;
+		private int shown = -1;
+
+		ProgressBar(PrintStream err) {
+			this.err = err;
+		}
+
+		@Override
+		public void progress(double fraction) {
+			int pct = (int) Math.floor(Math.max(0, Math.min(1, fraction)) * 100);
+			if (pct != shown) {
+				shown = pct;
+				int filled = pct * 40 / 100;
+				err.print("\rrendering [" + "#".repeat(filled) + "-".repeat(40 - filled) + "] " + pct + "%");
+				err.flush();
+			}
+		}
+
+		void finish() {
+			if (shown >= 0) {
+				err.print("\r" + " ".repeat(60) + "\r");
+				err.flush();
+			}
+		}
+	}
+}

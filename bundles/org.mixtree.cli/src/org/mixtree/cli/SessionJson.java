@@ -1,0 +1,84 @@
+package org.mixtree.cli;
+
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
+import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.Insert;
+import org.mixtree.model.ParameterValue;
+import org.mixtree.model.Send;
+import org.mixtree.model.Session;
+import org.mixtree.model.Track;
+
+/**
+ * {@code info --json}: {@code {"sampleRate": 48000, "channels": [{"kind", "name", "output", "gainDb", "pan",
+ * "mute", "solo", "polarity", "inserts", "sends", "source"}]}} with tracks first, then buses, then the master.
+ */
+final class SessionJson {
+	private SessionJson() {
+	}
+
+	static String of(Session session) {
+		Json j = new Json().beginObject();
+		j.name("name").value(session.getName());
+		j.name("sampleRate").value(session.getSampleRate());
+		j.name("panLaw").value(session.getPanLaw().getLiteral());
+		j.name("stage").value(session.getMixStage().getLiteral());
+		j.name("channels").beginArray();
+		for (Track t : session.getTracks()) {
+			channel(j, session, t, "track");
+		}
+		for (Bus b : session.getBuses()) {
+			channel(j, session, b, "bus");
+		}
+		if (session.getMaster() != null) {
+			channel(j, session, session.getMaster(), "master");
+		}
+		j.endArray();
+		return j.endObject().toString();
+	}
+
+	private static void channel(Json j, Session session, Channel c, String kind) {
+		j.beginObject();
+		j.name("kind").value(kind);
+		j.name("name").value(c.getName());
+		String output;
+		if (c == session.getMaster()) {
+			output = null;
+		} else {
+			output = c.getOutput() == null || c.getOutput() == session.getMaster() ? ChannelAddress.MASTER
+					: ChannelAddress.of(c.getOutput());
+		}
+		j.name("output").value(output);
+		j.name("gainDb").value(c.getGainDb());
+		j.name("pan").value(c.getPan());
+		j.name("mute").value(c.isMute());
+		j.name("solo").value(c.isSolo());
+		j.name("polarity").value(c.isPolarityInverted());
+		j.name("inserts").beginArray();
+		for (Insert insert : c.getInserts()) {
+			j.beginObject();
+			j.name("effect").value(insert.getEffectId());
+			j.name("bypass").value(insert.isBypass());
+			j.name("params").beginObject();
+			for (ParameterValue p : insert.getParameters()) {
+				j.name(p.getId()).value(p.getValue());
+			}
+			j.endObject();
+			j.endObject();
+		}
+		j.endArray();
+		j.name("sends").beginArray();
+		for (Send send : c.getSends()) {
+			j.beginObject();
+			j.name("to").value(send.getTarget() == null ? null : ChannelAddress.of(send.getTarget()));
+			j.name("levelDb").value(send.getLevelDb());
+			j.name("pre").value(send.isPreFader());
+			j.endObject();
+		}
+		j.endArray();
+		if (c instanceof Track t) {
+			j.name("source").value(t.getSource());
+		}
+		j.endObject();
+	}
+}

@@ -2,6 +2,7 @@ package org.mixtree.engine.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 import org.mixtree.audio.io.AudioFileException;
 
@@ -9,17 +10,19 @@ import org.mixtree.audio.io.AudioFileException;
  * Mixes a {@link CompiledPlan} block by block. Everything is allocated in the constructor; {@link #process}
  * allocates nothing, takes no lock and touches no file other than through the {@link SourceReader}s.
  * <p>
- * One block is three phases:
- * <ol>
- * <li><b>tracks</b>, in parallel: each track reads its source into its own scratch buffer and writes its
- * post-fader, panned stereo signal into its own buffer. Decoding is most of the work, so this is the phase that
- * needs every core. Deferred work handed in by the caller (writing and metering the previous block) runs here
- * too, so no core waits for the disk;</li>
- * <li><b>buses</b>, in parallel by subtree: each top-level bus's subtree sums its inputs bottom-up;</li>
- * <li><b>master</b>, on the calling thread.</li>
- * </ol>
- * A bus sums its inputs in description order, from +0, whichever thread computed them, so the output is
- * bit-identical for any thread count, scheduling and block size.
+ * A block is one parallel phase over the plan's chunks ({@link CompiledPlan#chunks}, runs of up to four tracks of
+ * one bus) on a small fixed {@link WorkerPool}: each track reads its source into the chunk's scratch buffer and
+ * adds its post-fader, panned stereo signal to the chunk's partial sum. Decoding is most of the work, so the
+ * tracks, not only the bus sums, are spread over the cores. A bus is summed as soon as its last input is ready, by
+ * the thread that finished that input (a per-bus countdown, reset each block), so independent subtrees proceed
+ * in parallel, the master is mixed by whoever completes its last input, and there is one barrier per block.
+ * Deferred work handed in by the caller (writing and metering the previous block) runs in the same phase, so no
+ * core waits for the disk.
+ * <p>
+ * Every sum starts from +0 and adds in an order fixed by the plan (tracks in a chunk, then a bus's chunks and
+ * child buses in description order), whichever thread computed the parts, so the output is bit-identical for any
+ * thread count, scheduling and block size. (Skipping a silent input equals adding zeros: from +0, sums of
+ * floats never become -0.)
  * <p>
  * Per channel the chain is source -> clip gain -> polarity -> inserts -> fader -> pan/balance -> output bus.
  * There are no inserts yet, so the linear factors fold into one per output side ({@link #gainLeft}); the insert
@@ -44,21 +47,28 @@ final class BlockMixer implements AutoCloseable {
 	private final CompiledPlan plan;
 	private final SourceReader[] readers;
 	private final int maxBlock;
-	/** Per node, stereo: a track's panned output or a bus's sum, then its output after fader and balance. */
+	/** Per bus node, stereo: the sum, then (in place) the bus's output after fader and balance. */
 	private final float[][][] buffers;
-	/** Per track, the source's own channels. */
-	private final float[][][] scratch;
-	/** Per node: whether {@link #buffers} holds this block's signal (else it is silent and skipped). */
+	/** Per bus node: whether {@link #buffers} holds this block's signal (else it is silent and skipped). */
 	private final boolean[] active;
+	/** Per chunk, stereo: the sum of its tracks' panned signals. */
+	private final float[][][] partial;
+	/** Per chunk: whether {@link #partial} has anything this block. */
+	private final boolean[] chunkActive;
+	/** Per chunk: a source's own channels, reused by each track of the chunk in turn. */
+	private final float[][][] scratch;
 	/** Per node: everything linear from source to output bus, folded (clip gain, polarity, fader, pan). */
 	private final float[] gainLeft;
 	private final float[] gainRight;
 	private final boolean[] stereo;
 	private final long[] offset;
 	private final long[] length;
+	/** Per bus node: inputs (chunks and buses) still to complete in this block. */
+	private final AtomicIntegerArray remaining;
+	/** Buses without inputs, in processing order: completed before the parallel phase. */
+	private final int[] emptyBuses;
 	private final WorkerPool pool;
-	private final WorkerPool.Task trackPhase = this::trackTask;
-	private final WorkerPool.Task busPhase = this::groupTask;
+	private final WorkerPool.Task trackPhase = this::chunkTask;
 
 	private long position;
 	private int frames;
@@ -74,8 +84,15 @@ final class BlockMixer implements AutoCloseable {
 		this.readers = readers.clone();
 		this.maxBlock = maxBlock;
 		int n = plan.size();
-		buffers = new float[n][2][maxBlock];
+		buffers = new float[n][][];
+		for (int k = 0; k < n; k++) {
+			buffers[k] = plan.isBus[k] ? new float[2][maxBlock] : new float[2][0];
+		}
 		active = new boolean[n];
+		int chunks = plan.chunks.length;
+		partial = new float[chunks][2][maxBlock];
+		chunkActive = new boolean[chunks];
+		scratch = new float[chunks][2][maxBlock];
 		gainLeft = new float[n];
 		gainRight = new float[n];
 		stereo = new boolean[n];
@@ -85,7 +102,6 @@ final class BlockMixer implements AutoCloseable {
 			gainRight[k] = (float) (g * plan.balanceRight[k]);
 		}
 		int tracks = plan.trackCount();
-		scratch = new float[tracks][][];
 		offset = new long[tracks];
 		length = new long[tracks];
 		for (int t = 0; t < tracks; t++) {
@@ -97,10 +113,12 @@ final class BlockMixer implements AutoCloseable {
 				gainLeft[node] = (float) (g * plan.panLeft[node]);
 				gainRight[node] = (float) (g * plan.panRight[node]);
 			}
-			scratch[t] = new float[r.channels()][maxBlock];
 			offset[t] = plan.source(t).offsetFrames();
 			length[t] = r.frames();
 		}
+		remaining = new AtomicIntegerArray(n);
+		emptyBuses = java.util.stream.IntStream.range(0, n).filter(k -> plan.isBus[k] && plan.items[k].length == 0)
+				.toArray();
 		pool = new WorkerPool(threads, "mixtree-mix");
 	}
 
@@ -118,7 +136,7 @@ final class BlockMixer implements AutoCloseable {
 		return position;
 	}
 
-	/** @return the buffer of {@code node} (stereo, valid for the frames of the last block) */
+	/** @return the output of bus {@code node} (stereo, valid for the frames of the last block) */
 	float[][] output(int node) {
 		return buffers[node];
 	}
@@ -134,40 +152,80 @@ final class BlockMixer implements AutoCloseable {
 		frames = count;
 		deferred = work;
 		deferredCount = work == null ? 0 : work.count();
-		pool.run(trackPhase, deferredCount + plan.tracks.length);
-		pool.run(busPhase, plan.groups.length);
-		mixBus(plan.master);
+		int[][] items = plan.items;
+		for (int k = 0; k < items.length; k++) {
+			remaining.set(k, items[k].length);
+		}
+		for (int bus : emptyBuses) {
+			mixBus(bus);
+			completed(bus);
+		}
+		// the volatile write that starts the phase publishes the counts to the workers
+		pool.run(trackPhase, deferredCount + plan.chunks.length);
 		deferred = null;
 		position += count;
 	}
 
 	/** Runs deferred work without mixing (the tail of a render: the last block's writes). */
 	void flush(Deferred work) throws IOException {
-		deferred = work;
-		deferredCount = work.count();
-		pool.run(trackPhase, deferredCount);
-		deferred = null;
+		int n = work.count();
+		for (int i = 0; i < n; i++) {
+			work.run(i);
+		}
 	}
 
-	private void trackTask(int index) throws IOException {
+	private void chunkTask(int index) throws IOException {
+		// the deferred tasks (long: metering, encoding) first, so that they do not end a block on one core; their
+		// count is the same from the second block on, so a chunk keeps its index and with it its core
 		if (index < deferredCount) {
 			deferred.run(index);
 			return;
 		}
-		int t = index - deferredCount;
+		int c = index - deferredCount;
+		float[] left = partial[c][0];
+		float[] right = partial[c][1];
+		Arrays.fill(left, 0, frames, 0f);
+		Arrays.fill(right, 0, frames, 0f);
+		boolean any = false;
+		for (int t : plan.chunks[c]) {
+			any |= mixTrack(t, scratch[c], left, right);
+		}
+		chunkActive[c] = any;
+		int bus = plan.chunkOutput[c];
+		if (remaining.decrementAndGet(bus) == 0) {
+			mixBus(bus);
+			completed(bus);
+		}
+	}
+
+	/**
+	 * Bus {@code node} is mixed: counts it off its output bus and mixes that one too when it was the last input,
+	 * and so on up. The atomic countdown orders every input's writes before the read of the bus that sums them.
+	 */
+	private void completed(int node) {
+		for (int k = node; k != plan.master;) {
+			int parent = plan.output[k];
+			if (remaining.decrementAndGet(parent) != 0) {
+				return;
+			}
+			mixBus(parent);
+			k = parent;
+		}
+	}
+
+	/** Reads track {@code t}'s frames of this block and adds them, gained and panned, to {@code left, right}. */
+	private boolean mixTrack(int t, float[][] src, float[] left, float[] right) throws IOException {
 		int node = plan.tracks[t];
-		active[node] = false;
 		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f)) {
-			return;
+			return false;
 		}
 		int n = frames;
 		long rel = position - offset[t];
 		if (rel >= length[t] || rel + n <= 0) {
-			return;
+			return false;
 		}
 		int start = rel < 0 ? (int) -rel : 0;
 		int want = (int) Math.min(n - start, length[t] - (rel + start));
-		float[][] src = scratch[t];
 		SourceReader reader = readers[t];
 		int got = 0;
 		try {
@@ -184,33 +242,18 @@ final class BlockMixer implements AutoCloseable {
 			throw new AudioFileException(reader.file(), String.valueOf(e.getMessage()), e);
 		}
 		int end = start + got;
-		float[] left = buffers[node][0];
-		float[] right = buffers[node][1];
-		if (start > 0) {
-			Arrays.fill(left, 0, start, 0f);
-			Arrays.fill(right, 0, start, 0f);
-		}
-		if (end < n) {
-			Arrays.fill(left, end, n, 0f);
-			Arrays.fill(right, end, n, 0f);
-		}
+		// track inserts go here: scale src by preGain, run the chain in place, then apply fader * pan (next issue)
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
 		float[] inL = src[0];
 		float[] inR = stereo[node] ? src[1] : src[0];
 		for (int i = start; i < end; i++) {
-			left[i] = gl * inL[i];
+			left[i] += gl * inL[i];
 		}
 		for (int i = start; i < end; i++) {
-			right[i] = gr * inR[i];
+			right[i] += gr * inR[i];
 		}
-		active[node] = true;
-	}
-
-	private void groupTask(int group) {
-		for (int bus : plan.groups[group]) {
-			mixBus(bus);
-		}
+		return got > 0;
 	}
 
 	/** Sums a bus's active inputs in their fixed order, then applies polarity, fader and balance in place. */
@@ -225,13 +268,22 @@ final class BlockMixer implements AutoCloseable {
 			return;
 		}
 		boolean any = false;
-		for (int in : plan.inputs[node]) {
-			if (!active[in]) {
-				continue;
+		for (int item : plan.items[node]) {
+			float[][] in;
+			if (item >= 0) {
+				if (!active[item]) {
+					continue;
+				}
+				in = buffers[item];
+			} else {
+				if (!chunkActive[-item - 1]) {
+					continue;
+				}
+				in = partial[-item - 1];
 			}
 			any = true;
-			float[] l = buffers[in][0];
-			float[] r = buffers[in][1];
+			float[] l = in[0];
+			float[] r = in[1];
 			for (int i = 0; i < n; i++) {
 				left[i] += l[i];
 			}

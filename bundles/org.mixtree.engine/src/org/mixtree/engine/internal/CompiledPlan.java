@@ -1,5 +1,6 @@
 package org.mixtree.engine.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,11 @@ public final class CompiledPlan implements Plan {
 	final Source[] sources;
 	/** Top-level bus nodes (feeding the master), description order. */
 	final int[] topLevel;
-	/** For each top-level bus: the buses of its subtree in processing order (the bus itself last). */
+	/**
+	 * For each top-level bus: the buses of its subtree in processing order (the bus itself last). Subtrees share
+	 * nothing until the master, so they proceed in parallel; the mixer gets that from dependency counting per bus
+	 * rather than from these lists, which describe the structure for diagnostics and tests.
+	 */
 	final int[][] groups;
 	final int master;
 	/** Clip gain (tracks) and polarity as a linear factor: applied before the inserts. */
@@ -50,6 +55,25 @@ public final class CompiledPlan implements Plan {
 	/** Balance gains, for stereo sources and buses. */
 	final double[] balanceLeft;
 	final double[] balanceRight;
+	/**
+	 * Tracks are mixed in <em>chunks</em>: runs of up to {@value #CHUNK} tracks that are consecutive inputs of one
+	 * bus. A chunk is one task of the parallel track phase: its tracks read and accumulate, in order, into the
+	 * chunk's partial sum, so a track's signal is written once, into a buffer that stays in cache. The chunking
+	 * comes from the plan alone (not from the thread count), so the summing order and with it every output bit
+	 * is the same for any number of threads.
+	 */
+	static final int CHUNK = 4;
+	/** Per chunk: its track indices, in summing order. */
+	final int[][] chunks;
+	/** Per chunk: the bus node it feeds. Chunks are numbered in processing order of their buses. */
+	final int[] chunkOutput;
+	/**
+	 * Per node: what a bus sums, in order: a bus node ({@code >= 0}) or a chunk {@code c} encoded as
+	 * {@code -(c + 1)}. Empty for tracks.
+	 */
+	final int[][] items;
+	/** Per node: its track index, or -1 for a bus. */
+	final int[] trackIndex;
 	/** Solo/mute resolved. */
 	final boolean[] audible;
 	private final Map<String, Integer> nodeById;
@@ -88,9 +112,40 @@ public final class CompiledPlan implements Plan {
 			balanceRight[i] = PanLaw.balanceRight(c.pan());
 		}
 		this.sources = new Source[tracks.length];
+		this.trackIndex = new int[n];
+		Arrays.fill(trackIndex, -1);
 		for (int t = 0; t < tracks.length; t++) {
 			sources[t] = channels[tracks[t]].source();
+			trackIndex[tracks[t]] = t;
 		}
+		List<int[]> chunkList = new ArrayList<>();
+		List<Integer> chunkBus = new ArrayList<>();
+		this.items = new int[n][];
+		for (int k = 0; k < n; k++) {
+			List<Integer> its = new ArrayList<>();
+			int[] in = inputs[k];
+			for (int j = 0; j < in.length;) {
+				if (isBus[in[j]]) {
+					its.add(in[j++]);
+					continue;
+				}
+				int end = j;
+				while (end < in.length && end - j < CHUNK && !isBus[in[end]]) {
+					end++;
+				}
+				int[] chunk = new int[end - j];
+				for (int m = j; m < end; m++) {
+					chunk[m - j] = trackIndex[in[m]];
+				}
+				its.add(-(chunkList.size() + 1));
+				chunkList.add(chunk);
+				chunkBus.add(k);
+				j = end;
+			}
+			items[k] = its.stream().mapToInt(Integer::intValue).toArray();
+		}
+		this.chunks = chunkList.toArray(int[][]::new);
+		this.chunkOutput = chunkBus.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	@Override

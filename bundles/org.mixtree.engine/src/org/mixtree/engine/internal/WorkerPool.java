@@ -3,6 +3,7 @@ package org.mixtree.engine.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -10,10 +11,16 @@ import java.util.concurrent.locks.LockSupport;
  * A small fixed pool that runs the tasks of one phase of a block on all cores and returns when every task is
  * done: a fork/join barrier per phase that allocates nothing and takes no lock. The calling thread (the
  * coordinator) works too, so {@code threads} threads share the tasks and {@code threads - 1} are started up
- * front. Tasks are claimed through an atomic counter, so a slow reader on one core does not hold the others
- * back; what a task computes must not depend on which thread ran it (each task owns its output buffer).
+ * front. Each thread owns a contiguous range of the task indices and works through it first, so a task (and the
+ * buffers and reader state it touches) stays on the same core from block to block; a thread that runs out
+ * steals from the others' ranges through the same atomic cursors, so a slow core does not hold the block back.
+ * What a task computes must not depend on which thread ran it.
  * <p>
- * Idle workers spin briefly (a block is short) and then park; the coordinator unparks them for the next phase.
+ * Waiting threads spin briefly (a phase is tens of microseconds) and then park, so that a machine shared with
+ * other processes is not burnt by spinning against a descheduled thread: the coordinator unparks the workers to
+ * start a phase, and the last worker to finish unparks the coordinator if it parked. Parking and unparking
+ * allocate nothing.
+ * <p>
  * {@link #run} is called by one coordinator thread only; {@link #close} by the same thread after the last run.
  */
 final class WorkerPool implements AutoCloseable {
@@ -24,23 +31,35 @@ final class WorkerPool implements AutoCloseable {
 		void run(int index) throws IOException;
 	}
 
-	private static final int SPINS = 20_000;
+	/** About 50 to 100 microseconds of {@link Thread#onSpinWait()} before parking. */
+	private static final int SPINS = 2_000;
+	/** Ints per cursor slot: 64 bytes. */
+	private static final int STRIDE = 16;
 
 	private final Thread[] workers;
-	private final AtomicInteger next = new AtomicInteger();
+	/** Cursor of each thread's range, one per 64 bytes so that cursors do not share a cache line. */
+	private final AtomicIntegerArray cursor;
+	/** End (exclusive) of each thread's range; written before the phase is published. */
+	private final int[] rangeEnd;
 	private final AtomicInteger busy = new AtomicInteger();
 	private final AtomicReference<Throwable> failure = new AtomicReference<>();
 	/** Bumped by the coordinator to start a phase; the write publishes {@link #task} and {@link #count}. */
 	private volatile int epoch;
 	private volatile boolean closed;
+	/** Set by the coordinator before it parks waiting for the workers. */
+	private volatile boolean coordinatorParked;
+	private Thread coordinator;
 	private Task task;
 	private int count;
 
 	/** Starts {@code threads - 1} daemon workers named after {@code name}. */
 	WorkerPool(int threads, String name) {
 		workers = new Thread[Math.max(0, threads - 1)];
+		cursor = new AtomicIntegerArray((workers.length + 1) * STRIDE);
+		rangeEnd = new int[workers.length + 1];
 		for (int i = 0; i < workers.length; i++) {
-			workers[i] = new Thread(this::work, name + "-" + (i + 1));
+			int id = i + 1;
+			workers[i] = new Thread(() -> work(id), name + "-" + id);
 			workers[i].setDaemon(true);
 			workers[i].start();
 		}
@@ -66,21 +85,30 @@ final class WorkerPool implements AutoCloseable {
 			}
 			return;
 		}
+		coordinator = Thread.currentThread();
 		task = phase;
 		count = taskCount;
-		next.set(0);
+		int threads = workers.length + 1;
+		for (int t = 0; t < threads; t++) {
+			cursor.set(t * STRIDE, (int) ((long) taskCount * t / threads));
+			rangeEnd[t] = (int) ((long) taskCount * (t + 1) / threads);
+		}
 		busy.set(workers.length);
 		epoch = epoch + 1;
 		for (Thread w : workers) {
 			LockSupport.unpark(w);
 		}
-		drain(phase, taskCount);
+		drain(phase, 0);
 		int spins = 0;
 		while (busy.get() != 0) {
 			if (++spins < SPINS) {
 				Thread.onSpinWait();
 			} else {
-				Thread.yield();
+				coordinatorParked = true;
+				if (busy.get() != 0) {
+					LockSupport.park(this);
+				}
+				coordinatorParked = false;
 			}
 		}
 		Throwable t = failure.getAndSet(null);
@@ -89,19 +117,27 @@ final class WorkerPool implements AutoCloseable {
 		}
 	}
 
-	private void drain(Task phase, int taskCount) {
-		int i;
-		while ((i = next.getAndIncrement()) < taskCount) {
-			try {
-				phase.run(i);
-			} catch (Throwable t) {
-				failure.compareAndSet(null, t);
-				next.set(taskCount);
+	/** Runs the tasks of thread {@code self}'s range, then steals from the other ranges. */
+	private void drain(Task phase, int self) {
+		int threads = rangeEnd.length;
+		for (int k = 0; k < threads; k++) {
+			int owner = (self + k) % threads;
+			int end = rangeEnd[owner];
+			int i;
+			while ((i = cursor.getAndIncrement(owner * STRIDE)) < end) {
+				try {
+					phase.run(i);
+				} catch (Throwable t) {
+					failure.compareAndSet(null, t);
+					for (int o = 0; o < threads; o++) {
+						cursor.set(o * STRIDE, rangeEnd[o]);
+					}
+				}
 			}
 		}
 	}
 
-	private void work() {
+	private void work(int self) {
 		int seen = 0;
 		while (true) {
 			int spins = 0;
@@ -117,8 +153,10 @@ final class WorkerPool implements AutoCloseable {
 				return;
 			}
 			seen = e;
-			drain(task, count);
-			busy.decrementAndGet();
+			drain(task, self);
+			if (busy.decrementAndGet() == 0 && coordinatorParked) {
+				LockSupport.unpark(coordinator);
+			}
 		}
 	}
 

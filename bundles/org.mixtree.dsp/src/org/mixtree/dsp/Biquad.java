@@ -57,6 +57,32 @@ public final class Biquad {
 				(a + 1) - (a - 1) * cos - k);
 	}
 
+	/**
+	 * Low shelf with the cookbook's Q form of the bandwidth ({@code alpha = sin(w0)/(2Q)}); Q = 1/sqrt(2) equals
+	 * slope S = 1. The form SoX's {@code bass G F Wq} uses; a slope converts as
+	 * {@code Q = 1/sqrt((A + 1/A)(1/S - 1) + 2)}.
+	 */
+	public Biquad setLowShelfQ(double sampleRate, double f0, double q, double gainDb) {
+		double a = Math.pow(10.0, gainDb / 40.0);
+		double w0 = omega(sampleRate, f0);
+		double cos = Math.cos(w0);
+		double k = 2.0 * Math.sqrt(a) * Math.sin(w0) / (2.0 * q);
+		return setCoefficients(a * ((a + 1) - (a - 1) * cos + k), 2 * a * ((a - 1) - (a + 1) * cos),
+				a * ((a + 1) - (a - 1) * cos - k), (a + 1) + (a - 1) * cos + k, -2 * ((a - 1) + (a + 1) * cos),
+				(a + 1) + (a - 1) * cos - k);
+	}
+
+	/** High shelf with the cookbook's Q form of the bandwidth; see {@link #setLowShelfQ}. */
+	public Biquad setHighShelfQ(double sampleRate, double f0, double q, double gainDb) {
+		double a = Math.pow(10.0, gainDb / 40.0);
+		double w0 = omega(sampleRate, f0);
+		double cos = Math.cos(w0);
+		double k = 2.0 * Math.sqrt(a) * Math.sin(w0) / (2.0 * q);
+		return setCoefficients(a * ((a + 1) + (a - 1) * cos + k), -2 * a * ((a - 1) + (a + 1) * cos),
+				a * ((a + 1) + (a - 1) * cos - k), (a + 1) - (a - 1) * cos + k, 2 * ((a - 1) - (a + 1) * cos),
+				(a + 1) - (a - 1) * cos - k);
+	}
+
 	/** Second-order low pass; {@code q} = 1/sqrt(2) is Butterworth (-3 dB at {@code f0}). */
 	public Biquad setLowpass(double sampleRate, double f0, double q) {
 		double w0 = omega(sampleRate, f0);
@@ -102,6 +128,18 @@ public final class Biquad {
 	/** @return normalised coefficients {b0, b1, b2, a1, a2} (a0 = 1), freshly allocated: not for the audio thread */
 	public double[] coefficients() {
 		return new double[] { b0, b1, b2, a1, a2 };
+	}
+
+	/**
+	 * Copies the normalised coefficients {b0, b1, b2, a1, a2} (a0 = 1) into {@code dst[offset .. offset + 5)}
+	 * without allocating, so an effect can run several filters in one loop on the audio thread.
+	 */
+	public void copyCoefficients(double[] dst, int offset) {
+		dst[offset] = b0;
+		dst[offset + 1] = b1;
+		dst[offset + 2] = b2;
+		dst[offset + 3] = a1;
+		dst[offset + 4] = a2;
 	}
 
 	/** Filters {@code buf[offset .. offset + count)} in place. */

@@ -52,6 +52,7 @@ public abstract class AbstractEffect implements Effect {
 	private Smoothing[] smoothers;
 	private ProcessSetup setup;
 	private volatile double gainReductionDb;
+	private boolean processing;
 
 	protected AbstractEffect(EffectDescriptor descriptor) {
 		this.descriptor = descriptor;
@@ -109,6 +110,7 @@ public abstract class AbstractEffect implements Effect {
 		int frames = block.frames();
 		int pos = 0;
 		int events = block.eventCount();
+		processing = true;
 		for (int e = 0; e < events; e++) {
 			int at = Math.min(Math.max(block.eventOffset(e), pos), frames);
 			if (at > pos) {
@@ -123,6 +125,7 @@ public abstract class AbstractEffect implements Effect {
 		if (pos < frames) {
 			processFrames(audio, sidechain, base + pos, frames - pos);
 		}
+		processing = false;
 	}
 
 	@Override
@@ -265,6 +268,15 @@ public abstract class AbstractEffect implements Effect {
 	/** [audio] The smoother of parameter {@code index} (its ramp follows the parameter's {@link Scale}). */
 	protected final Smoothing smoother(int index) {
 		return smoothers[index];
+	}
+
+	/**
+	 * @return whether the call comes from inside {@link #process} (a block event, on the audio thread) rather
+	 *         than from {@link #setParameter} or {@link #prepare} (main thread); lets an effect defer a change that
+	 *         needs the main thread, such as one that changes its latency
+	 */
+	protected final boolean processing() {
+		return processing;
 	}
 
 	/** @return the setup of the last {@link #prepare}, or null before it */

@@ -209,6 +209,25 @@ class RenderFileTest {
 	}
 
 	@Test
+	void anInterruptStopsTheRenderWithoutOutput() throws Exception {
+		writeWav(dir.resolve("a.wav"), Mix.noise(3, 1, 100_000), SampleFormat.F32);
+		Path out = dir.resolve("mix.wav");
+		Plan plan = Engine.compile(new GraphDescription(48000, PanLaw.MINUS_3_DB,
+				List.of(bus("Master", null, 0, 0), track("A", "master", dir.resolve("a.wav"), 0, 0, 0))));
+		try {
+			assertThrows(java.io.InterruptedIOException.class, () -> Engine.render(plan,
+					RenderOptions.of(out, SampleFormat.F32).withBlockSize(1024), fraction -> {
+						if (fraction > 0.5) {
+							Thread.currentThread().interrupt();
+						}
+					}));
+		} finally {
+			Thread.interrupted();
+		}
+		assertFalse(Files.exists(out));
+	}
+
+	@Test
 	void aMissingStemFailsBeforeWritingAnything() throws Exception {
 		Path out = dir.resolve("mix.wav");
 		Plan plan = Engine.compile(new GraphDescription(48000, PanLaw.MINUS_3_DB,

@@ -130,7 +130,15 @@ public final class PcmStreamReader implements AudioFileReader {
 				}
 			}
 			case S24LE -> {
-				for (int i = offset; i < end; i++, p += blockAlign) {
+				// the decode is most of a render's cost: read each sample as one little-endian int (its top byte
+				// belongs to the next sample) and sign-extend the low 24 bits; the buffer's last sample, which has
+				// no byte after it, is read byte by byte
+				int limit = b.limit() - 4;
+				int i = offset;
+				for (; i < end && p <= limit; i++, p += blockAlign) {
+					d[i] = ((b.getInt(p) << 8) >> 8) * SCALE_24;
+				}
+				for (; i < end; i++, p += blockAlign) {
 					int s = (b.get(p) & 0xFF) | (b.get(p + 1) & 0xFF) << 8 | b.get(p + 2) << 16;
 					d[i] = s * SCALE_24;
 				}

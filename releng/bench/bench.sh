@@ -17,6 +17,7 @@ STEMS=$W/stems_n${N}_d$D
 SESSION=$W/rw1lin_n${N}_d$D.mixtree
 MT="$ROOT/mixtree"
 mkdir -p "$W"
+export MIXTREE_NO_REBUILD=1   # ./mixtree bench built the product once; no rebuild between timed runs
 [[ -d $SHARED ]] || { echo "bench: $SHARED not found (set MIXTREE_SHARED)" >&2; exit 2; }
 command -v sox >/dev/null || { echo "bench: sox is needed (apt-get install sox)" >&2; exit 2; }
 [[ -x /usr/bin/time ]] || { echo "bench: /usr/bin/time is needed (apt-get install time)" >&2; exit 2; }
@@ -30,8 +31,8 @@ fi
 . "$SHARED/workload.sh"
 if [[ ! -f $SESSION ]]; then
   echo "== building the session through ./mixtree (once)"
-  tmp=$W/.build.mixtree; rm -f "$tmp"
-  "$MT" new "$tmp" --stems "$STEMS" --group flat >/dev/null
+  tmp=$W/.build.mixtree
+  "$MT" new "$tmp" --stems "$STEMS" --group flat --force >/dev/null
   "$MT" bus add "$tmp" "Sub A" >/dev/null
   "$MT" bus add "$tmp" "Sub B" >/dev/null
   for b in 0 1 2 3; do

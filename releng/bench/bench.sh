@@ -57,8 +57,8 @@ run() {
   local walls=() cpus=() rsss=() i out
   "$@" >/dev/null 2>&1 || { echo "   $name failed: $*" >&2; return 1; }   # warm-up (page cache)
   for ((i = 0; i < RUNS; i++)); do
-    out=$({ /usr/bin/time -f '%e %U %S %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n1)
-    read -r w u s m <<<"$out"
+    /usr/bin/time -o "$W/.time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || { echo "   $name failed" >&2; return 1; }
+    read -r w u s m < <(tail -n1 "$W/.time")
     walls+=("$w"); cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN{printf "%.2f", u+s}')"); rsss+=("$m")
   done
   WALL[$name]=$(printf '%s\n' "${walls[@]}" | median)

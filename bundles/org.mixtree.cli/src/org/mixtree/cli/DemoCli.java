@@ -1,8 +1,10 @@
 package org.mixtree.cli;
 
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,6 +19,15 @@ import org.mixtree.engine.RenderResult;
  * {@code render}.
  */
 final class DemoCli {
+	/** Levels and pan of the demo's static mix: track name, then key=value pairs. */
+	private static final String[][] STATIC_MIX = { //
+			{ "Kick", "gain=-2" }, { "Snare Top", "gain=-3" }, { "HiHat", "gain=-8", "pan=0.3" },
+			{ "Overheads", "gain=-5" }, { "Shaker", "gain=-10", "pan=-0.45" }, { "Conga", "gain=-8", "pan=0.4" },
+			{ "Bass DI", "gain=-2" }, { "Acoustic Gtr", "gain=-6", "pan=-0.2" }, { "El Gtr Rhythm", "gain=-7", "pan=-0.7" },
+			{ "El Gtr Lead", "gain=-6", "pan=0.35" }, { "Gtr Fx", "gain=-11", "pan=0.7" }, { "Piano", "gain=-6" },
+			{ "Synth Pad", "gain=-9" }, { "Lead Vox", "gain=-1" }, { "BV Harmony", "gain=-7" },
+			{ "Riser Sfx", "gain=-12" } };
+
 	private final PrintStream out;
 	private final PrintStream err;
 
@@ -41,8 +52,20 @@ final class DemoCli {
 			out.println("using the stems in " + stems);
 		}
 		Path session = dir.resolve("demo.mixtree");
-		new SessionCommandsCli(out, err).newSession(List.of(session.toString(), "--stems", stems.toString(), "--group",
+		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+		new SessionCommandsCli(quiet, err).newSession(List.of(session.toString(), "--stems", stems.toString(), "--group",
 				"auto", "--force"));
+		// the static mix, the method's first step: levels and pan only, made with the same set commands a person
+		// types; every bus stays at 0 dB so the master keeps its headroom
+		SessionCommandsCli edit = new SessionCommandsCli(quiet, err);
+		for (String[] strip : STATIC_MIX) {
+			List<String> args = new ArrayList<>(List.of(session.toString(), "track:" + strip[0]));
+			args.addAll(List.of(strip).subList(1, strip.length));
+			edit.set(args);
+		}
+		out.println("session " + session + ": auto-grouped top-down, static mix (levels and pan) set on "
+				+ STATIC_MIX.length + " tracks");
+		new SessionCommandsCli(out, err).info(List.of(session.toString()));
 		Path mix = dir.resolve("demo-static-mix.wav");
 		RenderCli render = new RenderCli(out, err);
 		RenderResult r = render.render(session, mix, SampleFormat.F32, null,
@@ -52,6 +75,7 @@ final class DemoCli {
 		out.println(String.format(Locale.ROOT, "  %s long, peak %s dBFS, integrated loudness %s LUFS, rendered at %.0fx realtime",
 				RenderCli.duration(r.durationSeconds()), RenderCli.db(r.samplePeakDbfs()), RenderCli.db(r.integratedLufs()),
 				r.realtimeFactor()));
+		out.println(String.format(Locale.ROOT, "  master headroom %.1f dB", -r.samplePeakDbfs()));
 		out.println("  session: " + session + "  (try: ./mixtree info " + session + ")");
 	}
 

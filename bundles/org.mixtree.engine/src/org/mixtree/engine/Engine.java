@@ -25,6 +25,19 @@ public final class Engine {
 	}
 
 	/**
+	 * Compiles {@code graph} as a rebuild of {@code previous}: inserts with the same channel id, slot and effect
+	 * id keep their processor (and with it a delay's echoes, a compressor's envelope, a reverb's tail); the
+	 * others are created from their factories. Effects are created, their state loaded and parameters set here,
+	 * off the audio thread. Once the new plan is played the previous one must not be (they share processors).
+	 *
+	 * @param previous the plan being replaced, or null (then as {@link #compile(GraphDescription)})
+	 * @throws GraphException naming the channel or cycle at fault, in one line
+	 */
+	public static Plan compile(GraphDescription graph, Plan previous) throws GraphException {
+		return PlanCompiler.compile(graph, previous instanceof CompiledPlan p ? p : null);
+	}
+
+	/**
 	 * Renders a plan offline to WAV: the master to {@code options.output()} and, with a stems directory, one file
 	 * per top-level bus. Blocks the calling thread; mixing uses {@code options.threads()} threads. Files are
 	 * written atomically: on failure (unreadable or truncated source, write error, interrupt) nothing is left

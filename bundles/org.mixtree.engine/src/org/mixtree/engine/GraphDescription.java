@@ -1,9 +1,13 @@
 package org.mixtree.engine;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mixtree.dsp.PanLaw;
+import org.mixtree.effects.api.EffectFactory;
 
 /**
  * What the engine is asked to play: channels (tracks and buses) with their parameters and where each one's
@@ -25,7 +29,8 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	}
 
 	/**
-	 * One channel strip.
+	 * One channel strip. Its chain is source -&gt; polarity -&gt; inserts (slot 1 first) -&gt; fader -&gt; pan -&gt;
+	 * output bus; sends tap after the inserts (pre-fader) or after the pan (post-fader).
 	 *
 	 * @param id       stable id, unique in the graph (also used to keep processor state across rebuilds)
 	 * @param name     the name a person reads (for messages and stem file names)
@@ -33,13 +38,36 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 * @param source   the audio source, tracks only (null for buses)
 	 * @param gainDb   fader gain in dB; negative infinity is silence
 	 * @param pan      pan (mono track) or balance (stereo track, bus) in [-1, 1]
-	 * @param mute     mute
-	 * @param solo     solo (in place, following the tree)
+	 * @param mute     mute (silences the channel's sends too)
+	 * @param solo     solo (in place, following the tree and the sends)
 	 * @param polarity true when the polarity is inverted
 	 * @param output   id of the bus this channel feeds; null only for the master
+	 * @param inserts  the insert chain in processing order (slot 1 first); never null
+	 * @param sends    sends to buses; never null
 	 */
 	public record Channel(String id, String name, Kind kind, Source source, double gainDb, double pan, boolean mute,
-			boolean solo, boolean polarity, String output) {
+			boolean solo, boolean polarity, String output, List<Insert> inserts, List<Send> sends) {
+
+		public Channel {
+			inserts = inserts == null ? List.of() : List.copyOf(inserts);
+			sends = sends == null ? List.of() : List.copyOf(sends);
+		}
+
+		/** A channel without inserts or sends (the form before inserts and sends existed). */
+		public Channel(String id, String name, Kind kind, Source source, double gainDb, double pan, boolean mute,
+				boolean solo, boolean polarity, String output) {
+			this(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, List.of(), List.of());
+		}
+
+		/** @return a copy with another insert chain */
+		public Channel withInserts(List<Insert> chain) {
+			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, chain, sends);
+		}
+
+		/** @return a copy with other sends */
+		public Channel withSends(List<Send> list) {
+			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, inserts, list);
+		}
 
 		/**
 		 * @return how messages name this channel, as the command line addresses it: {@code track:NAME} or
@@ -48,6 +76,66 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 		public String label() {
 			return (kind == Kind.TRACK ? "track:" : "bus:") + name;
 		}
+	}
+
+	/**
+	 * One insert slot. The engine makes a processor from {@code factory} when it compiles the graph (off the audio
+	 * thread), loads {@code state}, then sets {@code parameters} (explicit values win over the state).
+	 *
+	 * @param effectId   the effect's id, as the session stores it
+	 * @param factory    the installed effect, or null when no installed effect has this id: the slot then passes
+	 *                   audio through (latency 0) and the render reports it
+	 * @param bypass     bypassed: the output is the input delayed by the effect's latency (so parallel paths stay
+	 *                   aligned)
+	 * @param parameters parameter values by parameter id, in the effect's units; unknown ids are reported and
+	 *                   ignored
+	 * @param state      the effect's opaque state ({@code Effect#saveState}), or null for none
+	 */
+	public record Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
+			byte[] state) {
+
+		public Insert {
+			parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+			state = state == null ? null : state.clone();
+		}
+
+		/** An insert of {@code factory}'s effect with parameter values and no state. */
+		public static Insert of(EffectFactory factory, Map<String, Double> parameters) {
+			return new Insert(factory.descriptor().id(), factory, false, parameters, null);
+		}
+
+		/** @return a copy of the state bytes, or null */
+		@Override
+		public byte[] state() {
+			return state == null ? null : state.clone();
+		}
+
+		/** @return a copy with {@code bypass} */
+		public Insert withBypass(boolean on) {
+			return new Insert(effectId, factory, on, parameters, state);
+		}
+
+		@Override
+		public boolean equals(Object o) {
+			return o instanceof Insert i && java.util.Objects.equals(effectId, i.effectId) && factory == i.factory && bypass == i.bypass
+					&& parameters.equals(i.parameters) && Arrays.equals(state, i.state);
+		}
+
+		@Override
+		public int hashCode() {
+			return java.util.Objects.hashCode(effectId) * 31 + parameters.hashCode() + Arrays.hashCode(state);
+		}
+	}
+
+	/**
+	 * A send from a channel to a bus.
+	 *
+	 * @param target   id of the bus it feeds
+	 * @param levelDb  send level in dB; negative infinity is silence
+	 * @param preFader true: taps after the inserts, before the fader (the pan still applies, so a mono channel
+	 *                 reaches the stereo bus the way its output does); false: taps after the fader and pan
+	 */
+	public record Send(String target, double levelDb, boolean preFader) {
 	}
 
 	/**

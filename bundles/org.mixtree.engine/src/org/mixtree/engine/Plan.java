@@ -29,10 +29,19 @@ public interface Plan {
 	List<String> topLevelBuses();
 
 	/**
+	 * What compiling found but did not refuse, one line each, naming the channel, slot and effect: effects not
+	 * installed (those slots pass audio through), unknown parameter ids, states that did not load. A render
+	 * reports these too, in {@link RenderResult#warnings()}.
+	 */
+	default List<String> warnings() {
+		return List.of();
+	}
+
+	/**
 	 * Whether a channel is heard after solo and mute are resolved. A track is audible when neither it nor a bus on
 	 * its path to the master is muted and, if anything is soloed, it is soloed or a soloed bus lies on its path.
-	 * A bus is audible when neither it nor a bus on its path is muted and something audible feeds it (a bus
-	 * passes what reaches it).
+	 * A bus is audible when neither it nor a bus on its path is muted and something audible feeds it, through
+	 * its inputs or a send (a bus passes what reaches it; so effect returns fed by a heard channel stay heard).
 	 *
 	 * @throws IllegalArgumentException for an unknown id
 	 */

@@ -16,9 +16,26 @@ import org.mixtree.audio.io.SampleFormat;
  * @param threads    threads mixing each block (the calling thread included), at least 1; the output does not
  *                   depend on it
  * @param ditherSeed seed of the TPDF dither for integer formats (a fixed seed makes renders reproducible)
+ * @param effectBudget how long one insert may take for one block, as a multiple of the block's duration, before
+ *                   it is taken for hung and bypassed (reported in {@link RenderResult#warnings()}); never less
+ *                   than {@link #MIN_EFFECT_BUDGET_SECONDS}; 0 or infinity: no limit
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
-		long ditherSeed) {
+		long ditherSeed, double effectBudget) {
+
+	/** Default {@link #effectBudget}: ten times real time for one block, offline. */
+	public static final double DEFAULT_EFFECT_BUDGET = 10;
+
+	/**
+	 * The least time an insert is given per block, whatever the block size: JIT compilation, class loading and
+	 * garbage collection pauses can take this long once, and must not be taken for a hung effect.
+	 */
+	public static final double MIN_EFFECT_BUDGET_SECONDS = 0.1;
+
+	/** Options with the default effect budget (the form before the budget existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, DEFAULT_EFFECT_BUDGET);
+	}
 
 	/**
 	 * Default frames per block offline: larger than a real-time buffer because nothing waits for it, and long
@@ -38,6 +55,26 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 		if (threads < 1) {
 			throw new IllegalArgumentException("threads " + threads + " < 1");
 		}
+		if (!(effectBudget >= 0)) {
+			throw new IllegalArgumentException("effect budget " + effectBudget + " is not a positive factor");
+		}
+	}
+
+	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
+	public RenderOptions withEffectBudget(double factor) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor);
+	}
+
+	/**
+	 * @return the budget in nanoseconds for one insert processing {@code frames} frames at {@code rate} Hz; 0 for
+	 *         no limit
+	 */
+	public long effectBudgetNanos(int frames, int rate) {
+		if (effectBudget == 0 || Double.isInfinite(effectBudget)) {
+			return 0;
+		}
+		double seconds = Math.max(MIN_EFFECT_BUDGET_SECONDS, effectBudget * frames / rate);
+		return (long) (seconds * 1e9);
 	}
 
 	/** @return options for {@code output} in {@code format}: no stems, {@value #DEFAULT_BLOCK_SIZE}-frame blocks, one thread per core */
@@ -48,21 +85,21 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 
 	/** @return a copy writing stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
-		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed);
+		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget);
 	}
 
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
-		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed);
+		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget);
 	}
 
 	/** @return a copy with another thread count */
 	public RenderOptions withThreads(int count) {
-		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed);
+		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget);
 	}
 
 	/** @return a copy with another dither seed */
 	public RenderOptions withDitherSeed(long seed) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget);
 	}
 }

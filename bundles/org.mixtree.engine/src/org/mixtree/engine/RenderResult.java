@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param output          the master file written
  * @param stems           the stem files written, in top-level bus order (empty without a stems directory)
- * @param frames          frames rendered (the longest source offset plus length)
+ * @param frames          frames rendered: the longest source (offset plus length) plus the effects' tails
  * @param sampleRate      sample rate of the files, Hz
  * @param durationSeconds frames / sampleRate
  * @param wallSeconds     wall-clock time of the engine loop (first block to last write), without opening
@@ -18,11 +18,24 @@ import java.util.List;
  *                        silence
  * @param integratedLufs  integrated loudness of the master output (ITU-R BS.1770 / EBU R128) in LUFS; negative
  *                        infinity when everything is gated away
+ * @param warnings        what went wrong without stopping the render, one line each, naming channel, slot and
+ *                        effect: effects not installed (passed through), inserts that threw, output NaN or
+ *                        infinite samples or took too long and were bypassed from then on, e.g.
+ *                        {@code bus:Drums slot 2 (org.mixtree.test.faulty): threw IllegalStateException at 1.280 s; bypassed}
  */
 public record RenderResult(Path output, List<Path> stems, long frames, int sampleRate, double durationSeconds,
-		double wallSeconds, double realtimeFactor, double samplePeakDbfs, double integratedLufs) {
+		double wallSeconds, double realtimeFactor, double samplePeakDbfs, double integratedLufs,
+		List<String> warnings) {
 
 	public RenderResult {
 		stems = List.copyOf(stems);
+		warnings = warnings == null ? List.of() : List.copyOf(warnings);
+	}
+
+	/** A result without warnings (the form before warnings existed). */
+	public RenderResult(Path output, List<Path> stems, long frames, int sampleRate, double durationSeconds,
+			double wallSeconds, double realtimeFactor, double samplePeakDbfs, double integratedLufs) {
+		this(output, stems, frames, sampleRate, durationSeconds, wallSeconds, realtimeFactor, samplePeakDbfs,
+				integratedLufs, List.of());
 	}
 }

@@ -1,37 +1,54 @@
 package org.mixtree.engine.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.stream.IntStream;
 
 import org.mixtree.audio.io.AudioFileException;
+import org.mixtree.effects.api.ChannelLayout;
+import org.mixtree.effects.api.ProcessBlock;
+import org.mixtree.effects.api.ProcessSetup;
+import org.mixtree.effects.api.RenderMode;
 
 /**
- * Mixes a {@link CompiledPlan} block by block. Everything is allocated in the constructor; {@link #process}
- * allocates nothing, takes no lock and touches no file other than through the {@link SourceReader}s.
+ * Mixes a {@link CompiledPlan} block by block. Everything is allocated in the constructor (which also prepares
+ * the insert processors, off the audio thread); {@link #process} allocates nothing, takes no lock and touches no
+ * file other than through the {@link SourceReader}s.
  * <p>
  * A block is one parallel phase over the plan's chunks ({@link CompiledPlan#chunks}, runs of up to four tracks of
- * one bus) on a small fixed {@link WorkerPool}: each track reads its source into the chunk's scratch buffer and
- * adds its post-fader, panned stereo signal to the chunk's partial sum. Decoding is most of the work, so the
- * tracks, not only the bus sums, are spread over the cores. A bus is summed as soon as its last input is ready, by
- * the thread that finished that input (a per-bus countdown, reset each block), so independent subtrees proceed
- * in parallel, the master is mixed by whoever completes its last input, and there is one barrier per block.
- * Deferred work handed in by the caller (writing and metering the previous block) runs in the same phase, so no
- * core waits for the disk.
+ * one bus) on a small fixed {@link WorkerPool}: each track reads its source into the chunk's scratch buffer, runs
+ * its insert chain there, feeds its sends and adds its post-fader, panned stereo signal to the chunk's partial
+ * sum. A bus is summed as soon as its last input (chunks, child buses and sends into it) is ready, by the thread
+ * that finished that input (a per-bus countdown, reset each block), so independent subtrees proceed in parallel,
+ * the master is mixed by whoever completes its last input, and there is one barrier per block. Deferred work
+ * handed in by the caller (writing and metering the previous block) runs in the same phase.
  * <p>
  * Every sum starts from +0 and adds in an order fixed by the plan (tracks in a chunk, then a bus's chunks and
- * child buses in description order), whichever thread computed the parts, so the output is bit-identical for any
- * thread count, scheduling and block size. (Skipping a silent input equals adding zeros: from +0, sums of
- * floats never become -0.)
+ * child buses in description order, then the sends into it in send order), whichever thread computed the parts,
+ * so the output is bit-identical for any thread count, scheduling and block size (effects are required to be
+ * block-size independent).
  * <p>
- * Per channel the chain is source -> clip gain -> polarity -> inserts -> fader -> pan/balance -> output bus.
- * There are no inserts yet, so the linear factors fold into one per output side ({@link #gainLeft}); the insert
- * chain (next issue) goes between {@link CompiledPlan#preGain} and {@link CompiledPlan#fader}: scale the scratch
- * by the pre-gain, run the chain in place, then apply fader and pan as here.
+ * Per channel the chain is source -&gt; clip gain -&gt; polarity -&gt; inserts -&gt; [pre-fader sends] -&gt; fader
+ * -&gt; pan/balance -&gt; [post-fader sends] -&gt; output bus. A channel without inserts folds the linear factors
+ * into one per output side. Mono tracks stay mono through their inserts (each effect is prepared
+ * {@link ChannelLayout#MONO}) unless an insert cannot process mono: then the chain runs stereo from the source on
+ * (both sides the source) and the pan law's gains apply to its left and right. Buses are stereo.
  * <p>
- * {@link #process} is called by one thread (the render or audio thread). Inaudible tracks are not read at all:
- * the plan of an offline render never changes, and the real-time player will seek its prefetch readers when a
- * new plan makes a track audible.
+ * Plugin delay compensation: each insert's latency (bypassed ones included: a bypassed slot outputs its input
+ * delayed by its latency) adds up to a channel's chain latency; a bus's input latency is the largest output
+ * latency of whatever feeds it (inputs and sends), and every edge into it (an output or a send) gets a
+ * preallocated delay line making up the difference, so every summing point adds sample-aligned signals. The
+ * master's output lags the timeline by {@link #latency()}; the renderer discards that much at the start and
+ * renders that much more at the end.
+ * <p>
+ * Faults stay inside the effect: an insert that throws, outputs NaN or infinity, or takes longer than its budget
+ * for a block is bypassed from then on (its input passes, delayed by its latency) and reported by
+ * {@link #warnings()}; the mix goes on.
+ * <p>
+ * {@link #process} is called by one thread (the render or audio thread). Inaudible tracks are not read at all.
  */
 final class BlockMixer implements AutoCloseable {
 
@@ -44,10 +61,13 @@ final class BlockMixer implements AutoCloseable {
 		void run(int index) throws IOException;
 	}
 
+	/** The longest tail a render adds after the last source: longer tails (a feedback of 1) are cut, in seconds. */
+	static final double MAX_TAIL_SECONDS = 30;
+
 	private final CompiledPlan plan;
 	private final SourceReader[] readers;
 	private final int maxBlock;
-	/** Per bus node, stereo: the sum, then (in place) the bus's output after fader and balance. */
+	/** Per bus node, stereo: the sum, then (in place) the bus's output after fader, balance and compensation. */
 	private final float[][][] buffers;
 	/** Per bus node: whether {@link #buffers} holds this block's signal (else it is silent and skipped). */
 	private final boolean[] active;
@@ -57,14 +77,55 @@ final class BlockMixer implements AutoCloseable {
 	private final boolean[] chunkActive;
 	/** Per chunk: a source's own channels, reused by each track of the chunk in turn. */
 	private final float[][][] scratch;
-	/** Per node: everything linear from source to output bus, folded (clip gain, polarity, fader, pan). */
+	/** Per chunk: the delayed input of the insert being run (to pass it when the insert is bypassed or faults). */
+	private final float[][][] dryScratch;
+	/** Per chunk: a track's output before its compensation delay. */
+	private final float[][][] edgeScratch;
+	/** Per node: what multiplies the chain's output into the output bus (all linear factors when no inserts). */
 	private final float[] gainLeft;
 	private final float[] gainRight;
+	/** Per node with inserts: clip gain and polarity, applied before the inserts. */
+	private final float[] preGain;
 	private final boolean[] stereo;
+	/** Per track node: runs stereo from the source on although the source is mono. */
+	private final boolean[] chainStereo;
+	/** Per node: a track with no inserts, sends or delays (the folded fast path). */
+	private final boolean[] plain;
+	/** Per node: processed every block even when nothing reaches it (inserts with state, delay lines). */
+	private final boolean[] alwaysRun;
 	private final long[] offset;
 	private final long[] length;
-	/** Per bus node: inputs (chunks and buses) still to complete in this block. */
+	/** Per track index: its chunk. */
+	private final int[] chunkOf;
+
+	/** Per node, per slot: the processor to run, or null (pass through, latency 0). */
+	private final Processor[][] procs;
+	private final ProcessBlock[][] blocks;
+	private final DelayLine[][] dry;
+	/** Per node: its chain's channel buffers and the matching dry buffers (views of the chunk or bus buffers). */
+	private final float[][][] work;
+	private final float[][][] dryWork;
+	private final int[] chainLatency;
+	private final int[] inLatency;
+	private final int[] outLatency;
+	/** Per node: compensation on the way to its output bus (null: none). */
+	private final DelayLine[] outLine;
+	/** Per send: its signal this block, its gains, its compensation, whether it carries anything. */
+	private final float[][][] sendBuffer;
+	private final float[] sendLeft;
+	private final float[] sendRight;
+	private final DelayLine[] sendLine;
+	private final boolean[] sendActive;
+	private final long tail;
+	private final List<String> setupWarnings = new ArrayList<>();
+	private final double budgetFactor;
+
+	/** Per bus node: inputs (chunks, buses, sends) still to complete in this block. */
 	private final AtomicIntegerArray remaining;
+	/** Per bus node: the buses its output and sends count down when it completes. */
+	private final int[][] busDependents;
+	/** Per chunk: the buses its tracks' outputs and sends count down. */
+	private final int[][] chunkDependents;
 	/** Buses without inputs, in processing order: completed before the parallel phase. */
 	private final int[] emptyBuses;
 	private final WorkerPool pool;
@@ -72,17 +133,32 @@ final class BlockMixer implements AutoCloseable {
 
 	private long position;
 	private int frames;
+	private long budget;
 	private Deferred deferred;
 	private int deferredCount;
 
-	/**
-	 * @param readers one per track, in the plan's track order (description order); owned by the caller
-	 * @param threads threads for each block, the caller's included
-	 */
+	/** An offline mixer: processors reset, the default effect budget. */
 	BlockMixer(CompiledPlan plan, SourceReader[] readers, int maxBlock, int threads) {
+		this(plan, readers, maxBlock, threads, RenderMode.OFFLINE, true,
+				org.mixtree.engine.RenderOptions.DEFAULT_EFFECT_BUDGET);
+	}
+
+	/**
+	 * Prepares the plan's processors for this mixer's setup (kept as they are when already prepared for it) and
+	 * allocates every buffer and delay line. Call off the audio thread.
+	 *
+	 * @param readers      one per track, in the plan's track order (description order); owned by the caller
+	 * @param threads      threads for each block, the caller's included
+	 * @param reset        reset every processor and clear earlier faults (an offline render starting from the
+	 *                     top); false keeps their audio state (a rebuilt plan continuing playback)
+	 * @param budgetFactor an insert's time budget per block as a multiple of the block's duration (0: none)
+	 */
+	BlockMixer(CompiledPlan plan, SourceReader[] readers, int maxBlock, int threads, RenderMode mode, boolean reset,
+			double budgetFactor) {
 		this.plan = plan;
 		this.readers = readers.clone();
 		this.maxBlock = maxBlock;
+		this.budgetFactor = budgetFactor;
 		int n = plan.size();
 		buffers = new float[n][][];
 		for (int k = 0; k < n; k++) {
@@ -93,33 +169,190 @@ final class BlockMixer implements AutoCloseable {
 		partial = new float[chunks][2][maxBlock];
 		chunkActive = new boolean[chunks];
 		scratch = new float[chunks][2][maxBlock];
+		dryScratch = new float[chunks][2][maxBlock];
+		edgeScratch = new float[chunks][2][maxBlock];
 		gainLeft = new float[n];
 		gainRight = new float[n];
+		preGain = new float[n];
 		stereo = new boolean[n];
-		for (int k = 0; k < n; k++) {
-			double g = plan.preGain[k] * plan.fader[k];
-			gainLeft[k] = (float) (g * plan.balanceLeft[k]);
-			gainRight[k] = (float) (g * plan.balanceRight[k]);
-		}
+		chainStereo = new boolean[n];
+		plain = new boolean[n];
+		alwaysRun = new boolean[n];
 		int tracks = plan.trackCount();
 		offset = new long[tracks];
 		length = new long[tracks];
-		for (int t = 0; t < tracks; t++) {
-			int node = plan.tracks[t];
-			SourceReader r = readers[t];
-			stereo[node] = r.channels() == 2;
-			if (!stereo[node]) {
-				double g = plan.preGain[node] * plan.fader[node];
-				gainLeft[node] = (float) (g * plan.panLeft[node]);
-				gainRight[node] = (float) (g * plan.panRight[node]);
+		chunkOf = new int[tracks];
+		for (int c = 0; c < chunks; c++) {
+			for (int t : plan.chunks[c]) {
+				chunkOf[t] = c;
 			}
-			offset[t] = plan.source(t).offsetFrames();
-			length[t] = r.frames();
 		}
+		for (int t = 0; t < tracks; t++) {
+			stereo[plan.tracks[t]] = readers[t].channels() == 2;
+			offset[t] = plan.source(t).offsetFrames();
+			length[t] = readers[t].frames();
+		}
+		for (int k = 0; k < n; k++) {
+			stereo[k] |= plan.isBus[k];
+		}
+
+		// processors: layout, prepare, latency
+		procs = new Processor[n][];
+		blocks = new ProcessBlock[n][];
+		dry = new DelayLine[n][];
+		work = new float[n][][];
+		dryWork = new float[n][][];
+		chainLatency = new int[n];
+		for (int k = 0; k < n; k++) {
+			Processor[] chain = plan.processors[k];
+			procs[k] = new Processor[chain.length];
+			blocks[k] = new ProcessBlock[chain.length];
+			dry[k] = new DelayLine[chain.length];
+			if (chain.length == 0) {
+				continue;
+			}
+			if (!stereo[k]) {
+				for (Processor p : chain) {
+					chainStereo[k] |= p != null && !p.effect.descriptor().layouts().contains(ChannelLayout.MONO)
+							&& p.effect.descriptor().layouts().contains(ChannelLayout.STEREO);
+				}
+			}
+			boolean two = stereo[k] || chainStereo[k];
+			ChannelLayout layout = two ? ChannelLayout.STEREO : ChannelLayout.MONO;
+			if (plan.isBus[k]) {
+				work[k] = buffers[k];
+				dryWork[k] = new float[2][maxBlock];
+			} else {
+				int c = chunkOf[plan.trackIndex[k]];
+				work[k] = two ? scratch[c] : new float[][] { scratch[c][0] };
+				dryWork[k] = two ? dryScratch[c] : new float[][] { dryScratch[c][0] };
+			}
+			ProcessSetup setup = new ProcessSetup(plan.sampleRate, maxBlock, layout, 0, mode);
+			for (int j = 0; j < chain.length; j++) {
+				Processor p = chain[j];
+				String where = plan.channels[k].label() + " slot " + (j + 1) + " ("
+						+ plan.channels[k].inserts().get(j).effectId() + ")";
+				if (p == null) {
+					continue;
+				}
+				if (!p.effect.descriptor().layouts().contains(layout)) {
+					setupWarnings.add(where + ": does not process " + layout.name().toLowerCase(java.util.Locale.ROOT)
+							+ "; passed through");
+					continue;
+				}
+				if (reset) {
+					p.clearFault();
+				}
+				if (!p.prepare(setup)) {
+					continue; // reported with the faults
+				}
+				if (reset) {
+					p.effect.reset();
+				}
+				procs[k][j] = p;
+				int latency = p.latency();
+				chainLatency[k] += latency;
+				dry[k][j] = new DelayLine(two ? 2 : 1, latency, maxBlock);
+				blocks[k][j] = new ProcessBlock(work[k], 0);
+			}
+		}
+
+		// delay compensation: nodes are in processing order, so every input's latency is known before its bus's
+		int sends = plan.sendSource.length;
+		inLatency = new int[n];
+		outLatency = new int[n];
+		long[] ring = new long[n];
+		for (int k = 0; k < n; k++) {
+			long ringIn = 0;
+			for (int in : plan.inputs[k]) {
+				inLatency[k] = Math.max(inLatency[k], outLatency[in]);
+				ringIn = Math.max(ringIn, ring[in]);
+			}
+			for (int s : plan.sendsInto[k]) {
+				inLatency[k] = Math.max(inLatency[k], outLatency[plan.sendSource[s]]);
+				ringIn = Math.max(ringIn, ring[plan.sendSource[s]]);
+			}
+			outLatency[k] = inLatency[k] + chainLatency[k];
+			long own = 0;
+			for (Processor p : procs[k]) {
+				own += p == null ? 0 : p.tail();
+			}
+			ring[k] = plan.audible[k] ? Math.min(Long.MAX_VALUE / 4, ringIn + own) : 0;
+		}
+		tail = Math.min(ring[plan.master], (long) (MAX_TAIL_SECONDS * plan.sampleRate));
+		outLine = new DelayLine[n];
+		for (int k = 0; k < n; k++) {
+			int o = plan.output[k];
+			int d = o < 0 ? 0 : inLatency[o] - outLatency[k];
+			if (d > 0) {
+				outLine[k] = new DelayLine(2, d, maxBlock);
+			}
+		}
+		sendBuffer = new float[sends][2][maxBlock];
+		sendLeft = new float[sends];
+		sendRight = new float[sends];
+		sendLine = new DelayLine[sends];
+		sendActive = new boolean[sends];
+		for (int s = 0; s < sends; s++) {
+			int d = inLatency[plan.sendTarget[s]] - outLatency[plan.sendSource[s]];
+			if (d > 0) {
+				sendLine[s] = new DelayLine(2, d, maxBlock);
+			}
+		}
+
+		// gains
+		for (int k = 0; k < n; k++) {
+			boolean chain = procs[k].length > 0;
+			double pre = chain ? 1.0 : plan.preGain[k];
+			preGain[k] = (float) plan.preGain[k];
+			boolean panned = !plan.isBus[k] && !stereo[k];
+			double pl = panned ? plan.panLeft[k] : plan.balanceLeft[k];
+			double pr = panned ? plan.panRight[k] : plan.balanceRight[k];
+			gainLeft[k] = (float) (pre * plan.fader[k] * pl);
+			gainRight[k] = (float) (pre * plan.fader[k] * pr);
+			for (int s : plan.sendsOf[k]) {
+				double g = pre * plan.sendLevel[s] * (plan.sendPre[s] ? 1.0 : plan.fader[k]);
+				sendLeft[s] = (float) (g * pl);
+				sendRight[s] = (float) (g * pr);
+			}
+			boolean delays = outLine[k] != null;
+			for (int s : plan.sendsOf[k]) {
+				delays |= sendLine[s] != null;
+			}
+			alwaysRun[k] = plan.audible[k] && (chain || delays);
+			plain[k] = !plan.isBus[k] && !chain && !delays && plan.sendsOf[k].length == 0;
+		}
+
 		remaining = new AtomicIntegerArray(n);
-		emptyBuses = java.util.stream.IntStream.range(0, n).filter(k -> plan.isBus[k] && plan.items[k].length == 0)
-				.toArray();
+		busDependents = new int[n][];
+		for (int k = 0; k < n; k++) {
+			busDependents[k] = dependents(k, plan.output[k]);
+		}
+		chunkDependents = new int[chunks][];
+		for (int c = 0; c < chunks; c++) {
+			List<Integer> d = new ArrayList<>();
+			d.add(plan.chunkOutput[c]);
+			for (int t : plan.chunks[c]) {
+				for (int s : plan.sendsOf[plan.tracks[t]]) {
+					d.add(plan.sendTarget[s]);
+				}
+			}
+			chunkDependents[c] = d.stream().mapToInt(Integer::intValue).toArray();
+		}
+		emptyBuses = IntStream.range(0, n)
+				.filter(k -> plan.isBus[k] && plan.items[k].length == 0 && plan.sendsInto[k].length == 0).toArray();
 		pool = new WorkerPool(threads, "mixtree-mix");
+	}
+
+	private int[] dependents(int node, int output) {
+		List<Integer> d = new ArrayList<>();
+		if (output >= 0) {
+			d.add(output);
+		}
+		for (int s : plan.sendsOf[node]) {
+			d.add(plan.sendTarget[s]);
+		}
+		return d.stream().mapToInt(Integer::intValue).toArray();
 	}
 
 	/** @return the frames from the start to the end of the longest source */
@@ -129,6 +362,54 @@ final class BlockMixer implements AutoCloseable {
 			end = Math.max(end, offset[t] + length[t]);
 		}
 		return end;
+	}
+
+	/**
+	 * @return how long the audible effects ring on after the last source ends, in frames: along each path to the
+	 *         master the insert tails add up (a reverb into a delay rings for both), the longest path counts, cut
+	 *         at {@value #MAX_TAIL_SECONDS} s so a runaway feedback cannot make a render endless
+	 */
+	long tail() {
+		return tail;
+	}
+
+	/** @return how far the master output lags the timeline, in frames (the master path's total latency) */
+	int latency() {
+		return outLatency[plan.master];
+	}
+
+	/**
+	 * @return how far {@link #output}{@code (node)} lags the timeline: the master's {@link #latency()}, or for another
+	 *         bus the input latency of the bus it feeds (its output is already compensated to that)
+	 */
+	int tapLatency(int node) {
+		return node == plan.master ? outLatency[node] : inLatency[plan.output[node]];
+	}
+
+	/** @return the chain latency of {@code node}'s inserts, in frames (for tests and diagnostics) */
+	int chainLatency(int node) {
+		return chainLatency[node];
+	}
+
+	/**
+	 * [main, after the last block] What went wrong without stopping the mix: the plan's compile warnings, inserts
+	 * that cannot take their channel's layout, and every insert that faulted, as one line each.
+	 */
+	List<String> warnings() {
+		List<String> list = new ArrayList<>(plan.warnings);
+		list.addAll(setupWarnings);
+		for (int k = 0; k < procs.length; k++) {
+			Processor[] chain = plan.processors[k];
+			for (int j = 0; j < chain.length; j++) {
+				Processor p = chain[j];
+				String fault = p == null ? null : p.fault(plan.sampleRate);
+				if (fault != null) {
+					list.add(plan.channels[k].label() + " slot " + (j + 1) + " ("
+							+ plan.channels[k].inserts().get(j).effectId() + "): " + fault + "; bypassed");
+				}
+			}
+		}
+		return list;
 	}
 
 	/** @return the timeline frame of the next block */
@@ -150,11 +431,14 @@ final class BlockMixer implements AutoCloseable {
 			throw new IllegalArgumentException("block of " + count + " frames, maximum " + maxBlock);
 		}
 		frames = count;
+		budget = budgetFactor == 0 || Double.isInfinite(budgetFactor) ? 0
+				: (long) (1e9 * Math.max(org.mixtree.engine.RenderOptions.MIN_EFFECT_BUDGET_SECONDS,
+						budgetFactor * count / plan.sampleRate));
 		deferred = work;
 		deferredCount = work == null ? 0 : work.count();
 		int[][] items = plan.items;
 		for (int k = 0; k < items.length; k++) {
-			remaining.set(k, items[k].length);
+			remaining.set(k, items[k].length + plan.sendsInto[k].length);
 		}
 		for (int bus : emptyBuses) {
 			mixBus(bus);
@@ -188,44 +472,33 @@ final class BlockMixer implements AutoCloseable {
 		Arrays.fill(right, 0, frames, 0f);
 		boolean any = false;
 		for (int t : plan.chunks[c]) {
-			any |= mixTrack(t, scratch[c], left, right);
+			any |= plain[plan.tracks[t]] ? mixPlainTrack(t, scratch[c], left, right) : mixTrack(t, c, left, right);
 		}
 		chunkActive[c] = any;
-		int bus = plan.chunkOutput[c];
-		if (remaining.decrementAndGet(bus) == 0) {
-			mixBus(bus);
-			completed(bus);
+		for (int bus : chunkDependents[c]) {
+			if (remaining.decrementAndGet(bus) == 0) {
+				mixBus(bus);
+				completed(bus);
+			}
 		}
 	}
 
 	/**
-	 * Bus {@code node} is mixed: counts it off its output bus and mixes that one too when it was the last input,
-	 * and so on up. The atomic countdown orders every input's writes before the read of the bus that sums them.
+	 * Bus {@code node} is mixed: counts it off the buses its output and sends feed and mixes those whose last input
+	 * it was, and so on up. The atomic countdown orders every input's writes before the read of the bus that sums
+	 * them.
 	 */
 	private void completed(int node) {
-		for (int k = node; k != plan.master;) {
-			int parent = plan.output[k];
-			if (remaining.decrementAndGet(parent) != 0) {
-				return;
+		for (int bus : busDependents[node]) {
+			if (remaining.decrementAndGet(bus) == 0) {
+				mixBus(bus);
+				completed(bus);
 			}
-			mixBus(parent);
-			k = parent;
 		}
 	}
 
-	/** Reads track {@code t}'s frames of this block and adds them, gained and panned, to {@code left, right}. */
-	private boolean mixTrack(int t, float[][] src, float[] left, float[] right) throws IOException {
-		int node = plan.tracks[t];
-		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f)) {
-			return false;
-		}
-		int n = frames;
-		long rel = position - offset[t];
-		if (rel >= length[t] || rel + n <= 0) {
-			return false;
-		}
-		int start = rel < 0 ? (int) -rel : 0;
-		int want = (int) Math.min(n - start, length[t] - (rel + start));
+	/** Reads track {@code t}'s frames of this block into {@code src[.][start ..]}; @return frames read. */
+	private int read(int t, float[][] src, int start, int want) throws IOException {
 		SourceReader reader = readers[t];
 		int got = 0;
 		try {
@@ -241,8 +514,23 @@ final class BlockMixer implements AutoCloseable {
 		} catch (IOException e) {
 			throw new AudioFileException(reader.file(), String.valueOf(e.getMessage()), e);
 		}
-		int end = start + got;
-		// track inserts go here: scale src by preGain, run the chain in place, then apply fader * pan (next issue)
+		return got;
+	}
+
+	/** A track with no inserts, sends or delays: reads its frames and adds them, gained and panned. */
+	private boolean mixPlainTrack(int t, float[][] src, float[] left, float[] right) throws IOException {
+		int node = plan.tracks[t];
+		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f)) {
+			return false;
+		}
+		int n = frames;
+		long rel = position - offset[t];
+		if (rel >= length[t] || rel + n <= 0) {
+			return false;
+		}
+		int start = rel < 0 ? (int) -rel : 0;
+		int want = (int) Math.min(n - start, length[t] - (rel + start));
+		int end = start + read(t, src, start, want);
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
 		float[] inL = src[0];
@@ -253,10 +541,133 @@ final class BlockMixer implements AutoCloseable {
 		for (int i = start; i < end; i++) {
 			right[i] += gr * inR[i];
 		}
-		return got > 0;
+		return end > start;
 	}
 
-	/** Sums a bus's active inputs in their fixed order, then applies polarity, fader and balance in place. */
+	/** A track with inserts, sends or compensation: the whole block goes through its chain. */
+	private boolean mixTrack(int t, int c, float[] left, float[] right) throws IOException {
+		int node = plan.tracks[t];
+		int[] sends = plan.sendsOf[node];
+		for (int s : sends) {
+			sendActive[s] = false;
+		}
+		if (!plan.audible[node]) {
+			return false;
+		}
+		int n = frames;
+		long rel = position - offset[t];
+		boolean inRange = rel < length[t] && rel + n > 0;
+		if (!inRange && !alwaysRun[node]) {
+			return false;
+		}
+		float[][] src = scratch[c];
+		int start = 0;
+		int end = 0;
+		if (inRange) {
+			start = rel < 0 ? (int) -rel : 0;
+			int want = (int) Math.min(n - start, length[t] - (rel + start));
+			end = start + read(t, src, start, want);
+		}
+		int channels = stereo[node] ? 2 : 1;
+		for (int ch = 0; ch < channels; ch++) {
+			Arrays.fill(src[ch], 0, start, 0f);
+			Arrays.fill(src[ch], end, n, 0f);
+		}
+		if (chainStereo[node]) {
+			System.arraycopy(src[0], 0, src[1], 0, n);
+		}
+		if (procs[node].length > 0) {
+			runChain(node, n);
+		}
+		float[] inL = src[0];
+		float[] inR = stereo[node] || chainStereo[node] ? src[1] : src[0];
+		feedSends(node, inL, inR, n);
+		float gl = gainLeft[node];
+		float gr = gainRight[node];
+		DelayLine line = outLine[node];
+		if (line == null) {
+			for (int i = 0; i < n; i++) {
+				left[i] += gl * inL[i];
+			}
+			for (int i = 0; i < n; i++) {
+				right[i] += gr * inR[i];
+			}
+		} else {
+			float[][] tmp = edgeScratch[c];
+			float[] l = tmp[0];
+			float[] r = tmp[1];
+			for (int i = 0; i < n; i++) {
+				l[i] = gl * inL[i];
+				r[i] = gr * inR[i];
+			}
+			line.process(tmp, n);
+			for (int i = 0; i < n; i++) {
+				left[i] += l[i];
+			}
+			for (int i = 0; i < n; i++) {
+				right[i] += r[i];
+			}
+		}
+		return true;
+	}
+
+	/** Pre-gain, then each slot in order, in place on the node's work buffers. */
+	private void runChain(int node, int n) {
+		float[][] buf = work[node];
+		float g = preGain[node];
+		if (g != 1f) {
+			for (float[] x : buf) {
+				for (int i = 0; i < n; i++) {
+					x[i] *= g;
+				}
+			}
+		}
+		Processor[] chain = procs[node];
+		float[][] dryBuf = dryWork[node];
+		boolean[] bypass = plan.bypass[node];
+		for (int j = 0; j < chain.length; j++) {
+			Processor p = chain[j];
+			if (p == null) {
+				continue;
+			}
+			// the input delayed by the latency: what a bypassed or faulted slot passes on
+			dry[node][j].process(buf, dryBuf, n);
+			if (bypass[j] || p.faulted()) {
+				for (int ch = 0; ch < buf.length; ch++) {
+					System.arraycopy(dryBuf[ch], 0, buf[ch], 0, n);
+				}
+				continue;
+			}
+			ProcessBlock block = blocks[node][j];
+			block.set(0, n, null);
+			p.run(block, dryBuf, n, budget, position);
+		}
+	}
+
+	/** Writes each send's signal of this block (sends tap after the inserts; post-fader ones include the fader). */
+	private void feedSends(int node, float[] inL, float[] inR, int n) {
+		for (int s : plan.sendsOf[node]) {
+			float gl = sendLeft[s];
+			float gr = sendRight[s];
+			float[] l = sendBuffer[s][0];
+			float[] r = sendBuffer[s][1];
+			for (int i = 0; i < n; i++) {
+				l[i] = gl * inL[i];
+			}
+			for (int i = 0; i < n; i++) {
+				r[i] = gr * inR[i];
+			}
+			if (sendLine[s] != null) {
+				sendLine[s].process(sendBuffer[s], n);
+			}
+			sendActive[s] = true;
+		}
+	}
+
+	/**
+	 * Sums a bus's active inputs and the sends into it in their fixed order, runs its inserts, feeds its sends,
+	 * then applies fader and balance and its compensation delay in place.
+	 */
 	private void mixBus(int node) {
 		int n = frames;
 		float[] left = buffers[node][0];
@@ -264,7 +675,12 @@ final class BlockMixer implements AutoCloseable {
 		Arrays.fill(left, 0, n, 0f);
 		Arrays.fill(right, 0, n, 0f);
 		active[node] = false;
-		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f)) {
+		int[] sends = plan.sendsOf[node];
+		for (int s : sends) {
+			sendActive[s] = false;
+		}
+		if (!plan.audible[node]
+				|| (gainLeft[node] == 0f && gainRight[node] == 0f && sends.length == 0 && !alwaysRun[node])) {
 			return;
 		}
 		boolean any = false;
@@ -282,19 +698,21 @@ final class BlockMixer implements AutoCloseable {
 				in = partial[-item - 1];
 			}
 			any = true;
-			float[] l = in[0];
-			float[] r = in[1];
-			for (int i = 0; i < n; i++) {
-				left[i] += l[i];
-			}
-			for (int i = 0; i < n; i++) {
-				right[i] += r[i];
+			add(in, left, right, n);
+		}
+		for (int s : plan.sendsInto[node]) {
+			if (sendActive[s]) {
+				any = true;
+				add(sendBuffer[s], left, right, n);
 			}
 		}
-		if (!any) {
+		if (!any && !alwaysRun[node]) {
 			return;
 		}
-		// bus inserts go here, on the sum, before the fader (next issue)
+		if (procs[node].length > 0) {
+			runChain(node, n);
+		}
+		feedSends(node, left, right, n);
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
 		if (gl != 1f) {
@@ -307,7 +725,21 @@ final class BlockMixer implements AutoCloseable {
 				right[i] *= gr;
 			}
 		}
+		if (outLine[node] != null) {
+			outLine[node].process(buffers[node], n);
+		}
 		active[node] = true;
+	}
+
+	private static void add(float[][] in, float[] left, float[] right, int n) {
+		float[] l = in[0];
+		float[] r = in[1];
+		for (int i = 0; i < n; i++) {
+			left[i] += l[i];
+		}
+		for (int i = 0; i < n; i++) {
+			right[i] += r[i];
+		}
 	}
 
 	/** Stops the worker threads. The readers belong to the caller. */

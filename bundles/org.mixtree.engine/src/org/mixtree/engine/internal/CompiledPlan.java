@@ -8,6 +8,7 @@ import java.util.Map;
 import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.PanLaw;
 import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.GraphDescription.Send;
 import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.engine.Plan;
 
@@ -18,7 +19,7 @@ import org.mixtree.engine.Plan;
  * plan is immutable and may be read from any thread, the audio thread included.
  * <p>
  * Gains are split the way the signal chain is: {@link #preGain} (clip gain and polarity, before the inserts),
- * then {@link #fader} (after the inserts), then the pan/balance factors. Until channels have inserts the mixer
+ * then {@link #fader} (after the inserts), then the pan/balance factors. For a channel without inserts the mixer
  * folds them into one factor per side.
  */
 public final class CompiledPlan implements Plan {
@@ -74,12 +75,55 @@ public final class CompiledPlan implements Plan {
 	final int[][] items;
 	/** Per node: its track index, or -1 for a bus. */
 	final int[] trackIndex;
-	/** Solo/mute resolved. */
+	/** Solo/mute resolved (sends included). */
 	final boolean[] audible;
+	/** Per node: its sends (indices into the send arrays), in the channel's order. */
+	final int[][] sendsOf;
+	/** Per node: the sends it receives, in send order (the fixed order a bus adds them, after its inputs). */
+	final int[][] sendsInto;
+	/** Per send: source node, target node, level as a linear factor, pre-fader. */
+	final int[] sendSource;
+	final int[] sendTarget;
+	final double[] sendLevel;
+	final boolean[] sendPre;
+	/**
+	 * Per node, per insert slot: the processor, or null for a slot that passes audio through (effect not
+	 * installed or not creatable). Processors are mutable and may be shared with the next plan (stable ids).
+	 */
+	final Processor[][] processors;
+	/** Per node, per slot: bypassed (the processor is not run; its input passes, delayed by its latency). */
+	final boolean[][] bypass;
+	/** Compile-time findings: missing effects, unknown parameters, states that did not load. */
+	final List<String> warnings;
 	private final Map<String, Integer> nodeById;
 
 	CompiledPlan(GraphDescription description, GraphDescription.Channel[] channels, int[] output, int[][] inputs,
-			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById) {
+			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById,
+			int[][] sendsOf, int[] sendSource, int[] sendTarget, Send[] sends, Processor[][] processors,
+			List<String> warnings) {
+		this.sendsOf = sendsOf;
+		this.sendSource = sendSource;
+		this.sendTarget = sendTarget;
+		this.sendLevel = new double[sends.length];
+		this.sendPre = new boolean[sends.length];
+		for (int s = 0; s < sends.length; s++) {
+			sendLevel[s] = Decibels.toGain(sends[s].levelDb());
+			sendPre[s] = sends[s].preFader();
+		}
+		this.sendsInto = new int[channels.length][];
+		for (int k = 0; k < channels.length; k++) {
+			int node = k;
+			sendsInto[k] = java.util.stream.IntStream.range(0, sends.length).filter(s -> sendTarget[s] == node).toArray();
+		}
+		this.processors = processors;
+		this.bypass = new boolean[channels.length][];
+		for (int k = 0; k < channels.length; k++) {
+			bypass[k] = new boolean[processors[k].length];
+			for (int j = 0; j < bypass[k].length; j++) {
+				bypass[k][j] = channels[k].inserts().get(j).bypass();
+			}
+		}
+		this.warnings = List.copyOf(warnings);
 		this.description = description;
 		this.sampleRate = description.sampleRate();
 		this.channels = channels;
@@ -171,6 +215,11 @@ public final class CompiledPlan implements Plan {
 	@Override
 	public List<String> topLevelBuses() {
 		return Arrays.stream(topLevel).mapToObj(i -> channels[i].id()).toList();
+	}
+
+	@Override
+	public List<String> warnings() {
+		return warnings;
 	}
 
 	@Override

@@ -13,6 +13,7 @@ import org.mixtree.audio.io.AudioFileException;
 import org.mixtree.audio.io.WavWriter;
 import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.LoudnessMeter;
+import org.mixtree.effects.api.RenderMode;
 import org.mixtree.engine.RenderOptions;
 import org.mixtree.engine.RenderProgress;
 import org.mixtree.engine.RenderResult;
@@ -44,20 +45,36 @@ public final class OfflineRenderer {
 
 	/**
 	 * Mixes the whole plan from {@code readers} (one per track, plan track order; the caller closes them) into the
-	 * taps.
+	 * taps, with the default effect budget.
 	 *
-	 * @return the number of frames rendered: the end of the longest source
+	 * @return the number of frames rendered: the end of the longest source plus the effects' tails
 	 * @throws IOException the first failure of a reader or consumer; the message names the file
 	 */
 	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
 			RenderProgress progress) throws IOException {
+		return mix(plan, readers, blockSize, threads, taps, progress,
+				org.mixtree.engine.RenderOptions.DEFAULT_EFFECT_BUDGET, null);
+	}
+
+	/**
+	 * Mixes the whole plan into the taps. The output is aligned with the input timeline: the master path's
+	 * latency (plugin delay compensation) is mixed but not delivered at the start, and mixed on at the end; a
+	 * tapped bus other than the master is delayed to the master's latency, so every tap lines up. The frames
+	 * delivered are the longest source plus the tail of the effects on the way to the master
+	 * ({@link BlockMixer#tail()}).
+	 *
+	 * @param effectBudget an insert's time budget per block, as a multiple of the block's duration (0: none)
+	 * @param warnings     receives the mixer's warnings (missing effects, faults), or null
+	 * @return the number of frames delivered to each tap
+	 * @throws IOException the first failure of a reader or consumer; the message names the file
+	 */
+	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
+			RenderProgress progress, double effectBudget, List<String> warnings) throws IOException {
 		Tap[] tapArray = taps.toArray(Tap[]::new);
 		// one pending copy per tapped bus: consumers write block k while the mixer computes block k+1
 		Map<Integer, float[][]> pendingByNode = new HashMap<>();
 		float[][][] pending = new float[tapArray.length][][];
-		int[] source = new int[tapArray.length];
 		for (int i = 0; i < tapArray.length; i++) {
-			source[i] = tapArray[i].node();
 			pending[i] = pendingByNode.computeIfAbsent(tapArray[i].node(), k -> new float[2][blockSize]);
 		}
 		int[] distinct = pendingByNode.keySet().stream().mapToInt(Integer::intValue).toArray();
@@ -67,28 +84,50 @@ public final class OfflineRenderer {
 		}
 		PendingWrites writes = new PendingWrites(tapArray, pending);
 
-		try (BlockMixer mixer = new BlockMixer(plan, readers, blockSize, threads)) {
-			long total = mixer.length();
-			long blocks = (total + blockSize - 1) / blockSize;
+		try (BlockMixer mixer = new BlockMixer(plan, readers, blockSize, threads, RenderMode.OFFLINE, true,
+				effectBudget)) {
+			long total = mixer.length() + mixer.tail();
+			int latency = mixer.latency();
+			long end = total + latency;
+			DelayLine[] align = new DelayLine[distinct.length];
+			float[][][] aligned = new float[distinct.length][][];
+			for (int i = 0; i < distinct.length; i++) {
+				int d = latency - mixer.tapLatency(distinct[i]);
+				if (d > 0) {
+					align[i] = new DelayLine(2, d, blockSize);
+					aligned[i] = new float[2][blockSize];
+				}
+			}
+			long blocks = (end + blockSize - 1) / blockSize;
 			long step = Math.max(1, blocks / 200);
 			long block = 0;
-			while (mixer.position() < total) {
+			while (mixer.position() < end) {
 				if (Thread.interrupted()) {
 					throw new InterruptedIOException("render interrupted");
 				}
-				int n = (int) Math.min(blockSize, total - mixer.position());
+				long at = mixer.position();
+				int n = (int) Math.min(blockSize, end - at);
 				mixer.process(n, writes);
+				// frames before the master's latency are the compensation's run-in: not delivered
+				int skip = (int) Math.max(0, Math.min(n, latency - at));
 				for (int i = 0; i < distinct.length; i++) {
 					float[][] out = mixer.output(distinct[i]);
-					System.arraycopy(out[0], 0, distinctPending[i][0], 0, n);
-					System.arraycopy(out[1], 0, distinctPending[i][1], 0, n);
+					if (align[i] != null) {
+						align[i].process(out, aligned[i], n);
+						out = aligned[i];
+					}
+					System.arraycopy(out[0], skip, distinctPending[i][0], 0, n - skip);
+					System.arraycopy(out[1], skip, distinctPending[i][1], 0, n - skip);
 				}
-				writes.frames = n;
+				writes.frames = n - skip;
 				if (++block % step == 0) {
-					progress.progress((double) mixer.position() / total);
+					progress.progress((double) mixer.position() / end);
 				}
 			}
 			mixer.flush(writes);
+			if (warnings != null) {
+				warnings.addAll(mixer.warnings());
+			}
 			progress.progress(1.0);
 			return total;
 		}
@@ -142,8 +181,9 @@ public final class OfflineRenderer {
 				taps.add(new Tap(plan.topLevel[s], writerTap(w, stems.get(s))));
 			}
 			long start = System.nanoTime();
+			List<String> warnings = new ArrayList<>();
 			long frames = mix(plan, opened.toArray(SourceReader[]::new), options.blockSize(), options.threads(), taps,
-					progress == null ? RenderProgress.NONE : progress);
+					progress == null ? RenderProgress.NONE : progress, options.effectBudget(), warnings);
 			double wall = (System.nanoTime() - start) / 1e9;
 			// stems first, master last: the master file appearing means the render is complete
 			for (int i = writers.size() - 1; i >= 1; i--) {
@@ -154,7 +194,7 @@ public final class OfflineRenderer {
 			double duration = (double) frames / rate;
 			return new RenderResult(options.output(), stems, frames, rate, duration, wall,
 					wall > 0 ? duration / wall : Double.POSITIVE_INFINITY, Decibels.fromGain(meter.samplePeak()),
-					meter.integratedLufs());
+					meter.integratedLufs(), warnings);
 		} finally {
 			if (!done) {
 				for (WavWriter w : writers) {

@@ -5,14 +5,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.mixtree.effects.api.Effect;
+import org.mixtree.effects.api.EffectDescriptor;
+import org.mixtree.effects.api.ParameterDescriptor;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.GraphDescription.Channel;
+import org.mixtree.engine.GraphDescription.Insert;
 import org.mixtree.engine.GraphDescription.Kind;
+import org.mixtree.engine.GraphDescription.Send;
 import org.mixtree.engine.GraphException;
 
 /**
- * Turns a {@link GraphDescription} into a {@link CompiledPlan}: validation, processing order, subtree groups and
- * solo/mute resolution. Allocates freely; call it off the audio thread (any thread, it keeps no state).
+ * Turns a {@link GraphDescription} into a {@link CompiledPlan}: validation, processing order, subtree groups,
+ * solo/mute resolution, sends and the insert processors. Allocates freely and creates effects; call it off the
+ * audio thread (the thread that owns the processors: effects are configured here, [main] in the SPI's terms).
+ * <p>
+ * Routing is a tree (each channel's output) extended by sends: the processing order puts every channel after
+ * everything that feeds it through either, and the cycle check covers both.
  */
 public final class PlanCompiler {
 	private PlanCompiler() {
@@ -22,6 +31,18 @@ public final class PlanCompiler {
 	 * @throws GraphException with a one-line message naming the channel (or the cycle) at fault
 	 */
 	public static CompiledPlan compile(GraphDescription graph) throws GraphException {
+		return compile(graph, null);
+	}
+
+	/**
+	 * Compiles {@code graph}, taking over the processors of {@code previous} whose key (channel id, slot, effect
+	 * id) is still there, so their audio state survives the rebuild. The previous plan must no longer be played
+	 * once the new one is (processors are shared, not copied).
+	 *
+	 * @param previous the plan this one replaces, or null
+	 * @throws GraphException with a one-line message naming the channel (or the cycle) at fault
+	 */
+	public static CompiledPlan compile(GraphDescription graph, CompiledPlan previous) throws GraphException {
 		if (graph == null) {
 			throw new GraphException("no graph description");
 		}
@@ -63,7 +84,38 @@ public final class PlanCompiler {
 			}
 			out[i] = target;
 		}
-		checkCycles(list, out);
+		// sends, by description index of their source, in the channel's send order
+		int[][] sendTargets = new int[n][];
+		for (int i = 0; i < n; i++) {
+			Channel c = list.get(i);
+			List<Send> sends = c.sends();
+			sendTargets[i] = new int[sends.size()];
+			for (int j = 0; j < sends.size(); j++) {
+				Send send = sends.get(j);
+				if (send == null || send.target() == null) {
+					throw new GraphException(c.label() + ": send " + (j + 1) + " has no target");
+				}
+				Integer target = index.get(send.target());
+				if (target == null) {
+					throw new GraphException(c.label() + " sends to unknown bus id '" + send.target() + "'");
+				}
+				if (list.get(target).kind() != Kind.BUS) {
+					throw new GraphException(c.label() + " sends to " + list.get(target).label() + ", which is not a bus");
+				}
+				if (Double.isNaN(send.levelDb()) || send.levelDb() == Double.POSITIVE_INFINITY) {
+					throw new GraphException(c.label() + ": send to " + list.get(target).label() + " level "
+							+ send.levelDb() + " dB is not a level");
+				}
+				sendTargets[i][j] = target;
+			}
+			for (int j = 0; j < c.inserts().size(); j++) {
+				Insert insert = c.inserts().get(j);
+				if (insert == null || insert.effectId() == null || insert.effectId().isBlank()) {
+					throw new GraphException(c.label() + ": insert slot " + (j + 1) + " has no effect id");
+				}
+			}
+		}
+		checkCycles(list, out, sendTargets);
 
 		int master = -1;
 		for (int i = 0; i < n; i++) {
@@ -81,19 +133,24 @@ public final class PlanCompiler {
 
 		// children in description order: the fixed order every bus sums its inputs in
 		List<List<Integer>> children = new ArrayList<>(n);
+		List<List<Integer>> senders = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			children.add(new ArrayList<>());
+			senders.add(new ArrayList<>());
 		}
 		for (int i = 0; i < n; i++) {
 			if (out[i] >= 0) {
 				children.get(out[i]).add(i);
 			}
+			for (int t : sendTargets[i]) {
+				senders.get(t).add(i);
+			}
 		}
 
-		// processing order: post-order from the master (every node after its inputs)
+		// processing order: post-order from the master over outputs and sends (every node after its inputs)
 		int[] order = new int[n];
 		int[] count = { 0 };
-		postOrder(master, children, order, count);
+		postOrder(master, children, senders, new boolean[n], order, count);
 		// without cycles and with one master every chain ends at the master, so all nodes are reached
 		assert count[0] == n;
 		int[] nodeOf = new int[n];
@@ -143,19 +200,134 @@ public final class PlanCompiler {
 			groups[g] = buses.stream().mapToInt(Integer::intValue).toArray();
 		}
 
-		boolean[] audible = resolveAudible(channels, output, inputs);
+		// sends numbered by source node in processing order, then the channel's send order
+		List<int[]> sendList = new ArrayList<>();
+		int[][] sendsOf = new int[n][];
+		for (int k = 0; k < n; k++) {
+			int d = order[k];
+			sendsOf[k] = new int[sendTargets[d].length];
+			for (int j = 0; j < sendTargets[d].length; j++) {
+				sendsOf[k][j] = sendList.size();
+				sendList.add(new int[] { k, nodeOf[sendTargets[d][j]], j });
+			}
+		}
+		int sends = sendList.size();
+		int[] sendSource = new int[sends];
+		int[] sendTarget = new int[sends];
+		Send[] sendSpec = new Send[sends];
+		for (int s = 0; s < sends; s++) {
+			int[] e = sendList.get(s);
+			sendSource[s] = e[0];
+			sendTarget[s] = e[1];
+			sendSpec[s] = channels[e[0]].sends().get(e[2]);
+		}
+
+		boolean[] audible = resolveAudible(channels, output, inputs, sendSource, sendTarget);
+		List<String> warnings = new ArrayList<>();
+		Processor[][] processors = processors(graph, channels, previous, warnings);
 		return new CompiledPlan(graph, channels, output, inputs, tracks.stream().mapToInt(Integer::intValue).toArray(),
-				top.stream().mapToInt(Integer::intValue).toArray(), groups, audible, nodeById);
+				top.stream().mapToInt(Integer::intValue).toArray(), groups, audible, nodeById, sendsOf, sendSource,
+				sendTarget, sendSpec, processors, warnings);
+	}
+
+	/**
+	 * Creates (or takes over from {@code previous}) a processor per insert that has an installed effect, loads its
+	 * state and sets its parameters. A missing effect, or one whose creation or state fails, becomes a null slot
+	 * that passes audio through, with a warning.
+	 */
+	private static Processor[][] processors(GraphDescription graph, Channel[] channels, CompiledPlan previous,
+			List<String> warnings) {
+		Map<String, Processor> old = new HashMap<>();
+		if (previous != null) {
+			for (Processor[] chain : previous.processors) {
+				for (Processor p : chain) {
+					if (p != null) {
+						old.put(p.key, p);
+					}
+				}
+			}
+		}
+		Processor[][] result = new Processor[channels.length][];
+		for (int k = 0; k < channels.length; k++) {
+			Channel c = channels[k];
+			List<Insert> inserts = c.inserts();
+			result[k] = new Processor[inserts.size()];
+			for (int j = 0; j < inserts.size(); j++) {
+				Insert insert = inserts.get(j);
+				String where = c.label() + " slot " + (j + 1) + " (" + insert.effectId() + ")";
+				if (insert.factory() == null) {
+					warnings.add(where + ": effect not installed; passed through");
+					continue;
+				}
+				String key = c.id() + " #" + (j + 1) + " " + insert.effectId();
+				Processor p = old.get(key);
+				if (p == null || p.effect.descriptor() != insert.factory().descriptor()
+						&& !p.effect.descriptor().equals(insert.factory().descriptor())) {
+					Effect effect;
+					try {
+						effect = insert.factory().create();
+					} catch (RuntimeException | LinkageError e) {
+						warnings.add(where + ": create threw " + e.getClass().getSimpleName() + "; passed through");
+						continue;
+					}
+					if (effect == null) {
+						warnings.add(where + ": factory made no processor; passed through");
+						continue;
+					}
+					p = new Processor(key, effect);
+				}
+				configure(p, insert, where, warnings);
+				result[k][j] = p;
+			}
+		}
+		return result;
+	}
+
+	/** State first, then the explicit parameter values (which win over the state). */
+	private static void configure(Processor p, Insert insert, String where, List<String> warnings) {
+		byte[] state = insert.state();
+		if (state != null && !java.util.Arrays.equals(state, p.appliedState)) {
+			try {
+				p.effect.loadState(state);
+				p.appliedState = state;
+			} catch (RuntimeException e) {
+				warnings.add(where + ": state not loaded (" + e.getMessage() + ")");
+			}
+		}
+		EffectDescriptor d = p.effect.descriptor();
+		for (Map.Entry<String, Double> e : insert.parameters().entrySet()) {
+			int index = d.indexOf(e.getKey());
+			if (index < 0) {
+				warnings.add(where + ": no parameter '" + e.getKey() + "'; ignored");
+				continue;
+			}
+			ParameterDescriptor pd = d.parameters().get(index);
+			double v = e.getValue() == null ? pd.defaultValue() : e.getValue();
+			if (!pd.accepts(v)) {
+				warnings.add(where + ": " + e.getKey() + " = " + v + " outside " + pd.range() + "; ignored");
+				continue;
+			}
+			try {
+				if (p.effect.getParameter(index) != v) {
+					p.effect.setParameter(index, v);
+				}
+			} catch (RuntimeException ex) {
+				warnings.add(where + ": setting " + e.getKey() + " threw " + ex.getClass().getSimpleName());
+			}
+		}
 	}
 
 	/**
 	 * Solo in place, following the tree, and mute, which always wins. Nodes are in processing order, so parents
 	 * come after their children: the path-from-master flags are computed from the end.
 	 * <p>
-	 * Sends (a later issue) extend this: the buses a heard channel's sends feed stay audible (effect returns), so
-	 * after the tree pass a second pass will mark send targets audible and re-run the bus pass over them.
+	 * Sends extend this: a bus is heard when something audible feeds it through its inputs or through a send,
+	 * so the buses a heard channel's sends feed stay audible (effect returns), and with them their path to the
+	 * master. The order puts senders before their targets, so one forward pass settles it. A send is heard only
+	 * when its channel is (a send is muted with its channel).
 	 */
-	static boolean[] resolveAudible(Channel[] channels, int[] output, int[][] inputs) {
+	static boolean[] resolveAudible(Channel[] channels, int[] output, int[][] inputs, int[] sendSource,
+			int[] sendTarget) {
 		int n = channels.length;
 		boolean anySolo = false;
 		for (Channel c : channels) {
@@ -180,6 +352,9 @@ public final class PlanCompiler {
 				for (int in : inputs[k]) {
 					audible[k] |= audible[in];
 				}
+				for (int s = 0; s < sendSource.length; s++) {
+					audible[k] |= sendTarget[s] == k && audible[sendSource[s]];
+				}
 			}
 		}
 		return audible;
@@ -194,41 +369,71 @@ public final class PlanCompiler {
 		return false;
 	}
 
-	private static void postOrder(int d, List<List<Integer>> children, int[] order, int[] count) {
+	/** Output children first (description order), then senders; a node reached twice is placed once. */
+	private static void postOrder(int d, List<List<Integer>> children, List<List<Integer>> senders, boolean[] seen,
+			int[] order, int[] count) {
+		seen[d] = true;
 		for (int c : children.get(d)) {
-			postOrder(c, children, order, count);
+			if (!seen[c]) {
+				postOrder(c, children, senders, seen, order, count);
+			}
+		}
+		for (int c : senders.get(d)) {
+			if (!seen[c]) {
+				postOrder(c, children, senders, seen, order, count);
+			}
 		}
 		order[count[0]++] = d;
 	}
 
-	/** Every channel has one output, so a cycle is found by walking output chains. */
-	private static void checkCycles(List<Channel> list, int[] out) throws GraphException {
+	/**
+	 * Depth-first over outputs, then sends, from each channel in description order; the first edge back onto
+	 * the walk closes a cycle. Without sends this finds the same cycle as walking output chains. The message
+	 * marks send edges ({@code -send->}) and names the send that closes the cycle.
+	 */
+	private static void checkCycles(List<Channel> list, int[] out, int[][] sendTargets) throws GraphException {
 		int n = list.size();
-		byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 known to reach the master
+		byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 done
 		int[] walk = new int[n];
+		boolean[] viaSend = new boolean[n + 1];
 		for (int start = 0; start < n; start++) {
-			int len = 0;
-			int k = start;
-			while (k >= 0 && state[k] == 0) {
-				state[k] = 1;
-				walk[len++] = k;
-				k = out[k];
-			}
-			if (k >= 0 && state[k] == 1) {
-				StringBuilder msg = new StringBuilder("routing cycle: ");
-				int from = 0;
-				while (walk[from] != k) {
-					from++;
-				}
-				for (int j = from; j < len; j++) {
-					msg.append(list.get(walk[j]).label()).append(" -> ");
-				}
-				throw new GraphException(msg.append(list.get(k).label()).toString());
-			}
-			for (int j = 0; j < len; j++) {
-				state[walk[j]] = 2;
+			if (state[start] == 0) {
+				visit(start, list, out, sendTargets, state, walk, viaSend, 0);
 			}
 		}
+	}
+
+	private static void visit(int k, List<Channel> list, int[] out, int[][] sendTargets, byte[] state, int[] walk,
+			boolean[] viaSend, int len) throws GraphException {
+		state[k] = 1;
+		walk[len] = k;
+		int edges = (out[k] >= 0 ? 1 : 0) + sendTargets[k].length;
+		for (int e = 0; e < edges; e++) {
+			boolean send = !(out[k] >= 0 && e == 0);
+			int next = send ? sendTargets[k][e - (out[k] >= 0 ? 1 : 0)] : out[k];
+			viaSend[len + 1] = send;
+			if (state[next] == 1) {
+				StringBuilder msg = new StringBuilder("routing cycle: ");
+				int from = 0;
+				while (walk[from] != next) {
+					from++;
+				}
+				for (int j = from; j <= len; j++) {
+					msg.append(list.get(walk[j]).label());
+					msg.append(viaSend[j + 1] ? " -send-> " : " -> ");
+				}
+				msg.append(list.get(next).label());
+				if (send) {
+					msg.append(" (closed by the send from ").append(list.get(k).label()).append(" to ")
+							.append(list.get(next).label()).append(')');
+				}
+				throw new GraphException(msg.toString());
+			}
+			if (state[next] == 0) {
+				visit(next, list, out, sendTargets, state, walk, viaSend, len + 1);
+			}
+		}
+		state[k] = 2;
 	}
 
 	private static void checkChannel(Channel c, int position) throws GraphException {

@@ -104,4 +104,27 @@ class AllocationTest {
 					threads + " threads: " + small + " bytes for 100 blocks, " + large + " for 5000");
 		}
 	}
+
+	@Test
+	void insertsSendsAndCompensationAllocateNothingPerBlock() throws Exception {
+		Mix mix = new Mix(org.mixtree.dsp.PanLaw.MINUS_3_DB).bus("Master", null).bus("A", "Master").bus("B", "Master")
+				.bus("R", "Master");
+		for (int t = 0; t < 12; t++) {
+			mix.track("t" + t, t % 2 == 0 ? "A" : "B", Mix.dc(0.1f, 10));
+		}
+		mix.edit("t0", c -> c.withInserts(List.of(InsertsSendsTest.delay(33), InsertsSendsTest.insert(TestEffects.GAIN,
+				"gain", 0.5))))
+				.edit("t1", c -> c.withSends(List.of(new org.mixtree.engine.GraphDescription.Send("R", -3, true))))
+				.edit("B", c -> c.withInserts(List.of(InsertsSendsTest.insert(TestEffects.ECHO, "samples", 40)))
+						.withSends(List.of(new org.mixtree.engine.GraphDescription.Send("R", -6, false))))
+				.edit("R", c -> c.withInserts(List.of(InsertsSendsTest.delay(300).withBypass(true))));
+		CompiledPlan plan = mix.plan();
+		for (int threads : new int[] { 1, 2 }) {
+			allocationOfRender(plan, 100_000, threads);
+			long small = allocationOfRender(plan, 256L * 100, threads);
+			long large = allocationOfRender(plan, 256L * 5000, threads);
+			assertTrue(large - small < 16_000,
+					threads + " threads: " + small + " bytes for 100 blocks, " + large + " for 5000");
+		}
+	}
 }

@@ -389,7 +389,7 @@ public final class PlanCompiler {
 	/**
 	 * Depth-first over outputs, then sends, from each channel in description order; the first edge back onto
 	 * the walk closes a cycle. Without sends this finds the same cycle as walking output chains. The message
-	 * marks send edges ({@code -send->}) and names the send that closes the cycle.
+	 * marks send edges ({@code -send->}) and names the first send in the cycle.
 	 */
 	private static void checkCycles(List<Channel> list, int[] out, int[][] sendTargets) throws GraphException {
 		int n = list.size();
@@ -418,14 +418,18 @@ public final class PlanCompiler {
 				while (walk[from] != next) {
 					from++;
 				}
+				String through = null;
 				for (int j = from; j <= len; j++) {
 					msg.append(list.get(walk[j]).label());
 					msg.append(viaSend[j + 1] ? " -send-> " : " -> ");
+					if (viaSend[j + 1] && through == null) {
+						int to = j < len ? walk[j + 1] : next;
+						through = list.get(walk[j]).label() + " to " + list.get(to).label();
+					}
 				}
 				msg.append(list.get(next).label());
-				if (send) {
-					msg.append(" (closed by the send from ").append(list.get(k).label()).append(" to ")
-							.append(list.get(next).label()).append(')');
+				if (through != null) {
+					msg.append(" (through the send from ").append(through).append(')');
 				}
 				throw new GraphException(msg.toString());
 			}

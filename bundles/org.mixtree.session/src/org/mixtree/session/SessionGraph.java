@@ -2,14 +2,21 @@ package org.mixtree.session;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.mixtree.dsp.PanLaw;
+import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.GraphDescription.Channel;
+import org.mixtree.engine.GraphDescription.Insert;
 import org.mixtree.engine.GraphDescription.Kind;
+import org.mixtree.engine.GraphDescription.Send;
 import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.model.Bus;
+import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
 
@@ -24,11 +31,26 @@ public final class SessionGraph {
 	}
 
 	/**
-	 * @param session     the session
-	 * @param sessionFile the file the session was loaded from: track sources are relative to its folder
-	 * @return the graph the engine compiles; called on the thread that owns the model
+	 * Describes the session with the effects of the running OSGi framework ({@link EffectRegistry#osgi()}).
+	 *
+	 * @see #describe(Session, Path, EffectRegistry)
 	 */
 	public static GraphDescription describe(Session session, Path sessionFile) {
+		return describe(session, sessionFile, EffectRegistry.osgi());
+	}
+
+	/**
+	 * Turns the session into the engine's graph: channels with their inserts (in slot order, each with the
+	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it)
+	 * and their sends.
+	 *
+	 * @param session     the session
+	 * @param sessionFile the file the session was loaded from: track sources are relative to its folder
+	 * @param effects     where effect ids are looked up
+	 * @return the graph the engine compiles; called on the thread that owns the model
+	 * @throws IllegalArgumentException naming the channel and slot when an insert's state is not base64
+	 */
+	public static GraphDescription describe(Session session, Path sessionFile, EffectRegistry effects) {
 		Path base = sessionFile.toAbsolutePath().getParent();
 		List<Channel> channels = new ArrayList<>();
 		Bus master = session.getMaster();
@@ -37,18 +59,53 @@ public final class SessionGraph {
 					track.getOffsetFrames());
 			channels.add(new Channel(track.getAddress(), track.getName(), Kind.TRACK, source, track.getGainDb(),
 					track.getPan(), track.isMute(), track.isSolo(), track.isPolarityInverted(),
-					outputOf(track.getOutput(), master)));
+					outputOf(track.getOutput(), master), inserts(track, effects), sends(track)));
 		}
 		for (Bus bus : session.getBuses()) {
-			channels.add(bus(bus, outputOf(bus.getOutput(), master)));
+			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects));
 		}
-		channels.add(bus(master, null));
+		channels.add(bus(master, null, effects));
 		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels);
 	}
 
-	private static Channel bus(Bus bus, String output) {
+	private static Channel bus(Bus bus, String output, EffectRegistry effects) {
 		return new Channel(bus.getAddress(), bus.getName(), Kind.BUS, null, bus.getGainDb(), bus.getPan(), bus.isMute(),
-				bus.isSolo(), bus.isPolarityInverted(), output);
+				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects), sends(bus));
+	}
+
+	private static List<Insert> inserts(org.mixtree.model.Channel channel, EffectRegistry effects) {
+		List<Insert> list = new ArrayList<>();
+		int slot = 0;
+		for (org.mixtree.model.Insert insert : channel.getInserts()) {
+			slot++;
+			Map<String, Double> values = new LinkedHashMap<>();
+			for (ParameterValue v : insert.getParameters()) {
+				values.put(v.getId(), v.getValue());
+			}
+			byte[] state = null;
+			String text = insert.getState();
+			if (text != null && !text.isBlank()) {
+				try {
+					state = Base64.getMimeDecoder().decode(text.strip());
+				} catch (IllegalArgumentException e) {
+					throw new IllegalArgumentException(channel.getAddress() + " slot " + slot + " ("
+							+ insert.getEffectId() + "): state is not base64", e);
+				}
+			}
+			String id = insert.getEffectId();
+			list.add(new Insert(id, id == null ? null : effects.find(id).orElse(null), insert.isBypass(), values,
+					state));
+		}
+		return list;
+	}
+
+	private static List<Send> sends(org.mixtree.model.Channel channel) {
+		List<Send> list = new ArrayList<>();
+		for (org.mixtree.model.Send send : channel.getSends()) {
+			list.add(new Send(send.getTarget() == null ? null : send.getTarget().getAddress(), send.getLevelDb(),
+					send.isPreFader()));
+		}
+		return list;
 	}
 
 	/** No output means the master (DESIGN.md). */

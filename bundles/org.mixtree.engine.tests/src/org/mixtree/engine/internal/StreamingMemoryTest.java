@@ -56,10 +56,11 @@ class StreamingMemoryTest {
 		}
 	}
 
-	/** Where the classes of the engine, dsp, audio.io and these tests come from, as a class path. */
+	/** Where the classes of the engine, dsp, audio.io, the effect SPI and these tests come from, as a class path. */
 	private static String classPath() throws URISyntaxException {
 		Set<String> entries = new LinkedHashSet<>();
-		for (Class<?> c : List.of(Engine.class, PanLaw.class, AudioFiles.class, StreamingRenderMain.class)) {
+		for (Class<?> c : List.of(Engine.class, PanLaw.class, AudioFiles.class,
+				org.mixtree.effects.api.Effect.class, StreamingRenderMain.class)) {
 			Path base = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
 			String resource = c.getName().replace('.', '/') + ".class";
 			Path found = null;

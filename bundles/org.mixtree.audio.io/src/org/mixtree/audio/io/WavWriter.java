@@ -236,7 +236,8 @@ public final class WavWriter implements Closeable {
 				}
 			}
 			writeFully(h, 0);
-			out.force(true);
+			// no fsync: the rename already makes the file appear whole or not at all to every reader, and forcing
+			// hundreds of megabytes of a render to disk would cost seconds that a re-render can always make good
 			out.close();
 			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			finished = true;

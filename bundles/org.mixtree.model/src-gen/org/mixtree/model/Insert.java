@@ -20,6 +20,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.mixtree.model.Insert#isBypass <em>Bypass</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#getParameters <em>Parameters</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#getState <em>State</em>}</li>
+ *   <li>{@link org.mixtree.model.Insert#getSidechain <em>Sidechain</em>}</li>
  * </ul>
  *
  * @see org.mixtree.model.MixtreePackage#getInsert()
@@ -107,5 +108,30 @@ public interface Insert extends EObject {
 	 * @generated
 	 */
 	void setState(String value);
+
+	/**
+	 * Returns the value of the '<em><b>Sidechain</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The channel whose signal keys this insert (a compressor ducking under the kick, say); none: the insert listens to its own input. It is an input of the insert's channel, so it counts in the routing cycle check as a send would.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Sidechain</em>' reference.
+	 * @see #setSidechain(Channel)
+	 * @see org.mixtree.model.MixtreePackage#getInsert_Sidechain()
+	 * @model
+	 * @generated
+	 */
+	Channel getSidechain();
+
+	/**
+	 * Sets the value of the '{@link org.mixtree.model.Insert#getSidechain <em>Sidechain</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Sidechain</em>' reference.
+	 * @see #getSidechain()
+	 * @generated
+	 */
+	void setSidechain(Channel value);
 
 } // Insert

@@ -589,13 +589,22 @@ public interface MixtreePackage extends EPackage {
 	int INSERT__STATE = 3;
 
 	/**
+	 * The feature id for the '<em><b>Sidechain</b></em>' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INSERT__SIDECHAIN = 4;
+
+	/**
 	 * The number of structural features of the '<em>Insert</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int INSERT_FEATURE_COUNT = 4;
+	int INSERT_FEATURE_COUNT = 5;
 
 	/**
 	 * The number of operations of the '<em>Insert</em>' class.
@@ -1100,6 +1109,17 @@ public interface MixtreePackage extends EPackage {
 	EAttribute getInsert_State();
 
 	/**
+	 * Returns the meta object for the reference '{@link org.mixtree.model.Insert#getSidechain <em>Sidechain</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference '<em>Sidechain</em>'.
+	 * @see org.mixtree.model.Insert#getSidechain()
+	 * @see #getInsert()
+	 * @generated
+	 */
+	EReference getInsert_Sidechain();
+
+	/**
 	 * Returns the meta object for class '{@link org.mixtree.model.ParameterValue <em>Parameter Value</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1498,6 +1518,14 @@ public interface MixtreePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute INSERT__STATE = eINSTANCE.getInsert_State();
+
+		/**
+		 * The meta object literal for the '<em><b>Sidechain</b></em>' reference feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference INSERT__SIDECHAIN = eINSTANCE.getInsert_Sidechain();
 
 		/**
 		 * The meta object literal for the '{@link org.mixtree.model.impl.ParameterValueImpl <em>Parameter Value</em>}' class.

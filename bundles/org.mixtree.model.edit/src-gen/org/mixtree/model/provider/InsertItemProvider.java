@@ -67,6 +67,7 @@ public class InsertItemProvider
 			addEffectIdPropertyDescriptor(object);
 			addBypassPropertyDescriptor(object);
 			addStatePropertyDescriptor(object);
+			addSidechainPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -133,6 +134,28 @@ public class InsertItemProvider
 				 false,
 				 false,
 				 ItemPropertyDescriptor.GENERIC_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Sidechain feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addSidechainPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Insert_sidechain_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Insert_sidechain_feature", "_UI_Insert_type"),
+				 MixtreePackage.Literals.INSERT__SIDECHAIN,
+				 true,
+				 false,
+				 true,
+				 null,
 				 null,
 				 null));
 	}

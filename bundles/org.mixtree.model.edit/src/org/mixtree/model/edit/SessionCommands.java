@@ -3,6 +3,7 @@ package org.mixtree.model.edit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.eclipse.emf.common.command.Command;
@@ -10,6 +11,7 @@ import org.eclipse.emf.common.command.CommandWrapper;
 import org.eclipse.emf.common.command.CompoundCommand;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.edit.command.AddCommand;
+import org.eclipse.emf.edit.command.MoveCommand;
 import org.eclipse.emf.edit.command.RemoveCommand;
 import org.eclipse.emf.edit.command.SetCommand;
 import org.eclipse.emf.edit.domain.EditingDomain;
@@ -17,7 +19,9 @@ import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.MixtreeFactory;
+import org.mixtree.model.Insert;
 import org.mixtree.model.MixtreePackage;
+import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.Sessions;
@@ -172,6 +176,14 @@ public final class SessionCommands {
 				}
 			}
 		}
+		for (Channel channel : Routing.channels(session)) {
+			for (Insert insert : channel.getInserts()) {
+				if (insert.getSidechain() == bus) {
+					// the key signal is gone; the insert listens to its own input again
+					compound.append(SetCommand.create(domain, insert, P.getInsert_Sidechain(), null));
+				}
+			}
+		}
 		compound.append(RemoveCommand.create(domain, session, P.getSession_Buses(), bus));
 		return guard(compound, compound.getLabel(), check);
 	}
@@ -190,6 +202,7 @@ public final class SessionCommands {
 		send.setPreFader(preFader);
 		Supplier<String> check = () -> {
 			String problem = gainProblem(ChannelAddress.of(channel) + " send level", levelDb);
+			problem = problem != null ? problem : sendProblem(channel, null, target);
 			return problem != null ? problem : targetProblem(session, channel, target);
 		};
 		Command add = AddCommand.create(domain, channel, P.getChannel_Sends(), send);
@@ -200,8 +213,161 @@ public final class SessionCommands {
 	public static Command setSendTarget(EditingDomain domain, Send send, Bus target) {
 		Channel channel = (Channel) send.eContainer();
 		Session session = sessionOf(channel);
-		Supplier<String> check = () -> targetProblem(session, channel, target);
+		Supplier<String> check = () -> {
+			String problem = sendProblem(channel, send, target);
+			return problem != null ? problem : targetProblem(session, channel, target);
+		};
 		return set(domain, send, P.getSend_Target(), target, "Set send target of " + ChannelAddress.of(channel), check);
+	}
+
+	/** Removes a send. */
+	public static Command removeSend(EditingDomain domain, Send send) {
+		Channel channel = send.eContainer() instanceof Channel c ? c : null;
+		Supplier<String> check = () -> channel == null || send.eContainer() != channel ? "the send is not on a channel" : null;
+		String label = "Remove send from " + (channel == null ? "?" : ChannelAddress.of(channel)) + " to "
+				+ (send.getTarget() == null ? "?" : ChannelAddress.of(send.getTarget()));
+		Command remove = channel == null ? org.eclipse.emf.common.command.UnexecutableCommand.INSTANCE
+				: RemoveCommand.create(domain, channel, P.getChannel_Sends(), send);
+		return guard(remove, label, check);
+	}
+
+	/** Takes a send before the fader (it keeps feeding its bus when the fader comes down) or after it. */
+	public static Command setSendPre(EditingDomain domain, Send send, boolean preFader) {
+		return set(domain, send, P.getSend_PreFader(), preFader, preFader ? "Send pre fader" : "Send post fader", () -> null);
+	}
+
+	// ---- inserts
+
+	/**
+	 * Adds an insert at {@code index} (0 processes first; -1 appends). The model stays
+	 * effect-agnostic: the caller checks the effect id and the values against the installed effect,
+	 * here only that they are values at all. Parameters are stored in the map's order; parameters
+	 * not given are the effect's defaults. The command's result is the new insert.
+	 *
+	 * @param sidechain the channel keying the insert, or {@code null}; refused when it would close a
+	 *                  routing cycle (it is an input of {@code channel})
+	 */
+	public static Command addInsert(EditingDomain domain, Channel channel, String effectId, Map<String, Double> params,
+			int index, Channel sidechain) {
+		Session session = sessionOf(channel);
+		Insert insert = MixtreeFactory.eINSTANCE.createInsert();
+		insert.setEffectId(effectId);
+		insert.setSidechain(sidechain);
+		for (Map.Entry<String, Double> e : params.entrySet()) {
+			ParameterValue value = MixtreeFactory.eINSTANCE.createParameterValue();
+			value.setId(e.getKey());
+			value.setValue(e.getValue() == null ? Double.NaN : e.getValue());
+			insert.getParameters().add(value);
+		}
+		int at = index == -1 ? channel.getInserts().size() : index;
+		Supplier<String> check = () -> {
+			if (session == null) {
+				return ChannelAddress.of(channel) + " is not in a session";
+			}
+			if (effectId == null || effectId.isBlank()) {
+				return "an insert needs an effect id";
+			}
+			if (at < 0 || at > channel.getInserts().size()) {
+				return slotProblem(channel, at, channel.getInserts().size() + 1);
+			}
+			String problem = parametersProblem(channel, effectId, params);
+			return problem != null ? problem : sidechainProblem(session, channel, sidechain);
+		};
+		String label = "Add insert " + effectId + " to " + ChannelAddress.of(channel);
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		Command add = AddCommand.create(domain, channel, P.getChannel_Inserts(), insert, at);
+		return guard(new ResultCommand(add, insert), label, check);
+	}
+
+	/** {@link #addInsert(EditingDomain, Channel, String, Map, int, Channel)} without a sidechain. */
+	public static Command addInsert(EditingDomain domain, Channel channel, String effectId, Map<String, Double> params,
+			int index) {
+		return addInsert(domain, channel, effectId, params, index, null);
+	}
+
+	/**
+	 * Sets parameter values of an insert in one undoable step: a stored value is changed, a value
+	 * not yet stored (the effect's default until now) is added.
+	 */
+	public static Command setInsertParameters(EditingDomain domain, Insert insert, Map<String, Double> params) {
+		Channel channel = channelOf(insert);
+		Supplier<String> check = () -> {
+			if (channel == null) {
+				return "the insert is not on a channel";
+			}
+			if (params.isEmpty()) {
+				return "no parameter to set on " + insert.getEffectId();
+			}
+			return parametersProblem(channel, insert.getEffectId(), params);
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		CompoundCommand compound = new CompoundCommand("Set " + insert.getEffectId() + " on " + ChannelAddress.of(channel));
+		for (Map.Entry<String, Double> e : params.entrySet()) {
+			ParameterValue stored = null;
+			for (ParameterValue p : insert.getParameters()) {
+				if (e.getKey().equals(p.getId())) {
+					stored = p;
+					break;
+				}
+			}
+			if (stored != null) {
+				compound.append(SetCommand.create(domain, stored, P.getParameterValue_Value(), e.getValue()));
+			} else {
+				ParameterValue value = MixtreeFactory.eINSTANCE.createParameterValue();
+				value.setId(e.getKey());
+				value.setValue(e.getValue());
+				compound.append(AddCommand.create(domain, insert, P.getInsert_Parameters(), value));
+			}
+		}
+		return guard(compound, compound.getLabel(), check);
+	}
+
+	/** Bypasses an insert (the engine keeps its latency, so bypass does not shift the channel in time) or brings it back. */
+	public static Command setInsertBypass(EditingDomain domain, Insert insert, boolean bypass) {
+		Channel channel = channelOf(insert);
+		Supplier<String> check = () -> channel == null ? "the insert is not on a channel" : null;
+		return set(domain, insert, P.getInsert_Bypass(), bypass, (bypass ? "Bypass " : "Enable ") + insert.getEffectId(), check);
+	}
+
+	/** Keys an insert from another channel, or from its own input ({@code null}); cycles are refused. */
+	public static Command setInsertSidechain(EditingDomain domain, Insert insert, Channel sidechain) {
+		Channel channel = channelOf(insert);
+		Session session = channel == null ? null : sessionOf(channel);
+		Supplier<String> check = () -> channel == null ? "the insert is not on a channel"
+				: sidechainProblem(session, channel, sidechain);
+		return set(domain, insert, P.getInsert_Sidechain(), sidechain, "Set sidechain of " + insert.getEffectId(), check);
+	}
+
+	/** Removes an insert from its channel. */
+	public static Command removeInsert(EditingDomain domain, Insert insert) {
+		Channel channel = channelOf(insert);
+		Supplier<String> check = () -> channel == null || insert.eContainer() != channel ? "the insert is not on a channel" : null;
+		Command remove = channel == null ? org.eclipse.emf.common.command.UnexecutableCommand.INSTANCE
+				: RemoveCommand.create(domain, channel, P.getChannel_Inserts(), insert);
+		return guard(remove, "Remove " + insert.getEffectId() + (channel == null ? "" : " from " + ChannelAddress.of(channel)), check);
+	}
+
+	/** Moves an insert to slot {@code index} (0 processes first) of its channel. */
+	public static Command moveInsert(EditingDomain domain, Insert insert, int index) {
+		Channel channel = channelOf(insert);
+		Supplier<String> check = () -> {
+			if (channel == null) {
+				return "the insert is not on a channel";
+			}
+			return index < 0 || index >= channel.getInserts().size() ? slotProblem(channel, index, channel.getInserts().size()) : null;
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		Command move = MoveCommand.create(domain, channel, P.getChannel_Inserts(), insert, index);
+		return guard(move, "Move " + insert.getEffectId() + " on " + ChannelAddress.of(channel), check);
 	}
 
 	/** Sets a send's level in dB (same range as a fader). */
@@ -292,6 +458,63 @@ public final class SessionCommands {
 		}
 		List<Channel> cycle = Routing.cycleThrough(session, channel, target);
 		return cycle.isEmpty() ? null : "routing cycle " + Routing.describe(cycle);
+	}
+
+	/** A send to itself, or a second send to the same bus (which only doubles the first: raise its level). */
+	static String sendProblem(Channel channel, Send send, Bus target) {
+		if (target == null) {
+			return null;
+		}
+		if (target == channel) {
+			return ChannelAddress.of(channel) + " cannot send to itself";
+		}
+		for (Send other : channel.getSends()) {
+			if (other != send && other.getTarget() == target) {
+				return ChannelAddress.of(channel) + " already sends to " + ChannelAddress.of(target);
+			}
+		}
+		return null;
+	}
+
+	static String parametersProblem(Channel channel, String effectId, Map<String, Double> params) {
+		for (Map.Entry<String, Double> e : params.entrySet()) {
+			if (e.getKey() == null || e.getKey().isBlank()) {
+				return effectId + " on " + ChannelAddress.of(channel) + ": a parameter id cannot be empty";
+			}
+			Double v = e.getValue();
+			if (v == null || v.isNaN() || v.isInfinite()) {
+				return effectId + " on " + ChannelAddress.of(channel) + ": parameter " + e.getKey() + " " + v + " is not a value";
+			}
+		}
+		return null;
+	}
+
+	static String sidechainProblem(Session session, Channel channel, Channel sidechain) {
+		if (sidechain == null) {
+			return null;
+		}
+		if (session == null) {
+			return ChannelAddress.of(channel) + " is not in a session";
+		}
+		if (sidechain == channel) {
+			return ChannelAddress.of(channel) + " cannot key its own insert: leave the sidechain empty to listen to its input";
+		}
+		if (sidechain.eContainer() != session) {
+			return ChannelAddress.of(channel) + " cannot take a sidechain from " + ChannelAddress.of(sidechain)
+					+ ": it is not in the session";
+		}
+		List<Channel> cycle = Routing.cycleThrough(session, sidechain, channel);
+		return cycle.isEmpty() ? null : "routing cycle " + Routing.describe(cycle) + " (through the sidechain)";
+	}
+
+	/** {@code track:kick has no insert slot 5 (slots 1..2)}: slots as the strip shows them, from 1. */
+	static String slotProblem(Channel channel, int index, int slots) {
+		return ChannelAddress.of(channel) + " has no insert slot " + (index + 1)
+				+ (slots == 0 ? " (it has no inserts)" : " (slots 1.." + slots + ")");
+	}
+
+	private static Channel channelOf(Insert insert) {
+		return insert.eContainer() instanceof Channel channel ? channel : null;
 	}
 
 	private static Session sessionOf(Channel channel) {

@@ -19,6 +19,7 @@ import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
+import org.mixtree.model.Channel;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixtreePackage;
 import org.mixtree.model.ParameterValue;
@@ -35,6 +36,7 @@ import org.mixtree.model.ParameterValue;
  *   <li>{@link org.mixtree.model.impl.InsertImpl#isBypass <em>Bypass</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getParameters <em>Parameters</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getState <em>State</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.InsertImpl#getSidechain <em>Sidechain</em>}</li>
  * </ul>
  *
  * @generated
@@ -109,6 +111,16 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 	 * @ordered
 	 */
 	protected String state = STATE_EDEFAULT;
+
+	/**
+	 * The cached value of the '{@link #getSidechain() <em>Sidechain</em>}' reference.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSidechain()
+	 * @generated
+	 * @ordered
+	 */
+	protected Channel sidechain;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -217,6 +229,46 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 	 * @generated
 	 */
 	@Override
+	public Channel getSidechain() {
+		if (sidechain != null && sidechain.eIsProxy()) {
+			InternalEObject oldSidechain = (InternalEObject)sidechain;
+			sidechain = (Channel)eResolveProxy(oldSidechain);
+			if (sidechain != oldSidechain) {
+				if (eNotificationRequired())
+					eNotify(new ENotificationImpl(this, Notification.RESOLVE, MixtreePackage.INSERT__SIDECHAIN, oldSidechain, sidechain));
+			}
+		}
+		return sidechain;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	public Channel basicGetSidechain() {
+		return sidechain;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSidechain(Channel newSidechain) {
+		Channel oldSidechain = sidechain;
+		sidechain = newSidechain;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MixtreePackage.INSERT__SIDECHAIN, oldSidechain, sidechain));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case MixtreePackage.INSERT__PARAMETERS:
@@ -241,6 +293,9 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 				return getParameters();
 			case MixtreePackage.INSERT__STATE:
 				return getState();
+			case MixtreePackage.INSERT__SIDECHAIN:
+				if (resolve) return getSidechain();
+				return basicGetSidechain();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -267,6 +322,9 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 			case MixtreePackage.INSERT__STATE:
 				setState((String)newValue);
 				return;
+			case MixtreePackage.INSERT__SIDECHAIN:
+				setSidechain((Channel)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -291,6 +349,9 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 			case MixtreePackage.INSERT__STATE:
 				setState(STATE_EDEFAULT);
 				return;
+			case MixtreePackage.INSERT__SIDECHAIN:
+				setSidechain((Channel)null);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -311,6 +372,8 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 				return parameters != null && !parameters.isEmpty();
 			case MixtreePackage.INSERT__STATE:
 				return STATE_EDEFAULT == null ? state != null : !STATE_EDEFAULT.equals(state);
+			case MixtreePackage.INSERT__SIDECHAIN:
+				return sidechain != null;
 		}
 		return super.eIsSet(featureID);
 	}

@@ -467,6 +467,16 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getInsert_Sidechain() {
+		return (EReference)insertEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getParameterValue() {
 		return parameterValueEClass;
 	}
@@ -644,6 +654,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEAttribute(insertEClass, INSERT__BYPASS);
 		createEReference(insertEClass, INSERT__PARAMETERS);
 		createEAttribute(insertEClass, INSERT__STATE);
+		createEReference(insertEClass, INSERT__SIDECHAIN);
 
 		parameterValueEClass = createEClass(PARAMETER_VALUE);
 		createEAttribute(parameterValueEClass, PARAMETER_VALUE__ID);
@@ -729,6 +740,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEAttribute(getInsert_Bypass(), ecorePackage.getEBoolean(), "bypass", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getInsert_Parameters(), this.getParameterValue(), null, "parameters", null, 0, -1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getInsert_State(), ecorePackage.getEString(), "state", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getInsert_Sidechain(), this.getChannel(), null, "sidechain", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(parameterValueEClass, ParameterValue.class, "ParameterValue", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getParameterValue_Id(), ecorePackage.getEString(), "id", null, 0, 1, ParameterValue.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -229,6 +229,13 @@ public final class SessionStore {
 							+ ChannelAddress.of(send.getTarget()) + ", which is not in the session", null);
 				}
 			}
+			for (org.mixtree.model.Insert insert : channel.getInserts()) {
+				Channel key = insert.getSidechain();
+				if (key != null && key.eContainer() != session) {
+					throw new SessionFileException(file, ChannelAddress.of(channel) + ": insert " + insert.getEffectId()
+							+ " sidechain refers to " + ChannelAddress.of(key) + ", which is not in the session", null);
+				}
+			}
 		}
 	}
 
@@ -264,7 +271,7 @@ public final class SessionStore {
 	}
 
 	private static final java.util.regex.Pattern REFERENCE_ATTRIBUTE = java.util.regex.Pattern
-			.compile("\\s(output|target)=\"([^\"]*:[^\"]*)\"");
+			.compile("\\s(output|target|sidechain)=\"([^\"]*:[^\"]*)\"");
 
 	/**
 	 * EMF's reader takes a reference value containing a colon for a type name and drops it without

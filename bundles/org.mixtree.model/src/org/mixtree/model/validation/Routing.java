@@ -14,13 +14,16 @@ import java.util.Set;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.Insert;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 
 /**
  * The routing graph of a session: an edge from every channel to the bus it outputs to (the master
- * when its output is empty) and to every bus its sends feed. Mixtree allows a tree extended by
- * sends, which must stay acyclic; the engine cannot order a loop.
+ * when its output is empty), to every bus its sends feed, and to every channel with an insert it
+ * keys as a sidechain (the key signal is an input of that channel, so it must be ready first).
+ * Mixtree allows a tree extended by sends and sidechains, which must stay acyclic; the engine
+ * cannot order a loop.
  */
 public final class Routing {
 
@@ -38,11 +41,12 @@ public final class Routing {
 	}
 
 	/**
-	 * The buses a channel feeds directly, output first, then sends in order. An empty output
-	 * stands for the master (except on the master itself).
+	 * The channels a channel feeds directly: its output first, then its sends' buses in order, then
+	 * the channels whose inserts it keys as a sidechain (session order). An empty output stands for
+	 * the master (except on the master itself).
 	 */
-	public static List<Bus> successors(Session session, Channel channel) {
-		Set<Bus> next = new LinkedHashSet<>();
+	public static List<Channel> successors(Session session, Channel channel) {
+		Set<Channel> next = new LinkedHashSet<>();
 		Bus output = channel.getOutput();
 		if (output == null && session != null && channel != session.getMaster()) {
 			output = session.getMaster();
@@ -55,6 +59,15 @@ public final class Routing {
 				next.add(send.getTarget());
 			}
 		}
+		if (session != null) {
+			for (Channel keyed : channels(session)) {
+				for (Insert insert : keyed.getInserts()) {
+					if (insert.getSidechain() == channel) {
+						next.add(keyed);
+					}
+				}
+			}
+		}
 		return new ArrayList<>(next);
 	}
 
@@ -63,8 +76,9 @@ public final class Routing {
 	 * {@code from} back to {@code from} (e.g. {@code [Drums, Guitars, Drums]}); empty when the edge
 	 * is harmless. The current routing is followed as it is, so this also answers for an edge that
 	 * replaces {@code from}'s output: the old output edge only leads away from {@code from}.
+	 * For a sidechain, the new edge runs from the key source to the channel of the insert.
 	 */
-	public static List<Channel> cycleThrough(Session session, Channel from, Bus to) {
+	public static List<Channel> cycleThrough(Session session, Channel from, Channel to) {
 		if (to == from) {
 			return List.of(from, from);
 		}
@@ -75,7 +89,7 @@ public final class Routing {
 		queue.add(to);
 		while (!queue.isEmpty()) {
 			Channel current = queue.removeFirst();
-			for (Bus next : successors(session, current)) {
+			for (Channel next : successors(session, current)) {
 				if (next == from) {
 					List<Channel> path = new ArrayList<>();
 					for (Channel c = current; c != null; c = parent.get(c)) {
@@ -122,7 +136,7 @@ public final class Routing {
 			List<List<Channel>> cycles, Set<Set<Channel>> seen, Map<Channel, Integer> index) {
 		stack.add(node);
 		onStack.add(node);
-		for (Bus next : successors(session, node)) {
+		for (Channel next : successors(session, node)) {
 			if (onStack.contains(next)) {
 				List<Channel> cycle = new ArrayList<>(stack.subList(stack.indexOf(next), stack.size()));
 				if (seen.add(new HashSet<>(cycle))) {

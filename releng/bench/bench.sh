@@ -1,20 +1,26 @@
 #!/usr/bin/env bash
-# Static-mix benchmark (issue 2): Mixtree against the peers of ../shared/bench on the same stems.
-#   ./mixtree bench [N] [D]        default N=64 tracks, D=300 s;  RUNS=3 (median), PEERS="sox ecasound ffmpeg ardour"
-# Workload: RW1-lin's routing, gains and pans (../shared/bench/workload.sh with DYN=0): track i -> bus
-# floor(i/(N/4)), buses 0+1 -> sub A, 2+3 -> sub B (-8 dB), subs -> master. Mixtree renders the static mix
-# (levels and pan only, as the method's first step); the peers' RW1-lin also runs the bus EQ and the master
-# shelf (10 biquad channels, a small part of their work: see ../shared/bench/README.md).
-# Prints whole-process wall, CPU (user+sys) and peak RSS per tool (median of RUNS), Mixtree's in-engine
-# realtime factor and peak heap, and the ratio of Mixtree's wall time to SoX's.
+# Benchmarks, Mixtree side by side with the peers of ../shared/bench on the same stems, whole process.
+#   ./mixtree bench [static|rw1] [N] [D]    default: static, N=64 tracks, D=300 s
+#   RUNS=3 (median of RUNS after one warm-up)   PEERS="sox ecasound ffmpeg ardour"
+# static: the static mix (levels and pan only, the method's first step) with RW1-lin's routing, gains and
+#         pans (../shared/bench/workload.sh, DYN=0): track i -> bus floor(i/(N/4)), buses 0+1 -> Sub A and
+#         2+3 -> Sub B (-8 dB), subs -> master. The peers' RW1-lin also runs the bus EQ and master shelf
+#         (10 biquad channels, a small part of their work: see ../shared/bench/README.md).
+# rw1:    the full RW1 workload: bus EQ (RBJ peak 1 kHz +3 dB Q 1) and compressor (-18 dB, 4:1, 5/100 ms,
+#         peak, hard knee), subs at -2 dB, master high shelf (8 kHz +2 dB, S=1) and limiter (-6 dB, 50 ms,
+#         5 ms look-ahead); then ns/sample of every installed effect and the biquad against the C ceiling.
+# Prints whole-process wall, CPU (user+sys) and peak RSS per tool (medians), Mixtree's in-engine realtime
+# factor and peak heap, and the ratio of Mixtree's wall time to the reference peer's.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SHARED=${MIXTREE_SHARED:-$ROOT/../shared}/bench
+MODE=static
+case ${1:-} in static|rw1) MODE=$1; shift ;; esac
 N=${1:-64}; D=${2:-300}; RUNS=${RUNS:-3}
 PEERS=${PEERS:-sox ecasound ffmpeg ardour}
 W=${MIXTREE_BENCH_DIR:-/tmp/mixtree-bench}
 STEMS=$W/stems_n${N}_d$D
-SESSION=$W/rw1lin_n${N}_d$D.mixtree
+SESSION=$W/${MODE}_n${N}_d$D.mixtree
 MT="$ROOT/mixtree"
 mkdir -p "$W"
 export MIXTREE_NO_REBUILD=1   # ./mixtree bench built the product once; no rebuild between timed runs
@@ -28,9 +34,10 @@ if [[ ! -e $STEMS/track_$(printf %03d $((N - 1))).wav ]]; then
 fi
 
 # --- the session, built through the CLI (once): the same commands a person would type
+DYN=1; [[ $MODE == static ]] && DYN=0
 . "$SHARED/workload.sh"
 if [[ ! -f $SESSION ]]; then
-  echo "== building the session through ./mixtree (once)"
+  echo "== building the $MODE session through ./mixtree (once)"
   tmp=$W/.build.mixtree
   "$MT" new "$tmp" --stems "$STEMS" --group flat --force >/dev/null
   "$MT" bus add "$tmp" "Sub A" >/dev/null
@@ -38,11 +45,20 @@ if [[ ! -f $SESSION ]]; then
   for b in 0 1 2 3; do
     sub="Sub A"; [[ $b -ge 2 ]] && sub="Sub B"
     "$MT" bus add "$tmp" "Bus $b" --output "bus:$sub" >/dev/null
+    if [[ $MODE == rw1 ]]; then
+      "$MT" insert add "$tmp" "bus:Bus $b" org.mixtree.eq b1.type=peak b1.freq=$BUS_EQ_F b1.gain=$BUS_EQ_GAIN_DB b1.q=$BUS_EQ_Q >/dev/null
+      "$MT" insert add "$tmp" "bus:Bus $b" org.mixtree.compressor threshold=$COMP_THRESH_DB ratio=$COMP_RATIO \
+        attack=$COMP_ATTACK_MS release=$COMP_RELEASE_MS knee=0 makeup=$COMP_MAKEUP_DB detector=peak mix=100 >/dev/null
+    fi
   done
-  sub_db=-8
-  "$MT" set "$tmp" "bus:Sub A" gain=$sub_db >/dev/null
-  "$MT" set "$tmp" "bus:Sub B" gain=$sub_db >/dev/null
-  DYN=0 track_table "$N" | while IFS=$'\t' read -r i f ch bus gdb pan gL gR; do
+  "$MT" set "$tmp" "bus:Sub A" gain=$SUB_GAIN_DB >/dev/null
+  "$MT" set "$tmp" "bus:Sub B" gain=$SUB_GAIN_DB >/dev/null
+  if [[ $MODE == rw1 ]]; then
+    # shelf slope S=1 is the shelf Q 1/sqrt(2)
+    "$MT" insert add "$tmp" master org.mixtree.eq b1.type=highshelf b1.freq=$MASTER_HS_F b1.gain=$MASTER_HS_GAIN_DB b1.q=0.7071067811865476 >/dev/null
+    "$MT" insert add "$tmp" master org.mixtree.limiter ceiling=$LIM_CEIL_DB release=$LIM_RELEASE_MS lookahead=$LIM_LOOKAHEAD_MS >/dev/null
+  fi
+  track_table "$N" | while IFS=$'\t' read -r i f ch bus gdb pan gL gR; do
     "$MT" set "$tmp" "track:${f%.wav}" gain="$gdb" pan="$pan" output="bus:Bus $bus" >/dev/null
   done
   mv "$tmp" "$SESSION"
@@ -50,12 +66,12 @@ fi
 
 median() { sort -g | awk '{a[NR]=$1} END{if (NR%2) print a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-# run NAME CMD...: RUNS timed runs after one warm-up; collects wall, cpu, rss medians
+# run NAME CMD...: RUNS timed runs after one warm-up; keeps the medians of wall, cpu and peak RSS
 declare -A WALL CPU RSS
 run() {
   local name=$1; shift
-  local walls=() cpus=() rsss=() i out
-  "$@" >/dev/null 2>&1 || { echo "   $name failed: $*" >&2; return 1; }   # warm-up (page cache)
+  local walls=() cpus=() rsss=() i
+  "$@" >/dev/null 2>&1 || { echo "   $name failed: $*" >&2; return 1; }   # warm-up (page cache, JIT caches)
   for ((i = 0; i < RUNS; i++)); do
     /usr/bin/time -o "$W/.time" -f '%e %U %S %M' "$@" >/dev/null 2>&1 || { echo "   $name failed" >&2; return 1; }
     read -r w u s m < <(tail -n1 "$W/.time")
@@ -66,16 +82,20 @@ run() {
   RSS[$name]=$(printf '%s\n' "${rsss[@]}" | median)
 }
 
-echo "== $N tracks x ${D}s, $(nproc) cores, median of $RUNS runs (after 1 warm-up), page cache warm"
-run mixtree "$MT" render "$SESSION" -o "$W/out_mixtree.wav"
-# in-engine figures from one more run
-stats=$(MIXTREE_STATS=1 "$MT" render "$SESSION" -o "$W/out_mixtree.wav" 2>&1 >/dev/null | grep -E '^(stats|rendered)' || true)
+echo "== $MODE: $N tracks x ${D}s, $(nproc) cores, median of $RUNS runs (after 1 warm-up), page cache warm"
+run mixtree "$MT" render "$SESSION" -o "$W/out_mixtree_$MODE.wav"
+stats=$(MIXTREE_STATS=1 "$MT" render "$SESSION" -o "$W/out_mixtree_$MODE.wav" 2>&1 >/dev/null | grep -E '^stats' || true)
 for p in $PEERS; do
   case $p in
-    sox) run sox env DYN=0 bash "$SHARED/peer_mix_sox.sh" "$STEMS" "$N" "$W/out_sox.wav" ;;
-    ecasound) command -v ecasound >/dev/null && run ecasound env DYN=0 ALIGN=0 bash "$SHARED/peer_mix_ecasound.sh" "$STEMS" "$N" "$W/out_eca.wav" || echo "   ecasound: not run (apt-get install ecasound swh-plugins)" ;;
-    ffmpeg) command -v ffmpeg >/dev/null && run ffmpeg env DYN=0 bash "$SHARED/peer_mix_ffmpeg.sh" "$STEMS" "$N" "$W/out_ff.wav" || echo "   ffmpeg: not run (apt-get install ffmpeg)" ;;
-    ardour) command -v ardour7-lua >/dev/null && run ardour env DYN=0 bash "$SHARED/peer_mix_ardour.sh" "$STEMS" "$N" "$W/out_ardour.wav" || echo "   ardour: not run (apt-get install ardour; see ../shared/bench/ardour)" ;;
+    sox) run sox env DYN=$DYN bash "$SHARED/peer_mix_sox.sh" "$STEMS" "$N" "$W/out_sox_$MODE.wav" ;;
+    ecasound) if command -v ecasound >/dev/null; then run ecasound env DYN=$DYN ALIGN=0 bash "$SHARED/peer_mix_ecasound.sh" "$STEMS" "$N" "$W/out_eca_$MODE.wav"; else echo "   ecasound: not run (apt-get install ecasound swh-plugins)"; fi ;;
+    ffmpeg) if command -v ffmpeg >/dev/null; then run ffmpeg env DYN=$DYN bash "$SHARED/peer_mix_ffmpeg.sh" "$STEMS" "$N" "$W/out_ff_$MODE.wav"; else echo "   ffmpeg: not run (apt-get install ffmpeg)"; fi ;;
+    ardour)
+      if command -v ardour7-lua >/dev/null || command -v ardour7-export >/dev/null; then
+        # Ardour's session is built once (not timed), then its headless export is timed
+        MODE=build DYN=$DYN bash "$SHARED/peer_mix_ardour.sh" "$STEMS" "$N" /dev/null >/dev/null 2>&1 || true
+        run ardour env MODE=export DYN=$DYN bash "$SHARED/peer_mix_ardour.sh" "$STEMS" "$N" "$W/out_ardour_$MODE.wav" || true
+      else echo "   ardour: not run (apt-get install ardour ardour-lv2-plugins; see ../shared/bench/ardour)"; fi ;;
   esac
 done
 
@@ -85,9 +105,21 @@ for t in mixtree $PEERS; do
   printf '%-10s %10s %10s %12d\n' "$t" "${WALL[$t]}" "${CPU[$t]}" $(( ${RSS[$t]} / 1024 ))
 done
 echo "(peak RSS of the peers is their bash wrapper's, not the work's: see ../shared/bench/README.md)"
-[[ -n ${WALL[sox]:-} ]] && awk -v m="${WALL[mixtree]}" -v s="${WALL[sox]}" 'BEGIN{printf "mixtree wall / sox wall = %.2f (aim <= 0.5)\n", m/s}'
+if [[ $MODE == static && -n ${WALL[sox]:-} ]]; then
+  awk -v m="${WALL[mixtree]}" -v s="${WALL[sox]}" 'BEGIN{printf "mixtree wall / sox wall = %.2f (aim <= 0.5)\n", m/s}'
+elif [[ $MODE == rw1 ]]; then
+  fastest=""; for t in $PEERS; do [[ -n ${WALL[$t]:-} ]] || continue
+    if [[ -z $fastest ]] || awk -v a="${WALL[$t]}" -v b="${WALL[$fastest]}" 'BEGIN{exit !(a<b)}'; then fastest=$t; fi; done
+  [[ -n $fastest ]] && awk -v m="${WALL[mixtree]}" -v s="${WALL[$fastest]}" -v n="$fastest" 'BEGIN{printf "mixtree wall / fastest peer (%s) wall = %.2f (aim <= 0.33)\n", n, m/s}'
+fi
 echo "$stats"
-if [[ -f $W/out_sox.wav ]]; then
-  # the static mix has no EQ: compare against SoX only as a level check, not sample by sample
-  echo "levels: mixtree $(sox "$W/out_mixtree.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}'), sox (with EQ) $(sox "$W/out_sox.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}')"
+if [[ -f $W/out_sox_$MODE.wav ]]; then
+  echo "levels: mixtree $(sox "$W/out_mixtree_$MODE.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}'), sox $(sox "$W/out_sox_$MODE.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}')"
+fi
+if [[ $MODE == rw1 ]]; then
+  echo; echo "== effects, one core"
+  "$MT" bench-effects
+  if command -v gcc >/dev/null; then
+    gcc -O2 -o "$W/biquad_limit" "$SHARED/biquad_limit.c" && echo "C ceiling measured here (gcc -O2):" && "$W/biquad_limit" | grep -E '^(float|double) +C=1 '
+  fi
 fi

@@ -1,0 +1,69 @@
+package org.mixtree.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.mixtree.effects.api.EffectDescriptor;
+import org.mixtree.effects.api.EffectFactory;
+import org.mixtree.effects.api.EffectRegistry;
+import org.mixtree.effects.api.ParameterDescriptor;
+
+/**
+ * {@code effects [--json]}: the effects this installation has, built-in and installed from update sites
+ * alike, as the OSGi registry holds them, so a person (or a test) can see that {@code ./mixtree install}
+ * worked. One line per effect and one per parameter; {@code --json} gives
+ * {@code {"effects": [{"id", "name", "vendor", "version", "category", "parameters": [{"id", "unit", "min",
+ * "max", "default"}]}]}}, sorted by id.
+ */
+final class EffectsCli {
+
+	private final PrintStream out;
+
+	EffectsCli(PrintStream out, PrintStream err) {
+		this.out = out;
+	}
+
+	void effects(List<String> words) throws CliException {
+		Args a = Args.parse(words, Set.of(), Set.of("--json"));
+		a.expectAtMost(0, "effects [--json]");
+		List<EffectFactory> all = EffectRegistry.osgi().all();
+		if (a.flag("--json")) {
+			out.println(json(all));
+			return;
+		}
+		if (all.isEmpty()) {
+			out.println("no effects installed");
+			return;
+		}
+		for (EffectFactory f : all) {
+			EffectDescriptor d = f.descriptor();
+			out.println(d.id() + "  " + d.name() + "  (" + d.vendor() + " " + d.version() + ", " + d.category().id() + ")");
+			int width = 0;
+			for (ParameterDescriptor p : d.parameters()) {
+				width = Math.max(width, p.id().length());
+			}
+			for (ParameterDescriptor p : d.parameters()) {
+				out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s, default %s", p.id(), p.range(),
+						p.format(p.defaultValue())));
+			}
+		}
+	}
+
+	static String json(List<EffectFactory> all) {
+		Json j = new Json().beginObject().name("effects").beginArray();
+		for (EffectFactory f : all) {
+			EffectDescriptor d = f.descriptor();
+			j.beginObject().name("id").value(d.id()).name("name").value(d.name()).name("vendor").value(d.vendor())
+					.name("version").value(d.version()).name("category").value(d.category().id());
+			j.name("parameters").beginArray();
+			for (ParameterDescriptor p : d.parameters()) {
+				j.beginObject().name("id").value(p.id()).name("unit").value(p.unit()).name("min").value(p.min())
+						.name("max").value(p.max()).name("default").value(p.defaultValue()).endObject();
+			}
+			j.endArray().endObject();
+		}
+		return j.endArray().endObject().toString();
+	}
+}

@@ -11,7 +11,7 @@ import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.persistence.SessionFileException;
 
 /**
- * The headless command line: {@code new, info, set, bus, render, demo}. Every change goes through the
+ * The headless command line: {@code new, info, set, bus, send, insert, render, demo}. Every change goes through the
  * editing domain's commands (as the workbench's do) and is saved atomically; every failure is one line on
  * stderr naming the file, element or value at fault, and a non-zero exit code ({@link CliException}).
  * {@code --debug} anywhere adds the stack trace.
@@ -27,6 +27,14 @@ public final class Cli {
 			"                                             polarity (true|false), output (bus:NAME | master)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
 			"  bus remove SESSION NAME              (its inputs move to its output)", //
+			"  send add SESSION FROM TO [--level DB] [--pre]    FROM: track:NAME|bus:NAME  TO: bus:NAME", //
+			"  send set SESSION FROM TO level=DB|pre=true|false", //
+			"  send remove SESSION FROM TO", //
+			"  insert add SESSION TARGET EFFECT_ID [param=value...] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
+			"  insert set SESSION TARGET INDEX param=value... | bypass=true|false   (INDEX: slot from 1)", //
+			"  insert remove SESSION TARGET INDEX", //
+			"  insert move SESSION TARGET FROM TO", //
+			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
 			"  demo [--dir DIR]                     synthesize a multitrack, group it, render the static mix", //
 			"options: --debug (stack traces on failure)");
@@ -105,6 +113,18 @@ public final class Cli {
 			break;
 		case "bus":
 			new SessionCommandsCli(out, err).bus(rest);
+			break;
+		case "send":
+			new InsertSendCli(out, EffectCatalog.osgi()).send(rest);
+			break;
+		case "insert":
+			new InsertSendCli(out, EffectCatalog.osgi()).insert(rest);
+			break;
+		case "effects":
+			new EffectsCli(out, err).effects(rest);
+			break;
+		case "bench-effects":
+			new EffectsBenchCli(out).bench(rest);
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);

@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.Insert;
+import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
 
@@ -23,6 +25,11 @@ final class MixTree {
 	}
 
 	static void print(Session session, PrintStream out) {
+		print(session, out, EffectCatalog.osgi());
+	}
+
+	/** The tree; inserts are shown by effect name in slot order, sends with their level. */
+	static void print(Session session, PrintStream out, EffectCatalog effects) {
 		out.println(session.getName() + " | " + session.getSampleRate() + " Hz | pan law " + panLaw(session)
 				+ " | stage " + session.getMixStage() + " | " + session.getTracks().size() + " tracks, "
 				+ session.getBuses().size() + " buses");
@@ -39,7 +46,7 @@ final class MixTree {
 			width = Math.max(width, l.label.length());
 		}
 		for (Line l : lines) {
-			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s", l.label, strip(l.channel)).stripTrailing());
+			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s", l.label, strip(l.channel, effects)).stripTrailing());
 		}
 	}
 
@@ -71,7 +78,7 @@ final class MixTree {
 		return out == bus || out == null && bus == session.getMaster() && c != bus;
 	}
 
-	private static String strip(Channel c) {
+	private static String strip(Channel c, EffectCatalog effects) {
 		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT, "%8s  %-4s", gain(c.getGainDb()), pan(c.getPan())));
 		s.append(c.isMute() ? " M" : "  ").append(c.isSolo() ? " S" : "  ").append(c.isPolarityInverted() ? " Ø" : "  ");
@@ -79,12 +86,16 @@ final class MixTree {
 			s.append("  ").append(t.getSource());
 		}
 		if (!c.getInserts().isEmpty()) {
-			s.append("  [").append(c.getInserts().size()).append(" inserts]");
-		}
-		if (!c.getSends().isEmpty()) {
-			for (var send : c.getSends()) {
-				s.append("  -> ").append(send.getTarget() == null ? "?" : ChannelAddress.of(send.getTarget()));
+			List<String> names = new ArrayList<>();
+			for (Insert insert : c.getInserts()) {
+				names.add(effects.label(insert) + (insert.isBypass() ? " (bypassed)" : "")
+						+ (insert.getSidechain() == null ? "" : " (key " + ChannelAddress.of(insert.getSidechain()) + ")"));
 			}
+			s.append("  [").append(String.join(", ", names)).append("]");
+		}
+		for (Send send : c.getSends()) {
+			s.append("  -> ").append(send.getTarget() == null ? "?" : ChannelAddress.of(send.getTarget())).append(' ')
+					.append(gain(send.getLevelDb())).append(send.isPreFader() ? " pre" : "");
 		}
 		return s.toString();
 	}

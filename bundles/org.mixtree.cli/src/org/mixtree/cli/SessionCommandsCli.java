@@ -154,10 +154,11 @@ final class SessionCommandsCli {
 		Path file = Path.of(a.required(0, "SESSION; usage: info SESSION [--json]"));
 		a.expectAtMost(1, "info SESSION [--json]");
 		Session session = SessionStore.load(file);
+		EffectCatalog effects = EffectCatalog.osgi();
 		if (a.flag("--json")) {
-			out.println(SessionJson.of(session));
+			out.println(SessionJson.of(session, file, effects));
 		} else {
-			MixTree.print(session, out);
+			MixTree.print(session, out, effects);
 			for (SessionValidator.Problem p : SessionValidator.validate(session)) {
 				out.println("problem: " + p.message());
 			}

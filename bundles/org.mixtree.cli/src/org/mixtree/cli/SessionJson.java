@@ -1,10 +1,12 @@
 package org.mixtree.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
+
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
-import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -12,12 +14,24 @@ import org.mixtree.model.Track;
 /**
  * {@code info --json}: {@code {"sampleRate": 48000, "channels": [{"kind", "name", "output", "gainDb", "pan",
  * "mute", "solo", "polarity", "inserts", "sends", "source"}]}} with tracks first, then buses, then the master.
+ * <p>
+ * An insert, in slot order: {@code {"effect": ID, "bypass": bool, "params": {ID: value}, "latency": samples}},
+ * plus {@code "sidechain": ADDRESS} when it is keyed by another channel and {@code "missing": true} when its
+ * effect is not installed. {@code params} is what the insert runs with: every parameter of the installed
+ * effect, the stored value or else the effect's default (a session stores only the values set explicitly);
+ * for a missing effect, the stored values. {@code latency} is what the effect reports when prepared at the
+ * session's rate for the channel (stereo for buses, the source's channels for tracks); 0 when missing.
+ * A send: {@code {"to": "bus:NAME", "levelDb": dB, "pre": bool}}.
  */
 final class SessionJson {
 	private SessionJson() {
 	}
 
 	static String of(Session session) {
+		return of(session, null, EffectCatalog.osgi());
+	}
+
+	static String of(Session session, Path file, EffectCatalog effects) {
 		Json j = new Json().beginObject();
 		j.name("name").value(session.getName());
 		j.name("sampleRate").value(session.getSampleRate());
@@ -25,19 +39,19 @@ final class SessionJson {
 		j.name("stage").value(session.getMixStage().getLiteral());
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
-			channel(j, session, t, "track");
+			channel(j, session, t, "track", file, effects);
 		}
 		for (Bus b : session.getBuses()) {
-			channel(j, session, b, "bus");
+			channel(j, session, b, "bus", file, effects);
 		}
 		if (session.getMaster() != null) {
-			channel(j, session, session.getMaster(), "master");
+			channel(j, session, session.getMaster(), "master", file, effects);
 		}
 		j.endArray();
 		return j.endObject().toString();
 	}
 
-	private static void channel(Json j, Session session, Channel c, String kind) {
+	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects) {
 		j.beginObject();
 		j.name("kind").value(kind);
 		j.name("name").value(c.getName());
@@ -60,10 +74,17 @@ final class SessionJson {
 			j.name("effect").value(insert.getEffectId());
 			j.name("bypass").value(insert.isBypass());
 			j.name("params").beginObject();
-			for (ParameterValue p : insert.getParameters()) {
-				j.name(p.getId()).value(p.getValue());
+			for (Map.Entry<String, Double> p : effects.effectiveParameters(insert).entrySet()) {
+				j.name(p.getKey()).value(p.getValue());
 			}
 			j.endObject();
+			j.name("latency").value(effects.latency(insert, c, session.getSampleRate(), file));
+			if (insert.getSidechain() != null) {
+				j.name("sidechain").value(ChannelAddress.of(insert.getSidechain()));
+			}
+			if (effects.find(insert.getEffectId()).isEmpty()) {
+				j.name("missing").value(true);
+			}
 			j.endObject();
 		}
 		j.endArray();

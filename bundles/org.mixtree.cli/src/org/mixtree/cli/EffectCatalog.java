@@ -1,0 +1,171 @@
+package org.mixtree.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.mixtree.audio.io.AudioFiles;
+import org.mixtree.effects.api.ChannelLayout;
+import org.mixtree.effects.api.Effect;
+import org.mixtree.effects.api.EffectDescriptor;
+import org.mixtree.effects.api.EffectFactory;
+import org.mixtree.effects.api.EffectRegistry;
+import org.mixtree.effects.api.ParameterDescriptor;
+import org.mixtree.effects.api.ProcessSetup;
+import org.mixtree.effects.api.RenderMode;
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
+import org.mixtree.model.Insert;
+import org.mixtree.model.ParameterValue;
+import org.mixtree.model.Track;
+import org.mixtree.model.persistence.SessionStore;
+
+/**
+ * The installed effects as the command line needs them. The model is effect-agnostic, so effect ids and
+ * parameter values are checked here, against the registry, before a command is made; and what {@code info}
+ * shows of an insert (name, effective parameters, latency) is read from the effect itself.
+ */
+final class EffectCatalog {
+
+	/** Largest block {@code info} prepares an effect for; latency does not depend on it. */
+	static final int INFO_BLOCK = 4096;
+
+	private final EffectRegistry registry;
+
+	EffectCatalog(EffectRegistry registry) {
+		this.registry = registry;
+	}
+
+	/** The effects of the running OSGi framework (none outside one). */
+	static EffectCatalog osgi() {
+		return new EffectCatalog(EffectRegistry.osgi());
+	}
+
+	Optional<EffectFactory> find(String id) {
+		return id == null ? Optional.empty() : registry.find(id);
+	}
+
+	/** @throws CliException {@code unknown effect 'org.x.y' (installed: ...)} */
+	EffectFactory require(String id) throws CliException {
+		Optional<EffectFactory> f = find(id);
+		if (f.isPresent()) {
+			return f.get();
+		}
+		List<String> ids = new ArrayList<>();
+		for (EffectFactory e : registry.all()) {
+			ids.add(e.descriptor().id());
+		}
+		throw new CliException("unknown effect '" + id + "' (installed: " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")");
+	}
+
+	/**
+	 * Reads {@code param=value} words against an effect's descriptor. The result follows the descriptor's
+	 * parameter order, so that a session file lists them the same way whatever order they were typed in.
+	 *
+	 * @throws CliException naming the effect and the parameter, or the descriptor's one-line value message
+	 */
+	static Map<String, Double> parameters(EffectDescriptor d, Map<String, String> given) throws CliException {
+		Map<String, Double> values = new LinkedHashMap<>();
+		for (Map.Entry<String, String> e : given.entrySet()) {
+			ParameterDescriptor p;
+			try {
+				p = d.parameter(e.getKey());
+			} catch (IllegalArgumentException x) {
+				throw new CliException(x.getMessage());
+			}
+			try {
+				values.put(p.id(), p.parse(e.getValue()));
+			} catch (IllegalArgumentException x) {
+				throw new CliException(d.id() + " " + x.getMessage());
+			}
+		}
+		Map<String, Double> ordered = new LinkedHashMap<>();
+		for (ParameterDescriptor p : d.parameters()) {
+			if (values.containsKey(p.id())) {
+				ordered.put(p.id(), values.get(p.id()));
+			}
+		}
+		return ordered;
+	}
+
+	/**
+	 * The values an insert runs with: with the effect installed, every parameter of the effect (stored
+	 * value, else the default), in the effect's order; without it, what the insert stores.
+	 */
+	Map<String, Double> effectiveParameters(Insert insert) {
+		Map<String, Double> stored = new LinkedHashMap<>();
+		for (ParameterValue p : insert.getParameters()) {
+			stored.put(p.getId(), p.getValue());
+		}
+		Optional<EffectFactory> f = find(insert.getEffectId());
+		if (f.isEmpty()) {
+			return stored;
+		}
+		Map<String, Double> all = new LinkedHashMap<>();
+		for (ParameterDescriptor p : f.get().descriptor().parameters()) {
+			all.put(p.id(), stored.getOrDefault(p.id(), p.defaultValue()));
+		}
+		return all;
+	}
+
+	/**
+	 * The insert's latency in samples, as the effect reports it once its parameters are set and it is
+	 * prepared at the session's rate for the channel's layout; 0 when the effect is missing or fails.
+	 */
+	int latency(Insert insert, Channel channel, int sampleRate, Path sessionFile) {
+		Optional<EffectFactory> f = find(insert.getEffectId());
+		if (f.isEmpty() || sampleRate <= 0) {
+			return 0;
+		}
+		EffectDescriptor d = f.get().descriptor();
+		Effect effect = null;
+		try {
+			effect = f.get().create();
+			for (ParameterValue p : insert.getParameters()) {
+				int i = d.indexOf(p.getId());
+				if (i >= 0 && d.parameters().get(i).accepts(p.getValue())) {
+					effect.setParameter(i, p.getValue());
+				}
+			}
+			effect.prepare(new ProcessSetup(sampleRate, INFO_BLOCK, layout(d, channel, sessionFile), 0, RenderMode.OFFLINE));
+			return effect.latencySamples();
+		} catch (RuntimeException e) {
+			// the engine bypasses and reports a failing effect; info has nothing better to say than 0
+			return 0;
+		} finally {
+			if (effect != null) {
+				try {
+					effect.release();
+				} catch (RuntimeException e) {
+					// released or not, this processor is dropped
+				}
+			}
+		}
+	}
+
+	/** Buses are stereo; a track has its source's channels (stereo when the file cannot be read). */
+	private static ChannelLayout layout(EffectDescriptor d, Channel channel, Path sessionFile) {
+		ChannelLayout layout = ChannelLayout.STEREO;
+		if (!(channel instanceof Bus) && channel instanceof Track track && track.getSource() != null && sessionFile != null) {
+			try {
+				layout = AudioFiles.info(SessionStore.resolveSource(track, sessionFile)).channels() == 1 ? ChannelLayout.MONO
+						: ChannelLayout.STEREO;
+			} catch (Exception e) {
+				layout = ChannelLayout.STEREO;
+			}
+		}
+		if (!d.layouts().contains(layout) && !d.layouts().isEmpty()) {
+			layout = d.layouts().contains(ChannelLayout.STEREO) ? ChannelLayout.STEREO : ChannelLayout.MONO;
+		}
+		return layout;
+	}
+
+	/** The effect's name, or its id marked missing. */
+	String label(Insert insert) {
+		Optional<EffectFactory> f = find(insert.getEffectId());
+		return f.isPresent() ? f.get().descriptor().name() : insert.getEffectId() + " (missing)";
+	}
+}

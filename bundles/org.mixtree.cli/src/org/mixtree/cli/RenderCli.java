@@ -52,6 +52,10 @@ final class RenderCli {
 		Path output = Path.of(o);
 		Path stems = a.option("--stems") == null ? null : Path.of(a.option("--stems"));
 		RenderResult result = render(file, output, format, stems, progressBar());
+		for (String warning : result.warnings()) {
+			// an effect that is missing or faulted is bypassed and named; the render went on (DESIGN.md)
+			err.println("mixtree: warning: " + warning);
+		}
 		out.println(summary(result));
 		if (System.getenv("MIXTREE_STATS") != null) {
 			err.println(String.format(Locale.ROOT, "stats: engine %.3f s for %.1f s of audio (%.0fx realtime), peak heap %.0f MB",

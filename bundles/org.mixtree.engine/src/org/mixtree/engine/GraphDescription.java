@@ -81,6 +81,16 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	/**
 	 * One insert slot. The engine makes a processor from {@code factory} when it compiles the graph (off the audio
 	 * thread), loads {@code state}, then sets {@code parameters} (explicit values win over the state).
+	 * <p>
+	 * <b>Sidechain.</b> With a {@code sidechain} key, the processor's {@link org.mixtree.effects.api.ProcessBlock}
+	 * carries the key channel's signal, prepared with {@code sidechainChannels} = the key's channel count (a mono
+	 * track 1, unless its chain runs stereo; a bus 2). The key signal is the key channel's <em>post-insert,
+	 * pre-fader</em> signal (after clip gain, polarity and its whole insert chain, before fader and pan): what a
+	 * mix key is normally taken from, so that pulling the kick's fader down does not change how hard it ducks the
+	 * bass. The key is a control signal, not heard: the key channel's own mute and solo state (and solo elsewhere)
+	 * do not silence it; it is processed for the key even when it is not heard. The engine processes the key
+	 * channel before the keyed one (a dependency like an output or a send, so a key that closes a cycle is
+	 * refused), and compensates latency so that key and main input reach the insert sample-aligned.
 	 *
 	 * @param effectId   the effect's id, as the session stores it
 	 * @param factory    the installed effect, or null when no installed effect has this id: the slot then passes
@@ -90,18 +100,25 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 * @param parameters parameter values by parameter id, in the effect's units; unknown ids are reported and
 	 *                   ignored
 	 * @param state      the effect's opaque state ({@code Effect#saveState}), or null for none
+	 * @param sidechain  id of the channel whose signal keys this insert, or null for none
 	 */
 	public record Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
-			byte[] state) {
+			byte[] state, String sidechain) {
 
 		public Insert {
 			parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 			state = state == null ? null : state.clone();
 		}
 
+		/** An insert without a sidechain key (the form before sidechains existed). */
+		public Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
+				byte[] state) {
+			this(effectId, factory, bypass, parameters, state, null);
+		}
+
 		/** An insert of {@code factory}'s effect with parameter values and no state. */
 		public static Insert of(EffectFactory factory, Map<String, Double> parameters) {
-			return new Insert(factory.descriptor().id(), factory, false, parameters, null);
+			return new Insert(factory.descriptor().id(), factory, false, parameters, null, null);
 		}
 
 		/** @return a copy of the state bytes, or null */
@@ -112,18 +129,25 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 
 		/** @return a copy with {@code bypass} */
 		public Insert withBypass(boolean on) {
-			return new Insert(effectId, factory, on, parameters, state);
+			return new Insert(effectId, factory, on, parameters, state, sidechain);
+		}
+
+		/** @return a copy keyed by channel {@code keyId} (null: no key) */
+		public Insert withSidechain(String keyId) {
+			return new Insert(effectId, factory, bypass, parameters, state, keyId);
 		}
 
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof Insert i && java.util.Objects.equals(effectId, i.effectId) && factory == i.factory && bypass == i.bypass
-					&& parameters.equals(i.parameters) && Arrays.equals(state, i.state);
+					&& parameters.equals(i.parameters) && Arrays.equals(state, i.state)
+					&& java.util.Objects.equals(sidechain, i.sidechain);
 		}
 
 		@Override
 		public int hashCode() {
-			return java.util.Objects.hashCode(effectId) * 31 + parameters.hashCode() + Arrays.hashCode(state);
+			return java.util.Objects.hashCode(effectId) * 31 + parameters.hashCode() + Arrays.hashCode(state)
+					+ 7 * java.util.Objects.hashCode(sidechain);
 		}
 	}
 

@@ -41,8 +41,8 @@ public final class SessionGraph {
 
 	/**
 	 * Turns the session into the engine's graph: channels with their inserts (in slot order, each with the
-	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it)
-	 * and their sends.
+	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it,
+	 * and with the address of its sidechain key channel, if any) and their sends.
 	 *
 	 * @param session     the session
 	 * @param sessionFile the file the session was loaded from: track sources are relative to its folder
@@ -93,8 +93,9 @@ public final class SessionGraph {
 				}
 			}
 			String id = insert.getEffectId();
+			org.mixtree.model.Channel key = insert.getSidechain();
 			list.add(new Insert(id, id == null ? null : effects.find(id).orElse(null), insert.isBypass(), values,
-					state));
+					state, key == null ? null : key.getAddress()));
 		}
 		return list;
 	}

@@ -44,6 +44,17 @@ import org.mixtree.effects.api.RenderMode;
  * master's output lags the timeline by {@link #latency()}; the renderer discards that much at the start and
  * renders that much more at the end.
  * <p>
+ * Sidechain keys: an insert keyed by another channel gets that channel's post-insert, pre-fader signal (see
+ * {@link org.mixtree.engine.GraphDescription.Insert}) in its {@link ProcessBlock#sidechain()}, prepared with
+ * {@code sidechainChannels} = the key's channel count. The key channel is mixed first: a keyed bus counts its keys
+ * among the inputs it waits for, and a keyed track is a chunk of its own that runs when the last of its own task
+ * and its keys completes (the same countdown, so still one barrier per block). Each node with a key keeps its key
+ * signal in a preallocated buffer; each keyed slot delays it by what makes it sample-aligned with the slot's main
+ * input, and when the key lags more than the main input, the keyed channel's input latency is raised instead
+ * (its input edges, or for a track a delay before its chain, make up the difference), so PDC holds everywhere
+ * downstream. A key channel that is not heard (muted, or not soloed) is still processed for its key, but adds
+ * nothing to what it feeds.
+ * <p>
  * Faults stay inside the effect: an insert that throws, outputs NaN or infinity, or takes longer than its budget
  * for a block is bypassed from then on (its input passes, delayed by its latency) and reported by
  * {@link #warnings()}; the mix goes on.
@@ -120,11 +131,36 @@ final class BlockMixer implements AutoCloseable {
 	private final List<String> setupWarnings = new ArrayList<>();
 	private final double budgetFactor;
 
-	/** Per bus node: inputs (chunks, buses, sends) still to complete in this block. */
+	/** Per node, per slot: the node keying the slot's sidechain (effective: connected and prepared), or -1. */
+	private final int[][] keyOf;
+	/** Per node: keys a connected sidechain; its key signal is kept in {@link #keyBuffer}. */
+	private final boolean[] isKey;
+	/** Per key node: its post-insert, pre-fader signal of this block ({@link #keyChannels} channels). */
+	private final float[][][] keyBuffer;
+	private final int[] keyChannels;
+	/** Per node, per keyed slot: the key delayed into alignment with the slot's input, and its buffer. */
+	private final DelayLine[][] keyLine;
+	private final float[][][][] keyWork;
+	/** Per track node whose input latency is raised by a key: the delay before its chain (null: none). */
+	private final DelayLine[] preLine;
+	/** Per node: whether its output adds to its output bus (heard, or part of an unheard key bus's key). */
+	private final boolean[] feedsOut;
+	/** Per send: whether it adds to its target (same rule as {@link #feedsOut}). */
+	private final boolean[] sendOn;
+
+	/** Per bus node: inputs (chunks, buses, sends) and keys still to complete in this block. */
 	private final AtomicIntegerArray remaining;
-	/** Per bus node: the buses its output and sends count down when it completes. */
+	/** Per bus node: its keys to wait for (added to {@link #remaining} each block). */
+	private final int[] busKeyDeps;
+	/** Per chunk: its own task plus its keys still to complete in this block; the one reaching 0 runs it. */
+	private final AtomicIntegerArray chunkWait;
+	private final int[] chunkKeyDeps;
+	/**
+	 * Per bus node: what its completion counts down: buses its output, sends and key feed ({@code >= 0}) and chunks
+	 * it keys ({@code -(chunk + 1)}).
+	 */
 	private final int[][] busDependents;
-	/** Per chunk: the buses its tracks' outputs and sends count down. */
+	/** Per chunk: the same for its tracks' outputs, sends and keys. */
 	private final int[][] chunkDependents;
 	/** Buses without inputs, in processing order: completed before the parallel phase. */
 	private final int[] emptyBuses;
@@ -196,7 +232,11 @@ final class BlockMixer implements AutoCloseable {
 			stereo[k] |= plan.isBus[k];
 		}
 
-		// processors: layout, prepare, latency
+		// processors: layout, prepare, latency; keys come earlier in processing order, so their layout is known
+		keyOf = new int[n][];
+		isKey = new boolean[n];
+		keyChannels = new int[n];
+		int[][] slotLatency = new int[n][];
 		procs = new Processor[n][];
 		blocks = new ProcessBlock[n][];
 		dry = new DelayLine[n][];
@@ -208,7 +248,11 @@ final class BlockMixer implements AutoCloseable {
 			procs[k] = new Processor[chain.length];
 			blocks[k] = new ProcessBlock[chain.length];
 			dry[k] = new DelayLine[chain.length];
+			keyOf[k] = new int[chain.length];
+			Arrays.fill(keyOf[k], -1);
+			slotLatency[k] = new int[chain.length];
 			if (chain.length == 0) {
+				keyChannels[k] = stereo[k] ? 2 : 1;
 				continue;
 			}
 			if (!stereo[k]) {
@@ -218,6 +262,7 @@ final class BlockMixer implements AutoCloseable {
 				}
 			}
 			boolean two = stereo[k] || chainStereo[k];
+			keyChannels[k] = two ? 2 : 1;
 			ChannelLayout layout = two ? ChannelLayout.STEREO : ChannelLayout.MONO;
 			if (plan.isBus[k]) {
 				work[k] = buffers[k];
@@ -227,7 +272,6 @@ final class BlockMixer implements AutoCloseable {
 				work[k] = two ? scratch[c] : new float[][] { scratch[c][0] };
 				dryWork[k] = two ? dryScratch[c] : new float[][] { dryScratch[c][0] };
 			}
-			ProcessSetup setup = new ProcessSetup(plan.sampleRate, maxBlock, layout, 0, mode);
 			for (int j = 0; j < chain.length; j++) {
 				Processor p = chain[j];
 				String where = plan.channels[k].label() + " slot " + (j + 1) + " ("
@@ -240,17 +284,29 @@ final class BlockMixer implements AutoCloseable {
 							+ "; passed through");
 					continue;
 				}
+				int key = plan.keySource[k][j];
+				if (key >= 0 && !p.effect.descriptor().sidechain()) {
+					setupWarnings.add(where + ": takes no sidechain; key " + plan.channels[key].label() + " ignored");
+					key = -1;
+				}
+				ProcessSetup setup = new ProcessSetup(plan.sampleRate, maxBlock, layout,
+						key < 0 ? 0 : keyChannels[key], mode);
 				if (reset) {
 					p.clearFault();
 				}
 				if (!p.prepare(setup)) {
 					continue; // reported with the faults
 				}
+				keyOf[k][j] = key;
+				if (key >= 0) {
+					isKey[key] = true;
+				}
 				if (reset) {
 					p.effect.reset();
 				}
 				procs[k][j] = p;
 				int latency = p.latency();
+				slotLatency[k][j] = latency;
 				chainLatency[k] += latency;
 				dry[k][j] = new DelayLine(two ? 2 : 1, latency, maxBlock);
 				blocks[k][j] = new ProcessBlock(work[k], 0);
@@ -272,6 +328,14 @@ final class BlockMixer implements AutoCloseable {
 				inLatency[k] = Math.max(inLatency[k], outLatency[plan.sendSource[s]]);
 				ringIn = Math.max(ringIn, ring[plan.sendSource[s]]);
 			}
+			// a key that lags more than the keyed slot's input delays the whole channel's input instead
+			int before = 0;
+			for (int j = 0; j < keyOf[k].length; j++) {
+				if (keyOf[k][j] >= 0) {
+					inLatency[k] = Math.max(inLatency[k], outLatency[keyOf[k][j]] - before);
+				}
+				before += slotLatency[k][j];
+			}
 			outLatency[k] = inLatency[k] + chainLatency[k];
 			long own = 0;
 			for (Processor p : procs[k]) {
@@ -280,6 +344,29 @@ final class BlockMixer implements AutoCloseable {
 			ring[k] = plan.audible[k] ? Math.min(Long.MAX_VALUE / 4, ringIn + own) : 0;
 		}
 		tail = Math.min(ring[plan.master], (long) (MAX_TAIL_SECONDS * plan.sampleRate));
+		keyBuffer = new float[n][][];
+		for (int k = 0; k < n; k++) {
+			keyBuffer[k] = isKey[k] ? new float[keyChannels[k]][maxBlock] : null;
+		}
+		keyLine = new DelayLine[n][];
+		keyWork = new float[n][][][];
+		preLine = new DelayLine[n];
+		for (int k = 0; k < n; k++) {
+			keyLine[k] = new DelayLine[keyOf[k].length];
+			keyWork[k] = new float[keyOf[k].length][][];
+			int before = inLatency[k];
+			for (int j = 0; j < keyOf[k].length; j++) {
+				int key = keyOf[k][j];
+				if (key >= 0) {
+					keyLine[k][j] = new DelayLine(keyChannels[key], before - outLatency[key], maxBlock);
+					keyWork[k][j] = new float[keyChannels[key]][maxBlock];
+				}
+				before += slotLatency[k][j];
+			}
+			if (!plan.isBus[k] && inLatency[k] > 0) {
+				preLine[k] = new DelayLine(stereo[k] ? 2 : 1, inLatency[k], maxBlock);
+			}
+		}
 		outLine = new DelayLine[n];
 		for (int k = 0; k < n; k++) {
 			int o = plan.output[k];
@@ -315,20 +402,35 @@ final class BlockMixer implements AutoCloseable {
 				sendLeft[s] = (float) (g * pl);
 				sendRight[s] = (float) (g * pr);
 			}
-			boolean delays = outLine[k] != null;
+			boolean delays = outLine[k] != null || preLine[k] != null;
 			for (int s : plan.sendsOf[k]) {
 				delays |= sendLine[s] != null;
 			}
-			alwaysRun[k] = plan.audible[k] && (chain || delays);
-			plain[k] = !plan.isBus[k] && !chain && !delays && plan.sendsOf[k].length == 0;
+			alwaysRun[k] = plan.live[k] && (chain || delays || isKey[k]);
+			plain[k] = !plan.isBus[k] && !chain && !delays && plan.sendsOf[k].length == 0 && !isKey[k]
+					&& plan.audible[k] == plan.live[k];
+		}
+
+		// what adds into what: heard signals into heard buses; into a bus only a key needs, what is not muted
+		feedsOut = new boolean[n];
+		for (int k = 0; k < n; k++) {
+			int o = plan.output[k];
+			feedsOut[k] = o < 0 ? plan.audible[k] : feeds(k, o);
+		}
+		sendOn = new boolean[sends];
+		for (int s = 0; s < sends; s++) {
+			sendOn[s] = feeds(plan.sendSource[s], plan.sendTarget[s]);
 		}
 
 		remaining = new AtomicIntegerArray(n);
-		busDependents = new int[n][];
+		chunkWait = new AtomicIntegerArray(chunks);
+		busKeyDeps = new int[n];
+		chunkKeyDeps = new int[chunks];
+		List<List<Integer>> busDeps = new ArrayList<>();
 		for (int k = 0; k < n; k++) {
-			busDependents[k] = dependents(k, plan.output[k]);
+			busDeps.add(dependents(k, plan.output[k]));
 		}
-		chunkDependents = new int[chunks][];
+		List<List<Integer>> chunkDeps = new ArrayList<>();
 		for (int c = 0; c < chunks; c++) {
 			List<Integer> d = new ArrayList<>();
 			d.add(plan.chunkOutput[c]);
@@ -337,14 +439,35 @@ final class BlockMixer implements AutoCloseable {
 					d.add(plan.sendTarget[s]);
 				}
 			}
-			chunkDependents[c] = d.stream().mapToInt(Integer::intValue).toArray();
+			chunkDeps.add(d);
 		}
-		emptyBuses = IntStream.range(0, n)
-				.filter(k -> plan.isBus[k] && plan.items[k].length == 0 && plan.sendsInto[k].length == 0).toArray();
+		for (int k = 0; k < n; k++) {
+			for (int key : keyOf[k]) {
+				if (key < 0) {
+					continue;
+				}
+				int consumer;
+				if (plan.isBus[k]) {
+					consumer = k;
+					busKeyDeps[k]++;
+				} else {
+					int c = chunkOf[plan.trackIndex[k]];
+					consumer = -(c + 1);
+					chunkKeyDeps[c]++;
+				}
+				(plan.isBus[key] ? busDeps.get(key) : chunkDeps.get(chunkOf[plan.trackIndex[key]])).add(consumer);
+			}
+		}
+		busDependents = busDeps.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray())
+				.toArray(int[][]::new);
+		chunkDependents = chunkDeps.stream().map(d -> d.stream().mapToInt(Integer::intValue).toArray())
+				.toArray(int[][]::new);
+		emptyBuses = IntStream.range(0, n).filter(k -> plan.isBus[k] && plan.items[k].length == 0
+				&& plan.sendsInto[k].length == 0 && busKeyDeps[k] == 0).toArray();
 		pool = new WorkerPool(threads, "mixtree-mix");
 	}
 
-	private int[] dependents(int node, int output) {
+	private List<Integer> dependents(int node, int output) {
 		List<Integer> d = new ArrayList<>();
 		if (output >= 0) {
 			d.add(output);
@@ -352,7 +475,18 @@ final class BlockMixer implements AutoCloseable {
 		for (int s : plan.sendsOf[node]) {
 			d.add(plan.sendTarget[s]);
 		}
-		return d.stream().mapToInt(Integer::intValue).toArray();
+		return d;
+	}
+
+	/**
+	 * Whether {@code from}'s signal adds into bus {@code to}: into a heard bus, when {@code from} is heard; into a
+	 * bus processed only for a key, when {@code from} is processed and not muted itself.
+	 */
+	private boolean feeds(int from, int to) {
+		if (plan.audible[to]) {
+			return plan.audible[from];
+		}
+		return plan.live[to] && plan.live[from] && !plan.channels[from].mute();
 	}
 
 	/** @return the frames from the start to the end of the longest source */
@@ -438,7 +572,10 @@ final class BlockMixer implements AutoCloseable {
 		deferredCount = work == null ? 0 : work.count();
 		int[][] items = plan.items;
 		for (int k = 0; k < items.length; k++) {
-			remaining.set(k, items[k].length + plan.sendsInto[k].length);
+			remaining.set(k, items[k].length + plan.sendsInto[k].length + busKeyDeps[k]);
+		}
+		for (int c = 0; c < chunkKeyDeps.length; c++) {
+			chunkWait.set(c, 1 + chunkKeyDeps[c]);
 		}
 		for (int bus : emptyBuses) {
 			mixBus(bus);
@@ -466,6 +603,13 @@ final class BlockMixer implements AutoCloseable {
 			return;
 		}
 		int c = index - deferredCount;
+		// a chunk with keys runs when the last of its own task and its keys completes
+		if (chunkWait.decrementAndGet(c) == 0) {
+			runChunk(c);
+		}
+	}
+
+	private void runChunk(int c) throws IOException {
 		float[] left = partial[c][0];
 		float[] right = partial[c][1];
 		Arrays.fill(left, 0, frames, 0f);
@@ -475,11 +619,20 @@ final class BlockMixer implements AutoCloseable {
 			any |= plain[plan.tracks[t]] ? mixPlainTrack(t, scratch[c], left, right) : mixTrack(t, c, left, right);
 		}
 		chunkActive[c] = any;
-		for (int bus : chunkDependents[c]) {
-			if (remaining.decrementAndGet(bus) == 0) {
-				mixBus(bus);
-				completed(bus);
+		for (int d : chunkDependents[c]) {
+			countDown(d);
+		}
+	}
+
+	/** One input of dependent {@code d} (a bus, or a chunk as {@code -(c + 1)}) is complete; runs it if last. */
+	private void countDown(int d) throws IOException {
+		if (d >= 0) {
+			if (remaining.decrementAndGet(d) == 0) {
+				mixBus(d);
+				completed(d);
 			}
+		} else if (chunkWait.decrementAndGet(-d - 1) == 0) {
+			runChunk(-d - 1);
 		}
 	}
 
@@ -488,12 +641,9 @@ final class BlockMixer implements AutoCloseable {
 	 * it was, and so on up. The atomic countdown orders every input's writes before the read of the bus that sums
 	 * them.
 	 */
-	private void completed(int node) {
-		for (int bus : busDependents[node]) {
-			if (remaining.decrementAndGet(bus) == 0) {
-				mixBus(bus);
-				completed(bus);
-			}
+	private void completed(int node) throws IOException {
+		for (int d : busDependents[node]) {
+			countDown(d);
 		}
 	}
 
@@ -551,7 +701,7 @@ final class BlockMixer implements AutoCloseable {
 		for (int s : sends) {
 			sendActive[s] = false;
 		}
-		if (!plan.audible[node]) {
+		if (!plan.live[node]) {
 			return false;
 		}
 		int n = frames;
@@ -573,15 +723,34 @@ final class BlockMixer implements AutoCloseable {
 			Arrays.fill(src[ch], 0, start, 0f);
 			Arrays.fill(src[ch], end, n, 0f);
 		}
+		if (preLine[node] != null) {
+			preLine[node].process(src, n);
+		}
 		if (chainStereo[node]) {
 			System.arraycopy(src[0], 0, src[1], 0, n);
 		}
-		if (procs[node].length > 0) {
+		boolean chain = procs[node].length > 0;
+		if (chain) {
 			runChain(node, n);
+		}
+		if (isKey[node]) {
+			// post-insert, pre-fader; without inserts the clip gain and polarity are still to apply
+			float g = chain ? 1f : preGain[node];
+			float[][] key = keyBuffer[node];
+			for (int ch = 0; ch < key.length; ch++) {
+				float[] x = src[ch];
+				float[] y = key[ch];
+				for (int i = 0; i < n; i++) {
+					y[i] = g * x[i];
+				}
+			}
 		}
 		float[] inL = src[0];
 		float[] inR = stereo[node] || chainStereo[node] ? src[1] : src[0];
 		feedSends(node, inL, inR, n);
+		if (!feedsOut[node]) {
+			return false;
+		}
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
 		DelayLine line = outLine[node];
@@ -625,10 +794,17 @@ final class BlockMixer implements AutoCloseable {
 		Processor[] chain = procs[node];
 		float[][] dryBuf = dryWork[node];
 		boolean[] bypass = plan.bypass[node];
+		int[] keys = keyOf[node];
 		for (int j = 0; j < chain.length; j++) {
 			Processor p = chain[j];
 			if (p == null) {
 				continue;
+			}
+			// the key, aligned with this slot's input (run every block, so it stays aligned through a bypass)
+			float[][] sidechain = null;
+			if (keys[j] >= 0) {
+				sidechain = keyWork[node][j];
+				keyLine[node][j].process(keyBuffer[keys[j]], sidechain, n);
 			}
 			// the input delayed by the latency: what a bypassed or faulted slot passes on
 			dry[node][j].process(buf, dryBuf, n);
@@ -639,7 +815,7 @@ final class BlockMixer implements AutoCloseable {
 				continue;
 			}
 			ProcessBlock block = blocks[node][j];
-			block.set(0, n, null);
+			block.set(0, n, sidechain);
 			p.run(block, dryBuf, n, budget, position);
 		}
 	}
@@ -647,6 +823,9 @@ final class BlockMixer implements AutoCloseable {
 	/** Writes each send's signal of this block (sends tap after the inserts; post-fader ones include the fader). */
 	private void feedSends(int node, float[] inL, float[] inR, int n) {
 		for (int s : plan.sendsOf[node]) {
+			if (!sendOn[s]) {
+				continue;
+			}
 			float gl = sendLeft[s];
 			float gr = sendRight[s];
 			float[] l = sendBuffer[s][0];
@@ -679,7 +858,7 @@ final class BlockMixer implements AutoCloseable {
 		for (int s : sends) {
 			sendActive[s] = false;
 		}
-		if (!plan.audible[node]
+		if (!plan.live[node]
 				|| (gainLeft[node] == 0f && gainRight[node] == 0f && sends.length == 0 && !alwaysRun[node])) {
 			return;
 		}
@@ -687,7 +866,7 @@ final class BlockMixer implements AutoCloseable {
 		for (int item : plan.items[node]) {
 			float[][] in;
 			if (item >= 0) {
-				if (!active[item]) {
+				if (!active[item] || !feedsOut[item]) {
 					continue;
 				}
 				in = buffers[item];
@@ -712,6 +891,10 @@ final class BlockMixer implements AutoCloseable {
 		if (procs[node].length > 0) {
 			runChain(node, n);
 		}
+		if (isKey[node]) {
+			System.arraycopy(left, 0, keyBuffer[node][0], 0, n);
+			System.arraycopy(right, 0, keyBuffer[node][1], 0, n);
+		}
 		feedSends(node, left, right, n);
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
@@ -727,6 +910,12 @@ final class BlockMixer implements AutoCloseable {
 		}
 		if (outLine[node] != null) {
 			outLine[node].process(buffers[node], n);
+		}
+		if (!plan.audible[node] && !feedsOut[node]) {
+			// processed for its key only: nothing of it is heard, nor seen by a tap (a bus stem)
+			Arrays.fill(left, 0, n, 0f);
+			Arrays.fill(right, 0, n, 0f);
+			return;
 		}
 		active[node] = true;
 	}

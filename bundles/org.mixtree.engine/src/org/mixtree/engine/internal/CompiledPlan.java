@@ -58,7 +58,7 @@ public final class CompiledPlan implements Plan {
 	final double[] balanceRight;
 	/**
 	 * Tracks are mixed in <em>chunks</em>: runs of up to {@value #CHUNK} tracks that are consecutive inputs of one
-	 * bus. A chunk is one task of the parallel track phase: its tracks read and accumulate, in order, into the
+	 * bus (a track with a keyed insert is a chunk of its own, which waits for its keys). A chunk is one task of the parallel track phase: its tracks read and accumulate, in order, into the
 	 * chunk's partial sum, so a track's signal is written once, into a buffer that stays in cache. The chunking
 	 * comes from the plan alone (not from the thread count), so the summing order and with it every output bit
 	 * is the same for any number of threads.
@@ -93,6 +93,18 @@ public final class CompiledPlan implements Plan {
 	final Processor[][] processors;
 	/** Per node, per slot: bypassed (the processor is not run; its input passes, delayed by its latency). */
 	final boolean[][] bypass;
+	/**
+	 * Per node, per insert slot: the node whose signal keys the slot's sidechain (always earlier in processing
+	 * order), or -1 for none.
+	 */
+	final int[][] keySource;
+	/**
+	 * Per node: processed this plan. Every audible node, plus what a sidechain key needs although it is not heard
+	 * (a muted key channel still keys); see {@link PlanCompiler#resolveLive}.
+	 */
+	final boolean[] live;
+	/** Per node: keys at least one insert slot (of any channel). */
+	final boolean[] isKey;
 	/** Compile-time findings: missing effects, unknown parameters, states that did not load. */
 	final List<String> warnings;
 	private final Map<String, Integer> nodeById;
@@ -100,7 +112,17 @@ public final class CompiledPlan implements Plan {
 	CompiledPlan(GraphDescription description, GraphDescription.Channel[] channels, int[] output, int[][] inputs,
 			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById,
 			int[][] sendsOf, int[] sendSource, int[] sendTarget, Send[] sends, Processor[][] processors,
-			List<String> warnings) {
+			List<String> warnings, int[][] keySource, boolean[] live) {
+		this.keySource = keySource;
+		this.live = live;
+		this.isKey = new boolean[channels.length];
+		for (int[] slots : keySource) {
+			for (int key : slots) {
+				if (key >= 0) {
+					isKey[key] = true;
+				}
+			}
+		}
 		this.sendsOf = sendsOf;
 		this.sendSource = sendSource;
 		this.sendTarget = sendTarget;
@@ -173,9 +195,13 @@ public final class CompiledPlan implements Plan {
 					its.add(in[j++]);
 					continue;
 				}
-				int end = j;
-				while (end < in.length && end - j < CHUNK && !isBus[in[end]]) {
-					end++;
+				// a keyed track is a chunk of its own: its chunk waits for its keys, and no other track should wait
+				// with it (nor could two chunks then wait for each other)
+				int end = j + 1;
+				if (!keyed(in[j])) {
+					while (end < in.length && end - j < CHUNK && !isBus[in[end]] && !keyed(in[end])) {
+						end++;
+					}
 				}
 				int[] chunk = new int[end - j];
 				for (int m = j; m < end; m++) {
@@ -190,6 +216,16 @@ public final class CompiledPlan implements Plan {
 		}
 		this.chunks = chunkList.toArray(int[][]::new);
 		this.chunkOutput = chunkBus.stream().mapToInt(Integer::intValue).toArray();
+	}
+
+	/** @return whether {@code node} has an insert keyed by another channel */
+	boolean keyed(int node) {
+		for (int key : keySource[node]) {
+			if (key >= 0) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -20,8 +20,9 @@ import org.mixtree.engine.GraphException;
  * solo/mute resolution, sends and the insert processors. Allocates freely and creates effects; call it off the
  * audio thread (the thread that owns the processors: effects are configured here, [main] in the SPI's terms).
  * <p>
- * Routing is a tree (each channel's output) extended by sends: the processing order puts every channel after
- * everything that feeds it through either, and the cycle check covers both.
+ * Routing is a tree (each channel's output) extended by sends and sidechain keys: the processing order puts every
+ * channel after everything that feeds it through an output or a send and after every channel that keys one of its
+ * inserts, and the cycle check covers all three.
  */
 public final class PlanCompiler {
 	private PlanCompiler() {
@@ -86,6 +87,8 @@ public final class PlanCompiler {
 		}
 		// sends, by description index of their source, in the channel's send order
 		int[][] sendTargets = new int[n][];
+		// sidechain keys, by description index of the keyed channel and slot: the key's description index or -1
+		int[][] keyOf = new int[n][];
 		for (int i = 0; i < n; i++) {
 			Channel c = list.get(i);
 			List<Send> sends = c.sends();
@@ -108,14 +111,24 @@ public final class PlanCompiler {
 				}
 				sendTargets[i][j] = target;
 			}
+			keyOf[i] = new int[c.inserts().size()];
 			for (int j = 0; j < c.inserts().size(); j++) {
 				Insert insert = c.inserts().get(j);
 				if (insert == null || insert.effectId() == null || insert.effectId().isBlank()) {
 					throw new GraphException(c.label() + ": insert slot " + (j + 1) + " has no effect id");
 				}
+				keyOf[i][j] = -1;
+				if (insert.sidechain() != null) {
+					Integer key = index.get(insert.sidechain());
+					if (key == null) {
+						throw new GraphException(c.label() + " slot " + (j + 1) + " (" + insert.effectId()
+								+ "): sidechain key '" + insert.sidechain() + "' is not a channel");
+					}
+					keyOf[i][j] = key;
+				}
 			}
 		}
-		checkCycles(list, out, sendTargets);
+		checkCycles(list, out, sendTargets, keyOf);
 
 		int master = -1;
 		for (int i = 0; i < n; i++) {
@@ -134,9 +147,16 @@ public final class PlanCompiler {
 		// children in description order: the fixed order every bus sums its inputs in
 		List<List<Integer>> children = new ArrayList<>(n);
 		List<List<Integer>> senders = new ArrayList<>(n);
+		List<List<Integer>> keys = new ArrayList<>(n);
 		for (int i = 0; i < n; i++) {
 			children.add(new ArrayList<>());
 			senders.add(new ArrayList<>());
+			keys.add(new ArrayList<>());
+			for (int key : keyOf[i]) {
+				if (key >= 0) {
+					keys.get(i).add(key);
+				}
+			}
 		}
 		for (int i = 0; i < n; i++) {
 			if (out[i] >= 0) {
@@ -147,10 +167,10 @@ public final class PlanCompiler {
 			}
 		}
 
-		// processing order: post-order from the master over outputs and sends (every node after its inputs)
+		// processing order: post-order from the master over outputs, sends and keys (every node after its inputs)
 		int[] order = new int[n];
 		int[] count = { 0 };
-		postOrder(master, children, senders, new boolean[n], order, count);
+		postOrder(master, children, senders, keys, new boolean[n], order, count);
 		// without cycles and with one master every chain ends at the master, so all nodes are reached
 		assert count[0] == n;
 		int[] nodeOf = new int[n];
@@ -222,12 +242,21 @@ public final class PlanCompiler {
 			sendSpec[s] = channels[e[0]].sends().get(e[2]);
 		}
 
+		int[][] keySource = new int[n][];
+		for (int k = 0; k < n; k++) {
+			int[] slots = keyOf[order[k]];
+			keySource[k] = new int[slots.length];
+			for (int j = 0; j < slots.length; j++) {
+				keySource[k][j] = slots[j] < 0 ? -1 : nodeOf[slots[j]];
+			}
+		}
 		boolean[] audible = resolveAudible(channels, output, inputs, sendSource, sendTarget);
+		boolean[] live = resolveLive(channels, audible, inputs, sendSource, sendTarget, keySource);
 		List<String> warnings = new ArrayList<>();
 		Processor[][] processors = processors(graph, channels, previous, warnings);
 		return new CompiledPlan(graph, channels, output, inputs, tracks.stream().mapToInt(Integer::intValue).toArray(),
 				top.stream().mapToInt(Integer::intValue).toArray(), groups, audible, nodeById, sendsOf, sendSource,
-				sendTarget, sendSpec, processors, warnings);
+				sendTarget, sendSpec, processors, warnings, keySource, live);
 	}
 
 	/**
@@ -360,6 +389,40 @@ public final class PlanCompiler {
 		return audible;
 	}
 
+	/**
+	 * Which nodes are processed: every audible one, and what a key needs. A key is a control signal, not heard:
+	 * the key channel of an insert on a processed channel is processed even when muted or not soloed. When such a
+	 * key is a bus that is not heard, what feeds it (inputs and sends) is processed too, unless muted itself: the
+	 * key is what the bus would carry if its own mute, the mutes above it and solo elsewhere were off. Keys and
+	 * inputs come before their consumers, so one backward pass settles it.
+	 */
+	static boolean[] resolveLive(Channel[] channels, boolean[] audible, int[][] inputs, int[] sendSource,
+			int[] sendTarget, int[][] keySource) {
+		int n = channels.length;
+		boolean[] live = audible.clone();
+		for (int k = n - 1; k >= 0; k--) {
+			if (!live[k]) {
+				continue;
+			}
+			for (int key : keySource[k]) {
+				if (key >= 0) {
+					live[key] = true;
+				}
+			}
+			if (!audible[k] && channels[k].kind() == Kind.BUS) {
+				for (int in : inputs[k]) {
+					live[in] |= !channels[in].mute();
+				}
+				for (int s = 0; s < sendSource.length; s++) {
+					if (sendTarget[s] == k) {
+						live[sendSource[s]] |= !channels[sendSource[s]].mute();
+					}
+				}
+			}
+		}
+		return live;
+	}
+
 	private static boolean under(int node, int root, int[] output) {
 		for (int k = node; k >= 0; k = output[k]) {
 			if (k == root) {
@@ -369,49 +432,79 @@ public final class PlanCompiler {
 		return false;
 	}
 
-	/** Output children first (description order), then senders; a node reached twice is placed once. */
-	private static void postOrder(int d, List<List<Integer>> children, List<List<Integer>> senders, boolean[] seen,
-			int[] order, int[] count) {
+	/**
+	 * Output children first (description order), then senders, then the keys of the node's inserts (slot order);
+	 * a node reached twice is placed once.
+	 */
+	private static void postOrder(int d, List<List<Integer>> children, List<List<Integer>> senders,
+			List<List<Integer>> keys, boolean[] seen, int[] order, int[] count) {
 		seen[d] = true;
 		for (int c : children.get(d)) {
 			if (!seen[c]) {
-				postOrder(c, children, senders, seen, order, count);
+				postOrder(c, children, senders, keys, seen, order, count);
 			}
 		}
 		for (int c : senders.get(d)) {
 			if (!seen[c]) {
-				postOrder(c, children, senders, seen, order, count);
+				postOrder(c, children, senders, keys, seen, order, count);
+			}
+		}
+		for (int c : keys.get(d)) {
+			if (!seen[c]) {
+				postOrder(c, children, senders, keys, seen, order, count);
 			}
 		}
 		order[count[0]++] = d;
 	}
 
+	/** Edge kinds of the cycle check. */
+	private static final byte OUT = 0, SEND = 1, KEY = 2;
+
 	/**
-	 * Depth-first over outputs, then sends, from each channel in description order; the first edge back onto
-	 * the walk closes a cycle. Without sends this finds the same cycle as walking output chains. The message
-	 * marks send edges ({@code -send->}) and names the first send in the cycle.
+	 * Depth-first over outputs, then sends, then keys (a key edge runs from the key channel to the channel whose
+	 * insert it keys), from each channel in description order; the first edge back onto the walk closes a cycle.
+	 * Without sends and keys this finds the same cycle as walking output chains. The message marks send edges
+	 * ({@code -send->}) and key edges ({@code -key->}) and names the first of them in the cycle.
 	 */
-	private static void checkCycles(List<Channel> list, int[] out, int[][] sendTargets) throws GraphException {
+	private static void checkCycles(List<Channel> list, int[] out, int[][] sendTargets, int[][] keyOf)
+			throws GraphException {
 		int n = list.size();
+		// edges per channel: target, kind, and for a key edge the keyed slot
+		List<List<int[]>> edges = new ArrayList<>(n);
+		for (int k = 0; k < n; k++) {
+			List<int[]> e = new ArrayList<>();
+			if (out[k] >= 0) {
+				e.add(new int[] { out[k], OUT, -1 });
+			}
+			for (int t : sendTargets[k]) {
+				e.add(new int[] { t, SEND, -1 });
+			}
+			edges.add(e);
+		}
+		for (int y = 0; y < n; y++) {
+			for (int j = 0; j < keyOf[y].length; j++) {
+				if (keyOf[y][j] >= 0) {
+					edges.get(keyOf[y][j]).add(new int[] { y, KEY, j });
+				}
+			}
+		}
 		byte[] state = new byte[n]; // 0 unvisited, 1 on the current walk, 2 done
 		int[] walk = new int[n];
-		boolean[] viaSend = new boolean[n + 1];
+		int[][] via = new int[n + 1][];
 		for (int start = 0; start < n; start++) {
 			if (state[start] == 0) {
-				visit(start, list, out, sendTargets, state, walk, viaSend, 0);
+				visit(start, list, edges, state, walk, via, 0);
 			}
 		}
 	}
 
-	private static void visit(int k, List<Channel> list, int[] out, int[][] sendTargets, byte[] state, int[] walk,
-			boolean[] viaSend, int len) throws GraphException {
+	private static void visit(int k, List<Channel> list, List<List<int[]>> edges, byte[] state, int[] walk,
+			int[][] via, int len) throws GraphException {
 		state[k] = 1;
 		walk[len] = k;
-		int edges = (out[k] >= 0 ? 1 : 0) + sendTargets[k].length;
-		for (int e = 0; e < edges; e++) {
-			boolean send = !(out[k] >= 0 && e == 0);
-			int next = send ? sendTargets[k][e - (out[k] >= 0 ? 1 : 0)] : out[k];
-			viaSend[len + 1] = send;
+		for (int[] edge : edges.get(k)) {
+			int next = edge[0];
+			via[len + 1] = edge;
 			if (state[next] == 1) {
 				StringBuilder msg = new StringBuilder("routing cycle: ");
 				int from = 0;
@@ -420,21 +513,26 @@ public final class PlanCompiler {
 				}
 				String through = null;
 				for (int j = from; j <= len; j++) {
+					int[] e = via[j + 1];
 					msg.append(list.get(walk[j]).label());
-					msg.append(viaSend[j + 1] ? " -send-> " : " -> ");
-					if (viaSend[j + 1] && through == null) {
+					msg.append(e[1] == SEND ? " -send-> " : e[1] == KEY ? " -key-> " : " -> ");
+					if (e[1] != OUT && through == null) {
 						int to = j < len ? walk[j + 1] : next;
-						through = list.get(walk[j]).label() + " to " + list.get(to).label();
+						Channel keyed = list.get(to);
+						through = e[1] == SEND ? "the send from " + list.get(walk[j]).label() + " to " + keyed.label()
+								: "the sidechain of " + keyed.label() + " slot " + (e[2] + 1) + " ("
+										+ keyed.inserts().get(e[2]).effectId() + "), keyed by "
+										+ list.get(walk[j]).label();
 					}
 				}
 				msg.append(list.get(next).label());
 				if (through != null) {
-					msg.append(" (through the send from ").append(through).append(')');
+					msg.append(" (through ").append(through).append(')');
 				}
 				throw new GraphException(msg.toString());
 			}
 			if (state[next] == 0) {
-				visit(next, list, out, sendTargets, state, walk, viaSend, len + 1);
+				visit(next, list, edges, state, walk, via, len + 1);
 			}
 		}
 		state[k] = 2;

@@ -24,7 +24,9 @@ import org.mixtree.effects.api.Scale;
  * effect, for identity across rebuilds);</li>
  * <li>{@code test.gain}: multiplies by {@code gain}; state is the gain as 8 bytes;</li>
  * <li>{@code test.fault}: {@code mode} throw / nan / inf / slow, from frame {@code at} on; else passes;</li>
- * <li>{@code test.stereo}: stereo only, swaps left and right.</li>
+ * <li>{@code test.stereo}: stereo only, swaps left and right;</li>
+ * <li>{@code test.key}: takes a sidechain and outputs it (channel {@code c} is the key's channel
+ * {@code min(c, keyChannels - 1)}), silence when none is connected: what reaches a keyed insert, observable.</li>
  * </ul>
  * Every processor records the setups it was prepared with.
  */
@@ -42,11 +44,17 @@ final class TestEffects {
 			ParameterDescriptor.choice("mode", "Mode", 0, "throw", "nan", "inf", "slow"),
 			ParameterDescriptor.of("at", "At", "", 0, 1e9, 0, Scale.LINEAR));
 	static final EffectFactory STEREO_ONLY = factory("test.stereo", Set.of(ChannelLayout.STEREO));
+	static final EffectFactory KEY = factory("test.key", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO), true);
 	/** Reports an absurd tail (a feedback of 1): the render cuts it. */
 	static final EffectFactory ENDLESS = factory("test.endless", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO));
 
 	private static EffectFactory factory(String id, Set<ChannelLayout> layouts, ParameterDescriptor... parameters) {
-		EffectDescriptor d = new EffectDescriptor(id, id, "test", "1.0.0", Category.UTILITY, layouts, false,
+		return factory(id, layouts, false, parameters);
+	}
+
+	private static EffectFactory factory(String id, Set<ChannelLayout> layouts, boolean sidechain,
+			ParameterDescriptor... parameters) {
+		EffectDescriptor d = new EffectDescriptor(id, id, "test", "1.0.0", Category.UTILITY, layouts, sidechain,
 				List.of(parameters), List.of());
 		return new EffectFactory() {
 			@Override
@@ -139,6 +147,14 @@ final class TestEffects {
 							Thread.currentThread().interrupt();
 						}
 					}
+					}
+				}
+			}
+			case "test.key" -> {
+				float[][] key = block.sidechain();
+				for (int c = 0; c < a.length; c++) {
+					for (int i = 0; i < n; i++) {
+						a[c][block.offset() + i] = key == null ? 0f : key[Math.min(c, key.length - 1)][block.offset() + i];
 					}
 				}
 			}

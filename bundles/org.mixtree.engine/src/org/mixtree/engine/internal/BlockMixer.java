@@ -892,8 +892,16 @@ final class BlockMixer implements AutoCloseable {
 			runChain(node, n);
 		}
 		if (isKey[node]) {
-			System.arraycopy(left, 0, keyBuffer[node][0], 0, n);
-			System.arraycopy(right, 0, keyBuffer[node][1], 0, n);
+			// post-insert, pre-fader; without inserts the polarity is still to apply (folded into the fader gains)
+			float g = procs[node].length > 0 ? 1f : preGain[node];
+			float[] kl = keyBuffer[node][0];
+			float[] kr = keyBuffer[node][1];
+			for (int i = 0; i < n; i++) {
+				kl[i] = g * left[i];
+			}
+			for (int i = 0; i < n; i++) {
+				kr[i] = g * right[i];
+			}
 		}
 		feedSends(node, left, right, n);
 		float gl = gainLeft[node];

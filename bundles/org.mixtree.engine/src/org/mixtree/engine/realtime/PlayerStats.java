@@ -1,0 +1,25 @@
+package org.mixtree.engine.realtime;
+
+/**
+ * A snapshot of a {@link Player}'s health, made by {@link Player#stats()} on any thread. Percentiles are over the
+ * callbacks since the player was made (a histogram of 1 % bins, so they are exact to 1 % of the buffer period).
+ *
+ * @param callbacks                  callbacks run
+ * @param xruns                      device xruns the caller reported through {@link Player#noteXrun(long)}
+ * @param callbackP50                median callback time, percent of the buffer period (frames / device rate)
+ * @param callbackP99                99th percentile, percent of the buffer period
+ * @param callbackP999               99.9th percentile, percent of the buffer period
+ * @param callbackMax                longest callback, percent of the buffer period
+ * @param audioThreadAllocatedBytes  bytes the audio thread allocated since warm-up (the first
+ *                                   {@link Player#WARM_UP_CALLBACKS} callbacks); -1 when not measured
+ * @param starvedFrames              frames of silence played, summed over sources, because a source's prefetch
+ *                                   was late or its file failed
+ * @param failedSources              sources whose file could not be read (they play silence)
+ * @param gcPauses                   collector pauses seen while the player was open
+ * @param gcPauseMaxMillis           the longest of them, ms (0 when none)
+ * @param gcPauseTotalMillis         their sum, ms
+ */
+public record PlayerStats(long callbacks, long xruns, double callbackP50, double callbackP99, double callbackP999,
+		double callbackMax, long audioThreadAllocatedBytes, long starvedFrames, int failedSources, long gcPauses,
+		double gcPauseMaxMillis, double gcPauseTotalMillis) {
+}

@@ -254,6 +254,15 @@ public final class LoudnessMeter {
 		return Double.NaN;
 	}
 
+	/**
+	 * @return how many 100 ms segments have completed since construction or {@link #reset()}: momentary, short-term,
+	 *         integrated and range can only change when this does, so a meter that publishes them per audio block
+	 *         recomputes the histogram scans of {@link #integratedLufs()} and {@link #loudnessRangeLu()} only then
+	 */
+	public long segments() {
+		return segmentsDone;
+	}
+
 	/** @return the largest absolute sample value seen, linear */
 	public double samplePeak() {
 		return peak;

@@ -36,6 +36,8 @@ public final class Cli {
 			"  insert move SESSION TARGET FROM TO", //
 			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  devices                              list back ends and devices", //
+			"  play SESSION [--device jack|javasound|NAME] [--buffer FRAMES] [--from SECONDS] [--seconds S] [--loop A:B]", //
 			"  demo [--dir DIR]                     synthesize a multitrack, group it, render the static mix", //
 			"options: --debug (stack traces on failure)");
 
@@ -128,6 +130,12 @@ public final class Cli {
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);
+			break;
+		case "devices":
+			new DevicesCli(out).devices(rest);
+			break;
+		case "play":
+			new PlayCli(out, err).play(rest);
 			break;
 		case "demo":
 			new DemoCli(out, err).demo(rest);

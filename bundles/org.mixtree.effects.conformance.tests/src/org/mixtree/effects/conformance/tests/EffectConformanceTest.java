@@ -355,10 +355,15 @@ class EffectConformanceTest {
 		float[][] source = Harness.signal(layout.channels(), Harness.MAX_BLOCK * 8, 0.5, 9);
 		ProcessBlock block = new ProcessBlock(layout.channels(), Harness.MAX_BLOCK, Harness.MAX_EVENTS);
 		runBlocks(e, block, source, 2000, param, a, b);
-		long before = threads.getCurrentThreadAllocatedBytes();
-		runBlocks(e, block, source, 1000, param, a, b);
-		long allocated = threads.getCurrentThreadAllocatedBytes() - before;
-		assertEquals(0L, allocated, "bytes allocated by process over 1000 blocks");
+		// best of three windows: an effect that allocates per block allocates in every window, while a one-off
+		// (the JIT deoptimising a method under load and materialising what escape analysis had removed) does not
+		long allocated = Long.MAX_VALUE;
+		for (int attempt = 0; attempt < 3 && allocated != 0; attempt++) {
+			long before = threads.getCurrentThreadAllocatedBytes();
+			runBlocks(e, block, source, 1000, param, a, b);
+			allocated = Math.min(allocated, threads.getCurrentThreadAllocatedBytes() - before);
+		}
+		assertEquals(0L, allocated, "bytes allocated by process over 1000 blocks (best of 3 windows)");
 	}
 
 	private static void runBlocks(Effect e, ProcessBlock block, float[][] source, int blocks, int param, double a,

@@ -40,8 +40,18 @@ final class CompressorEffect extends AbstractEffect {
 			MIX = 7;
 	private static final double DB_PER_LN = 20.0 / Math.log(10.0);
 	private static final double LN_PER_DB = Math.log(10.0) / 20.0;
+	/** Gain reduction (dB) below which the compressor counts as not reducing: 1e-9 dB is 1.2e-10 in gain. */
+	private static final double SETTLED_DB = 1e-9;
+
+	/**
+	 * The detector value (linear peak, or mean square for rms) at the knee's lower edge {@code t - w/2}: at or
+	 * below it the gain computer gives no reduction, without a logarithm.
+	 */
+	private static double kneeStartLinear(double thresholdDb, double kneeDb, boolean meanSquare) {
+		double edgeDb = thresholdDb - 0.5 * kneeDb;
+		return Math.exp(edgeDb * (meanSquare ? 2 : 1) * LN_PER_DB);
+	}
 	/** Below this (-200 dBFS) a sample is silence for the detector. */
-	private static final double TINY = 1e-10;
 
 	private double attackCoef;
 	private double releaseCoef;
@@ -88,14 +98,26 @@ final class CompressorEffect extends AbstractEffect {
 		int channels = audio.length;
 		int detChannels = det.length;
 		double invDet = 1.0 / detChannels;
+		// Settled parameters (the usual case) are read once per call; only a ramping one is stepped per frame.
+		boolean ramping = sThreshold.isSmoothing() || sRatio.isSmoothing() || sKnee.isSmoothing()
+				|| sMakeup.isSmoothing() || sMix.isSmoothing();
+		double t = sThreshold.current(), invR = 1.0 / sRatio.current(), w = sKnee.current();
+		double makeup = sMakeup.current(), mix = sMix.current() * 0.01;
+		// Below the knee's lower edge the gain computer gives 0 dB: compare the detector in the linear domain
+		// there and skip the logarithm (most frames of a mix sit below the threshold).
+		double kneeStart = kneeStartLinear(t, w, rms);
 		for (int i = from, end = from + count; i < end; i++) {
-			double t = sThreshold.next();
-			double invR = 1.0 / sRatio.next();
-			double w = sKnee.next();
-			double makeup = sMakeup.next();
-			double mix = sMix.next() * 0.01;
+			if (ramping) {
+				t = sThreshold.next();
+				invR = 1.0 / sRatio.next();
+				w = sKnee.next();
+				makeup = sMakeup.next();
+				mix = sMix.next() * 0.01;
+				kneeStart = kneeStartLinear(t, w, rms);
+			}
 
-			double level; // dB
+			double c; // gain computer output, dB of reduction (>= 0)
+			double detector;
 			if (rms) {
 				double sum = 0;
 				for (int ch = 0; ch < detChannels; ch++) {
@@ -103,33 +125,43 @@ final class CompressorEffect extends AbstractEffect {
 					sum += v * v;
 				}
 				ms = aRms * ms + (1 - aRms) * sum * invDet;
-				level = ms > TINY * TINY ? 0.5 * DB_PER_LN * Math.log(ms) : -200;
+				detector = ms;
 			} else {
 				double peak = 0;
 				for (int ch = 0; ch < detChannels; ch++) {
 					double v = Math.abs(det[ch][i]);
 					peak = v > peak ? v : peak;
 				}
-				level = peak > TINY ? DB_PER_LN * Math.log(peak) : -200;
+				detector = peak;
 			}
-			double over = level - t;
-			double c;
-			if (2 * over <= -w) {
+			if (detector <= kneeStart) {
 				c = 0;
-			} else if (2 * over > w) {
-				c = over * (1 - invR);
 			} else {
-				double k = over + 0.5 * w;
-				c = (1 - invR) * k * k / (2 * w);
+				double level = rms ? 0.5 * DB_PER_LN * Math.log(detector) : DB_PER_LN * Math.log(detector);
+				double over = level - t;
+				if (2 * over <= -w) {
+					c = 0;
+				} else if (2 * over > w) {
+					c = over * (1 - invR);
+				} else {
+					double k = over + 0.5 * w;
+					c = (1 - invR) * k * k / (2 * w);
+				}
 			}
 			double released = aR * c1 + (1 - aR) * c;
 			c1 = c > released ? c : released;
 			y = aA * y + (1 - aA) * c1;
+			if (y < SETTLED_DB) {
+				y = 0; // a reduction far below audibility is none: the gain below is then exactly unity
+			}
 			maxY = y > maxY ? y : maxY;
-			double wet = Math.exp((makeup - y) * LN_PER_DB);
+			double gainDb = makeup - y;
+			double wet = gainDb == 0 ? 1.0 : Math.exp(gainDb * LN_PER_DB);
 			double g = (1 - mix) + mix * wet;
-			for (int ch = 0; ch < channels; ch++) {
-				audio[ch][i] = (float) (audio[ch][i] * g);
+			if (g != 1.0) {
+				for (int ch = 0; ch < channels; ch++) {
+					audio[ch][i] = (float) (audio[ch][i] * g);
+				}
 			}
 		}
 		meanSquare = Denormals.flush(ms);

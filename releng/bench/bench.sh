@@ -118,8 +118,13 @@ if [[ -f $W/out_sox_$MODE.wav ]]; then
 fi
 if [[ $MODE == rw1 ]]; then
   echo; echo "== effects, one core"
-  "$MT" bench-effects
+  "$MT" bench-effects | tee "$W/.effects"
   if command -v gcc >/dev/null; then
-    gcc -O2 -o "$W/biquad_limit" "$SHARED/biquad_limit.c" && echo "C ceiling measured here (gcc -O2):" && "$W/biquad_limit" | grep -E '^(float|double) +C=1 '
+    gcc -O2 -o "$W/biquad_limit" "$SHARED/biquad_limit.c"
+    echo "C ceiling measured here in the same run (gcc -O2, ../shared/bench/biquad_limit.c):"
+    "$W/biquad_limit" | grep -E '^(float|double) +C=1 ' | tee "$W/.ceiling"
+    java_m=$(sed -n 's/^biquad .*: \([0-9.]*\) M biquad-samples.*/\1/p' "$W/.effects")
+    c_m=$(awk '/^double +C=1/ {print $3}' "$W/.ceiling")
+    [[ -n $java_m && -n $c_m ]] && awk -v j="$java_m" -v c="$c_m" 'BEGIN{printf "biquad: Java %.0f M/s vs C %.0f M/s measured now = %.2f of the ceiling (aim >= 0.8)\n", j, c, j/c}'
   fi
 fi

@@ -125,6 +125,15 @@ final class BlockMixer implements AutoCloseable {
 	private final float[][][] sendBuffer;
 	private final float[] sendLeft;
 	private final float[] sendRight;
+	/**
+	 * Live gains (real-time player): per node and per send, the gains at the start of the block. They differ from
+	 * {@link #gainLeft}/{@link #sendLeft} only while a {@link #setLiveGains} change ramps, linearly per sample over
+	 * one block; otherwise the loops are the plain ones, so output is bit-identical to an offline render.
+	 */
+	private final float[] fromLeft;
+	private final float[] fromRight;
+	private final float[] sendFromLeft;
+	private final float[] sendFromRight;
 	private final DelayLine[] sendLine;
 	private final boolean[] sendActive;
 	private final long tail;
@@ -411,6 +420,11 @@ final class BlockMixer implements AutoCloseable {
 					&& plan.audible[k] == plan.live[k];
 		}
 
+		fromLeft = gainLeft.clone();
+		fromRight = gainRight.clone();
+		sendFromLeft = sendLeft.clone();
+		sendFromRight = sendRight.clone();
+
 		// what adds into what: heard signals into heard buses; into a bus only a key needs, what is not muted
 		feedsOut = new boolean[n];
 		for (int k = 0; k < n; k++) {
@@ -585,6 +599,55 @@ final class BlockMixer implements AutoCloseable {
 		pool.run(trackPhase, deferredCount + plan.chunks.length);
 		deferred = null;
 		position += count;
+		// live gain ramps end with the block
+		System.arraycopy(gainLeft, 0, fromLeft, 0, fromLeft.length);
+		System.arraycopy(gainRight, 0, fromRight, 0, fromRight.length);
+		System.arraycopy(sendLeft, 0, sendFromLeft, 0, sendFromLeft.length);
+		System.arraycopy(sendRight, 0, sendFromRight, 0, sendFromRight.length);
+	}
+
+	/**
+	 * [audio, between blocks] Moves the play position (the real-time player's locate and loop). Delay lines and
+	 * effects keep their state; the caller fades around the jump.
+	 */
+	void locate(long frame) {
+		position = frame;
+	}
+
+	/**
+	 * [audio, between blocks] A live fader and pan change of {@code node}: its output and send gains reach the
+	 * values for {@code fader} (linear) and {@code pan} at the end of the next block, ramping linearly per sample
+	 * from where they are (the caller smooths across blocks). Allocates nothing.
+	 */
+	void setLiveGains(int node, double fader, double pan) {
+		boolean chain = procs[node].length > 0;
+		double pre = chain ? 1.0 : plan.preGain[node];
+		boolean panned = !plan.isBus[node] && !stereo[node];
+		double pl = panned ? plan.description.panLaw().left(pan) : org.mixtree.dsp.PanLaw.balanceLeft(pan);
+		double pr = panned ? plan.description.panLaw().right(pan) : org.mixtree.dsp.PanLaw.balanceRight(pan);
+		gainLeft[node] = (float) (pre * fader * pl);
+		gainRight[node] = (float) (pre * fader * pr);
+		for (int s : plan.sendsOf[node]) {
+			double g = pre * plan.sendLevel[s] * (plan.sendPre[s] ? 1.0 : fader);
+			sendLeft[s] = (float) (g * pl);
+			sendRight[s] = (float) (g * pr);
+		}
+	}
+
+	/** dst[i] += g(i) * src[i] for i in [start, end), g ramping from {@code from} to {@code to} over the block. */
+	private static void addRamped(float[] dst, float[] src, int start, int end, int n, float from, float to) {
+		float step = (to - from) / n;
+		for (int i = start; i < end; i++) {
+			dst[i] += (from + step * (i + 1)) * src[i];
+		}
+	}
+
+	/** dst[i] = g(i) * src[i], g ramping as in {@link #addRamped}. */
+	private static void scaleRamped(float[] dst, float[] src, int n, float from, float to) {
+		float step = (to - from) / n;
+		for (int i = 0; i < n; i++) {
+			dst[i] = (from + step * (i + 1)) * src[i];
+		}
 	}
 
 	/** Runs deferred work without mixing (the tail of a render: the last block's writes). */
@@ -670,7 +733,8 @@ final class BlockMixer implements AutoCloseable {
 	/** A track with no inserts, sends or delays: reads its frames and adds them, gained and panned. */
 	private boolean mixPlainTrack(int t, float[][] src, float[] left, float[] right) throws IOException {
 		int node = plan.tracks[t];
-		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f)) {
+		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f && fromLeft[node] == 0f
+				&& fromRight[node] == 0f)) {
 			return false;
 		}
 		int n = frames;
@@ -685,6 +749,11 @@ final class BlockMixer implements AutoCloseable {
 		float gr = gainRight[node];
 		float[] inL = src[0];
 		float[] inR = stereo[node] ? src[1] : src[0];
+		if (gl != fromLeft[node] || gr != fromRight[node]) {
+			addRamped(left, inL, start, end, n, fromLeft[node], gl);
+			addRamped(right, inR, start, end, n, fromRight[node], gr);
+			return end > start;
+		}
 		for (int i = start; i < end; i++) {
 			left[i] += gl * inL[i];
 		}
@@ -754,7 +823,11 @@ final class BlockMixer implements AutoCloseable {
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
 		DelayLine line = outLine[node];
-		if (line == null) {
+		boolean ramp = gl != fromLeft[node] || gr != fromRight[node];
+		if (line == null && ramp) {
+			addRamped(left, inL, 0, n, n, fromLeft[node], gl);
+			addRamped(right, inR, 0, n, n, fromRight[node], gr);
+		} else if (line == null) {
 			for (int i = 0; i < n; i++) {
 				left[i] += gl * inL[i];
 			}
@@ -765,9 +838,14 @@ final class BlockMixer implements AutoCloseable {
 			float[][] tmp = edgeScratch[c];
 			float[] l = tmp[0];
 			float[] r = tmp[1];
-			for (int i = 0; i < n; i++) {
-				l[i] = gl * inL[i];
-				r[i] = gr * inR[i];
+			if (ramp) {
+				scaleRamped(l, inL, n, fromLeft[node], gl);
+				scaleRamped(r, inR, n, fromRight[node], gr);
+			} else {
+				for (int i = 0; i < n; i++) {
+					l[i] = gl * inL[i];
+					r[i] = gr * inR[i];
+				}
 			}
 			line.process(tmp, n);
 			for (int i = 0; i < n; i++) {
@@ -830,11 +908,16 @@ final class BlockMixer implements AutoCloseable {
 			float gr = sendRight[s];
 			float[] l = sendBuffer[s][0];
 			float[] r = sendBuffer[s][1];
-			for (int i = 0; i < n; i++) {
-				l[i] = gl * inL[i];
-			}
-			for (int i = 0; i < n; i++) {
-				r[i] = gr * inR[i];
+			if (gl != sendFromLeft[s] || gr != sendFromRight[s]) {
+				scaleRamped(l, inL, n, sendFromLeft[s], gl);
+				scaleRamped(r, inR, n, sendFromRight[s], gr);
+			} else {
+				for (int i = 0; i < n; i++) {
+					l[i] = gl * inL[i];
+				}
+				for (int i = 0; i < n; i++) {
+					r[i] = gr * inR[i];
+				}
 			}
 			if (sendLine[s] != null) {
 				sendLine[s].process(sendBuffer[s], n);
@@ -859,7 +942,8 @@ final class BlockMixer implements AutoCloseable {
 			sendActive[s] = false;
 		}
 		if (!plan.live[node]
-				|| (gainLeft[node] == 0f && gainRight[node] == 0f && sends.length == 0 && !alwaysRun[node])) {
+				|| (gainLeft[node] == 0f && gainRight[node] == 0f && fromLeft[node] == 0f && fromRight[node] == 0f
+						&& sends.length == 0 && !alwaysRun[node])) {
 			return;
 		}
 		boolean any = false;
@@ -906,12 +990,15 @@ final class BlockMixer implements AutoCloseable {
 		feedSends(node, left, right, n);
 		float gl = gainLeft[node];
 		float gr = gainRight[node];
-		if (gl != 1f) {
+		if (gl != fromLeft[node] || gr != fromRight[node]) {
+			scaleRamped(left, left, n, fromLeft[node], gl);
+			scaleRamped(right, right, n, fromRight[node], gr);
+		} else if (gl != 1f) {
 			for (int i = 0; i < n; i++) {
 				left[i] *= gl;
 			}
 		}
-		if (gr != 1f) {
+		if (gr != 1f && gl == fromLeft[node] && gr == fromRight[node]) {
 			for (int i = 0; i < n; i++) {
 				right[i] *= gr;
 			}

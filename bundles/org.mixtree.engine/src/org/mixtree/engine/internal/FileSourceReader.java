@@ -52,6 +52,11 @@ public final class FileSourceReader implements SourceReader {
 	}
 
 	@Override
+	public void seek(long frame) throws IOException {
+		reader.seek(frame);
+	}
+
+	@Override
 	public void close() throws IOException {
 		reader.close();
 	}

@@ -30,4 +30,14 @@ public interface SourceReader extends Closeable {
 	 * @return frames read; fewer than {@code count} only at the end, 0 at the end
 	 */
 	int read(float[][] dst, int offset, int count) throws IOException;
+
+	/**
+	 * Moves to frame {@code frame} (0 &lt;= frame &lt;= {@link #frames()}) at the mix rate: the real-time
+	 * player's prefetch seeks on locate and loop. By default not supported.
+	 *
+	 * @throws IOException when the reader cannot seek or the file fails
+	 */
+	default void seek(long frame) throws IOException {
+		throw new IOException("cannot seek in " + file());
+	}
 }

@@ -1,7 +1,29 @@
 package org.mixtree.engine.realtime;
 
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.mixtree.dsp.Decibels;
+import org.mixtree.dsp.Resampler;
+import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.engine.Plan;
 import org.mixtree.engine.device.AudioCallback;
+import org.mixtree.engine.internal.FileSourceReader;
+import org.mixtree.engine.internal.LiveMixer;
+import org.mixtree.engine.internal.SourceOpener;
+import org.mixtree.engine.internal.SourceReader;
+import org.mixtree.engine.realtime.internal.Clock;
+import org.mixtree.engine.realtime.internal.PrefetchRing;
+import org.mixtree.engine.realtime.internal.Prefetcher;
+import org.mixtree.engine.realtime.internal.SpscQueue;
 
 /**
  * Plays a {@link Plan} in real time through a device's {@link AudioCallback}.
@@ -15,11 +37,126 @@ import org.mixtree.engine.device.AudioCallback;
  * The output is the offline render of the same plan ({@link org.mixtree.engine.Engine#render}), sample for
  * sample, whatever the device's buffer size: the mixer is block-size independent and the plugin delay
  * compensation run-in is mixed and dropped as the renderer drops it.
+ * <p>
+ * <b>Click-free changes.</b> Transport moves (stop, locate, loop change) and plan swaps (routing, mute, solo,
+ * insert bypass, anything compiled) use one scheme: the output fades out linearly over {@link #FADE_SECONDS}, the
+ * change is made at that block boundary, and the output fades back in. Rendering the old and the new plan side by
+ * side to crossfade is not possible, because both share their processors (and with them the delay's echoes):
+ * running them twice per block would advance their state twice. A linear 5 ms ramp adds less than -60 dBFS to the
+ * largest sample step of a full-scale signal above 100 Hz. Fader and pan changes do not dip: they go through a
+ * lock-free parameter queue and are smoothed per channel on the audio thread (multiplicatively for gain, linearly
+ * to and from silence and for pan, over {@link #SMOOTH_SECONDS}), interpolated per sample inside each block.
+ * A swap keeps the mixer's timeline, so a change of the master path's latency shifts what is heard by the
+ * difference (as in any DAW with delay compensation).
+ * <p>
+ * <b>Parallelism.</b> The mixer's worker pool runs independent subtrees of each callback on
+ * {@link PlayerOptions#workerThreads()} threads: the audio thread works too, then waits on the phase's atomic
+ * counter, spinning with {@code Thread.onSpinWait} (about 50 to 100 us) before it would park. A phase lasts tens of
+ * microseconds, so in practice the audio thread spins; no lock is taken on the audio path.
+ * <p>
+ * <b>Garbage collection.</b> The audio path allocates nothing after warm-up (measured: {@link PlayerStats}), so a
+ * pause can only come from a collection other threads cause. Run the player with a low-pause collector: ZGC
+ * ({@code -XX:+UseZGC}, generational in JDK 21+ and the only mode from JDK 23; pauses well under 1 ms) with
+ * {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch} so the heap is committed before playback;
+ * G1 with {@code -XX:MaxGCPauseMillis=2} where ZGC is absent. {@link PlayerStats#gcPauses()} reports the pauses
+ * seen while playing (sampled from the collectors' MXBeans every 20 ms; exact figures with {@code -Xlog:gc}).
  */
 public final class Player implements AutoCloseable {
 
 	/** Callbacks after which allocation on the audio thread is counted (class loading and JIT warm-up before). */
 	public static final int WARM_UP_CALLBACKS = 2_000;
+	/** Length of the transport and swap fades. */
+	public static final double FADE_SECONDS = 0.005;
+	/** Time a fader or pan change takes to reach its value. */
+	public static final double SMOOTH_SECONDS = 0.020;
+	/** Histogram bins of callback time: 0.1 % of the buffer period each, up to 1000 %. */
+	private static final int BINS = 10_001;
+
+	private static final int PLAY = 1, STOP = 2, LOCATE = 3, LOOP = 4, SWAP = 5;
+
+	/** A transport command or a swap, made on [main], applied on [audio]. */
+	private record Command(int kind, long a, long b, Live live) {
+	}
+
+	/** A fader or pan change for {@code live}'s node. */
+	private record Param(Live live, int node, boolean pan, double value) {
+	}
+
+	/** One plan being played: its mixer, rings, and the per-node smoothing state (audio thread only). */
+	private static final class Live {
+		final LiveMixer mixer;
+		final PrefetchRing[] rings;
+		final double[] fader;
+		final double[] faderTarget;
+		final double[] pan;
+		final double[] panTarget;
+		final int[] remaining;
+		int ramping;
+
+		Live(LiveMixer mixer, PrefetchRing[] rings) {
+			this.mixer = mixer;
+			this.rings = rings;
+			int n = mixer.size();
+			fader = new double[n];
+			pan = new double[n];
+			for (int k = 0; k < n; k++) {
+				fader[k] = mixer.fader(k);
+				pan[k] = mixer.pan(k);
+			}
+			faderTarget = fader.clone();
+			panTarget = pan.clone();
+			remaining = new int[n];
+		}
+	}
+
+	private final int deviceRate;
+	private final int planRate;
+	private final int maxBlock;
+	private final PlayerOptions options;
+	private final SourceOpener opener;
+	private final Clock clock = new Clock();
+	private final SpscQueue<Command> commands = new SpscQueue<>(256);
+	private final SpscQueue<Param> params = new SpscQueue<>(4096);
+	private final Prefetcher prefetcher;
+	private final AtomicReference<Live> retired = new AtomicReference<>();
+	private final Resampler resampler;
+	private final float[][] pull;
+	private final int fadeFrames;
+	private final int smoothFrames;
+	private final Callback callback = new Callback();
+
+	/** [main] The live the last swap posted (what parameter changes address) and its rings by source. */
+	private Live mainLive;
+	private final Map<Source, PrefetchRing> ringBySource = new HashMap<>();
+	private boolean closedMain;
+
+	// audio thread state
+	private Live live;
+	private boolean running;
+	/** Fade direction (-1 out, +1 in, 0 none) and frames of it done; gains are k / F, exact in float. */
+	private int fadeDir;
+	private int fadePos;
+	private Command pending;
+	private long drop;
+	private long loopA, loopB;
+
+	// published statistics
+	private volatile long heard;
+	private volatile boolean playingFlag;
+	private volatile long callbacks;
+	private volatile long audioThreadId = -1;
+	private volatile long xruns;
+	private final int[] histogram = new int[BINS];
+	private volatile long maxNanosTimesFrames;
+	private volatile double maxPercent;
+	private volatile long allocBaseline = -1;
+	private volatile long gcPauses;
+	private volatile double gcMax;
+	private volatile double gcTotal;
+	private final List<GarbageCollectorMXBean> collectors;
+	private final long[] gcCount;
+	private final long[] gcTime;
+	private volatile boolean closed;
 
 	/**
 	 * [main] Allocates everything the audio thread will use: the mixer and its worker threads, prefetch rings,
@@ -29,79 +166,639 @@ public final class Player implements AutoCloseable {
 	 * @param plan            made by {@link org.mixtree.engine.Engine#compile}
 	 * @param sampleRate      the device's rate, Hz
 	 * @param maxBufferFrames the most frames a callback asks for
-	 * @throws java.io.UncheckedIOException never for a source: a source that cannot be opened plays silence and
-	 *                                      is counted in {@link PlayerStats#failedSources()}
 	 */
 	public Player(Plan plan, int sampleRate, int maxBufferFrames, PlayerOptions options) {
-		throw new UnsupportedOperationException("not yet");
+		this(plan, sampleRate, maxBufferFrames, options, FileSourceReader.OPENER);
+	}
+
+	/**
+	 * As the public constructor, with the sources opened by {@code opener} instead of from their files (tests
+	 * inject in-memory and failing readers). Not API: {@code SourceOpener} is internal.
+	 */
+	public Player(Plan plan, int sampleRate, int maxBufferFrames, PlayerOptions options, SourceOpener opener) {
+		if (sampleRate <= 0 || maxBufferFrames < 1) {
+			throw new IllegalArgumentException("device rate " + sampleRate + ", buffer " + maxBufferFrames);
+		}
+		this.deviceRate = sampleRate;
+		this.planRate = plan.sampleRate();
+		this.maxBlock = maxBufferFrames;
+		this.options = options;
+		this.opener = opener;
+		this.fadeFrames = Math.max(1, (int) Math.round(FADE_SECONDS * sampleRate));
+		this.smoothFrames = Math.max(1, (int) Math.round(SMOOTH_SECONDS * planRate));
+		clock.begin(0, 0, 0);
+		Live first = build(plan, true);
+		live = first;
+		mainLive = first;
+		drop = first.mixer.latency();
+		if (sampleRate != planRate) {
+			pull = new float[2][maxBlock];
+			resampler = new Resampler(this::pull, 2, planRate, sampleRate);
+		} else {
+			pull = null;
+			resampler = null;
+		}
+		collectors = ManagementFactory.getGarbageCollectorMXBeans();
+		gcCount = new long[collectors.size()];
+		gcTime = new long[collectors.size()];
+		for (int i = 0; i < gcCount.length; i++) {
+			gcCount[i] = collectors.get(i).getCollectionCount();
+			gcTime[i] = collectors.get(i).getCollectionTime();
+		}
+		prefetcher = new Prefetcher(clock, first.rings, this::housekeeping);
+	}
+
+	/** [main] Opens (or reuses) a ring per track and makes the mixer. */
+	private Live build(Plan plan, boolean reset) {
+		if (plan.sampleRate() != planRate) {
+			throw new IllegalArgumentException("plan at " + plan.sampleRate() + " Hz, player at " + planRate + " Hz");
+		}
+		LiveMixer probe = null;
+		List<Source> sources = sources(plan);
+		PrefetchRing[] rings = new PrefetchRing[sources.size()];
+		for (int t = 0; t < rings.length; t++) {
+			Source s = sources.get(t);
+			PrefetchRing ring = ringBySource.get(s);
+			if (ring == null) {
+				SourceReader reader = null;
+				String failure = null;
+				try {
+					reader = opener.open(s, planRate);
+				} catch (IOException | RuntimeException e) {
+					failure = e.getMessage();
+				}
+				ring = new PrefetchRing(s, reader, failure, options.prefetchSeconds() * planRate, clock);
+				ringBySource.put(s, ring);
+			}
+			rings[t] = ring;
+		}
+		probe = new LiveMixer(plan, rings, maxBlock, options.workerThreads(), reset);
+		return new Live(probe, rings);
+	}
+
+	/** @return the plan's track sources in its track order */
+	private static List<Source> sources(Plan plan) {
+		List<Source> list = new ArrayList<>();
+		for (var c : plan.description().channels()) {
+			if (c.source() != null && c.kind() == org.mixtree.engine.GraphDescription.Kind.TRACK) {
+				list.add(c.source());
+			}
+		}
+		return list;
 	}
 
 	/** [any] @return what the device stream calls on its audio thread */
 	public AudioCallback callback() {
-		throw new UnsupportedOperationException("not yet");
+		return callback;
 	}
 
 	/** [main] Starts playing from {@link #position()} with a short fade-in. */
 	public void play() {
+		post(new Command(PLAY, 0, 0, null));
 	}
 
-	/** [main] Fades out over a few ms, then outputs silence; the position stays where the fade ended. */
+	/** [main] Fades out over {@link #FADE_SECONDS}, then outputs silence; the position stays where the fade ended. */
 	public void stop() {
+		post(new Command(STOP, 0, 0, null));
 	}
 
-	/** [any] @return whether the transport is playing (or fading out) */
+	/** [any] @return whether the transport is playing (or fading out to stop) */
 	public boolean playing() {
-		return false;
+		return playingFlag;
 	}
 
 	/**
 	 * [main] Moves the play position to {@code frame} (timeline frames at the plan's rate) at the next callback:
-	 * while playing, a short fade-out, the jump, a fade-in. The prefetch refills from there; sources not ready
-	 * play silence and are counted.
+	 * while playing, a fade-out, the jump, a fade-in. The prefetch refills from there; sources not ready play
+	 * silence and are counted. The first frame heard after the jump is exactly {@code frame}. While stopped, the
+	 * next callback applies it; for a start without starved frames, let one callback run, then
+	 * {@link #awaitPrefetch}, then {@link #play()}.
 	 */
 	public void locate(long frame) {
+		post(new Command(LOCATE, Math.max(0, frame), 0, null));
 	}
 
-	/** [main] Loops {@code [startFrame, endFrame)} when the play position reaches {@code endFrame}. */
+	/**
+	 * [main] Loops {@code [startFrame, endFrame)}: the frame after {@code endFrame - 1} is {@code startFrame},
+	 * sample-accurately (the disk thread prefetches across the wrap). Setting a loop restarts the prefetch at the
+	 * current position (with a fade while playing): set it before playing where possible.
+	 */
 	public void setLoop(long startFrame, long endFrame) {
+		if (startFrame < 0 || endFrame <= startFrame) {
+			throw new IllegalArgumentException("loop [" + startFrame + ", " + endFrame + ")");
+		}
+		post(new Command(LOOP, startFrame, endFrame, null));
 	}
 
 	/** [main] Plays on past the loop end. */
 	public void clearLoop() {
+		post(new Command(LOOP, 0, 0, null));
 	}
 
-	/** [any] @return the timeline frame being heard at the start of the next callback's output */
+	/** [any] @return the timeline frame heard at the start of the next callback's output (at the plan's rate) */
 	public long position() {
-		return 0;
+		return heard;
 	}
 
 	/**
 	 * [main] Plays {@code newPlan} from the next block boundary. Compile it off the audio thread with
-	 * {@code Engine.compile(graph, current)} so that its processors keep their state. The current plan is faded
-	 * out, swapped, the new one faded in; the old mixer is released off the audio thread.
+	 * {@code Engine.compile(graph, current)} so that its processors keep their state. The current plan fades out,
+	 * is swapped, the new one fades in; the old mixer is released by the disk thread. New sources are opened
+	 * here and given up to 0.5 s to prefetch before the swap is posted.
 	 */
 	public void swap(Plan newPlan) {
+		Live next = build(newPlan, false);
+		LinkedHashSet<PrefetchRing> union = new LinkedHashSet<>(List.of(prefetcher.rings()));
+		union.addAll(List.of(next.rings));
+		prefetcher.rings(union.toArray(PrefetchRing[]::new));
+		long deadline = System.nanoTime() + 500_000_000L;
+		for (PrefetchRing r : next.rings) {
+			while (r.failure() == null && !primed(r) && System.nanoTime() < deadline) {
+				sleep();
+			}
+		}
+		mainLive = next;
+		post(new Command(SWAP, 0, 0, next));
 	}
 
-	/** [main] Sets a channel's fader, smoothed multiplicatively on the audio thread. */
+	private boolean primed(PrefetchRing r) {
+		long pub = clock.published();
+		return r.buffered((int) (pub >>> 40), pub & ((1L << 40) - 1)) >= Math.min(planRate / 4, 8192);
+	}
+
+	/**
+	 * [main] Waits up to {@code timeoutMillis} until every source has at least {@code frames} frames prefetched
+	 * ahead of the play position (or has failed). For tests and for a clean start after a locate.
+	 *
+	 * @return whether they have
+	 */
+	public boolean awaitPrefetch(long frames, long timeoutMillis) {
+		long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+		while (true) {
+			long pub = clock.published();
+			int g = (int) (pub >>> 40);
+			long p = pub & ((1L << 40) - 1);
+			boolean ok = true;
+			for (PrefetchRing r : mainLive.rings) {
+				ok &= r.failure() != null || r.frames() == 0 || r.buffered(g, p) >= frames;
+			}
+			if (ok) {
+				return true;
+			}
+			if (System.nanoTime() > deadline) {
+				return false;
+			}
+			prefetcher.wake();
+			sleep();
+		}
+	}
+
+	/** [main] Sets a channel's fader, smoothed multiplicatively on the audio thread; unknown ids are ignored. */
 	public void setGain(String channelId, double gainDb) {
+		int node = mainLive.mixer.node(channelId);
+		if (node >= 0) {
+			postParam(new Param(mainLive, node, false, Decibels.toGain(gainDb)));
+		}
 	}
 
-	/** [main] Sets a channel's pan (mono track) or balance, in [-1, 1], smoothed on the audio thread. */
+	/** [main] Sets a channel's pan (mono track) or balance, in [-1, 1], smoothed linearly on the audio thread. */
 	public void setPan(String channelId, double pan) {
+		int node = mainLive.mixer.node(channelId);
+		if (node >= 0) {
+			postParam(new Param(mainLive, node, true, Math.max(-1, Math.min(1, pan))));
+		}
 	}
 
 	/** [any] Counts xruns the device reported (the stream's {@code xruns()} delta). */
-	public void noteXrun(long count) {
+	public synchronized void noteXrun(long count) {
+		xruns += count;
+	}
+
+	/** [main] @return the current plan's warnings and effect faults, one line each, and sources that failed */
+	public List<String> warnings() {
+		List<String> list = new ArrayList<>(mainLive.mixer.warnings());
+		for (PrefetchRing r : mainLive.rings) {
+			if (r.failure() != null) {
+				list.add(r.failure() + "; plays silence");
+			}
+		}
+		return list;
 	}
 
 	/** [any] @return a snapshot of callback timing, allocation, starvation and GC pauses */
 	public PlayerStats stats() {
-		throw new UnsupportedOperationException("not yet");
+		int[] h = histogram.clone();
+		long total = 0;
+		for (int c : h) {
+			total += c;
+		}
+		long alloc = -1;
+		long base = allocBaseline;
+		if (options.measureAllocation() && base >= 0) {
+			alloc = threadAllocated(audioThreadId) - base;
+		}
+		long starved = 0;
+		int failed = 0;
+		for (PrefetchRing r : prefetcher.rings()) {
+			starved += r.starved();
+			failed += r.failure() != null ? 1 : 0;
+		}
+		return new PlayerStats(callbacks, xruns, percentile(h, total, 0.5), percentile(h, total, 0.99),
+				percentile(h, total, 0.999), maxPercent, alloc, starved, failed, gcPauses, gcMax, gcTotal);
+	}
+
+	private static double percentile(int[] h, long total, double q) {
+		if (total == 0) {
+			return 0;
+		}
+		long want = (long) Math.ceil(q * total);
+		long seen = 0;
+		for (int i = 0; i < h.length; i++) {
+			seen += h[i];
+			if (seen >= want) {
+				return i / 10.0;
+			}
+		}
+		return (h.length - 1) / 10.0;
 	}
 
 	/** [main] Stops the disk and worker threads and closes the sources. The callback plays silence afterwards. */
 	@Override
 	public void close() {
+		if (closedMain) {
+			return;
+		}
+		closedMain = true;
+		closed = true;
+		prefetcher.close();
+		// the device must have stopped calling back (AudioStream#stop returns when no callback runs)
+		Live old = retired.getAndSet(null);
+		if (old != null) {
+			old.mixer.close();
+		}
+		live.mixer.close();
+		if (mainLive != live) {
+			mainLive.mixer.close();
+		}
+		for (PrefetchRing r : ringBySource.values()) {
+			r.close();
+		}
+	}
+
+	private void post(Command c) {
+		while (!commands.offer(c)) {
+			sleep();
+		}
+	}
+
+	private void postParam(Param p) {
+		while (!params.offer(p)) {
+			sleep();
+		}
+	}
+
+	private static void sleep() {
+		try {
+			Thread.sleep(1);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", e);
+		}
+	}
+
+	/** [disk thread, every 20 ms] Releases a swapped-out mixer, takes the allocation baseline, samples GC. */
+	private void housekeeping() {
+		Live old = retired.getAndSet(null);
+		if (old != null) {
+			old.mixer.close();
+		}
+		if (options.measureAllocation() && allocBaseline < 0 && callbacks >= WARM_UP_CALLBACKS) {
+			allocBaseline = threadAllocated(audioThreadId);
+		}
+		for (int i = 0; i < gcCount.length; i++) {
+			GarbageCollectorMXBean b = collectors.get(i);
+			if (b.getName().contains("Cycles")) {
+				continue; // ZGC's concurrent cycles are not pauses; "ZGC Pauses" counts those
+			}
+			long count = b.getCollectionCount();
+			long time = b.getCollectionTime();
+			long dc = count - gcCount[i];
+			if (dc > 0) {
+				double ms = time - gcTime[i];
+				gcPauses += dc;
+				gcTotal += ms;
+				gcMax = Math.max(gcMax, ms / dc);
+				gcCount[i] = count;
+				gcTime[i] = time;
+			}
+		}
+	}
+
+	private static Method allocatedBytes;
+
+	/** [not audio] HotSpot's per-thread allocation counter of thread {@code id}, or -1. */
+	static synchronized long threadAllocated(long id) {
+		if (id < 0) {
+			return -1;
+		}
+		try {
+			if (allocatedBytes == null) {
+				// looked up through the platform loader: no OSGi import of com.sun.management needed
+				Class<?> type = Class.forName("com.sun.management.ThreadMXBean", true,
+						ClassLoader.getPlatformClassLoader());
+				allocatedBytes = type.getMethod("getThreadAllocatedBytes", long.class);
+			}
+			return (long) allocatedBytes.invoke(ManagementFactory.getThreadMXBean(), id);
+		} catch (ReflectiveOperationException | RuntimeException e) {
+			return -1;
+		}
+	}
+
+	// ---------------------------------------------------------------- audio thread
+
+	private final class Callback implements AudioCallback {
+		@Override
+		public void process(float[][] out, int frames) {
+			long start = System.nanoTime();
+			if (audioThreadId < 0) {
+				audioThreadId = Thread.currentThread().threadId();
+			}
+			if (closed) {
+				for (float[] o : out) {
+					java.util.Arrays.fill(o, 0, frames, 0f);
+				}
+				return;
+			}
+			try {
+				render(out, frames);
+			} catch (IOException | RuntimeException e) {
+				// the rings never throw and effects' faults are isolated in the mixer: nothing is expected here;
+				// the audio goes on (silence for this buffer)
+				for (float[] o : out) {
+					java.util.Arrays.fill(o, 0, frames, 0f);
+				}
+			}
+			// under resampling, the resampler's look-ahead (half its kernel) is not subtracted: within a few ms
+			long p = clock.blockStart - live.mixer.latency();
+			heard = Clock.timeline(Math.max(0, p), clock.start(), clock.loopStart(), clock.loopEnd());
+			playingFlag = running;
+			long nanos = System.nanoTime() - start;
+			double percent = nanos * 1e-7 * deviceRate / frames;
+			int bin = (int) Math.min(BINS - 1, percent * 10);
+			histogram[bin]++;
+			if (percent > maxPercent && callbacks > 100) {
+				maxPercent = percent;
+			}
+			callbacks = callbacks + 1;
+		}
+
+		@Override
+		public void stopped(String reason) {
+			playingFlag = false;
+		}
+	}
+
+	/** [audio] Fills the device's buffer: commands, then frames (mixed or resampled) with the fade applied. */
+	private void render(float[][] out, int frames) throws IOException {
+		int done = 0;
+		while (done < frames) {
+			if (pending == null) {
+				drainCommands();
+			}
+			if (!running) {
+				for (float[] o : out) {
+					java.util.Arrays.fill(o, done, frames, 0f);
+				}
+				return;
+			}
+			int n = frames - done;
+			if (fadeDir < 0) {
+				n = Math.min(n, fadeFrames - fadePos);
+			}
+			n = resampler == null ? mix(out, done, n) : resampler.read(out, done, n);
+			applyFade(out, done, n);
+			done += n;
+			if (fadeDir < 0 && fadePos == fadeFrames) {
+				endOfFadeOut();
+			}
+		}
+		for (int c = 2; c < out.length; c++) {
+			java.util.Arrays.fill(out[c], 0, frames, 0f);
+		}
+	}
+
+	private void applyFade(float[][] out, int off, int n) {
+		if (fadeDir == 0) {
+			return;
+		}
+		int channels = Math.min(2, out.length);
+		float inv = 1f / fadeFrames;
+		for (int i = off; i < off + n && fadeDir != 0; i++) {
+			fadePos++;
+			float g = (fadeDir > 0 ? fadePos : fadeFrames - fadePos) * inv;
+			for (int c = 0; c < channels; c++) {
+				out[c][i] *= g;
+			}
+			if (fadeDir > 0 && fadePos == fadeFrames) {
+				fadeDir = 0;
+			}
+		}
+	}
+
+	private void fadeOut(Command then) {
+		pending = then;
+		fadeDir = -1;
+		fadePos = 0;
+	}
+
+	private void fadeIn() {
+		fadeDir = 1;
+		fadePos = 0;
+	}
+
+	/** [audio] The fade-out ended: do what waited for it. */
+	private void endOfFadeOut() {
+		Command c = pending;
+		pending = null;
+		fadeDir = 0;
+		switch (c.kind()) {
+		case STOP -> running = false;
+		case LOCATE -> {
+			jump(c.a());
+			fadeIn();
+		}
+		case LOOP -> {
+			loop(c);
+			fadeIn();
+		}
+		case SWAP -> {
+			swapNow(c.live());
+			fadeIn();
+		}
+		default -> fadeIn();
+		}
+	}
+
+	/** [audio] Applies the queued commands; one that needs a fade-out starts it and waits. */
+	private void drainCommands() {
+		Command c;
+		while (pending == null && (c = commands.peek()) != null) {
+			commands.remove();
+			switch (c.kind()) {
+			case PLAY -> {
+				if (!running) {
+					running = true;
+					fadeIn();
+				}
+			}
+			case STOP -> {
+				if (running) {
+					fadeOut(c);
+				}
+			}
+			case LOCATE -> {
+				if (running) {
+					fadeOut(c);
+				} else {
+					jump(c.a());
+				}
+			}
+			case LOOP -> {
+				if (running) {
+					fadeOut(c);
+				} else {
+					loop(c);
+				}
+			}
+			case SWAP -> {
+				if (running) {
+					fadeOut(c);
+				} else {
+					swapNow(c.live());
+				}
+			}
+			default -> {
+			}
+			}
+		}
+	}
+
+	/** [audio] A new generation at timeline {@code frame}; the latency's run-in is mixed and dropped. */
+	private void jump(long frame) {
+		clock.begin(frame, loopA, loopB);
+		live.mixer.locate(frame);
+		drop = live.mixer.latency();
+		if (resampler != null) {
+			resampler.reset();
+		}
+		prefetcher.wake();
+	}
+
+	private void loop(Command c) {
+		// the current heard position goes on; the prefetch restarts from it with the new wrap
+		long at = heard;
+		loopA = c.a();
+		loopB = c.b();
+		jump(at);
+	}
+
+	private void swapNow(Live next) {
+		Live old = live;
+		next.mixer.locate(old.mixer.position());
+		live = next;
+		retired.set(old);
+	}
+
+	/**
+	 * [audio] Mixes {@code n} frames (at most; fewer at a loop's end) into {@code out[.][off ..]}: the run-in of a
+	 * locate first (dropped), then blocks that never straddle the loop's end. @return frames written
+	 */
+	private int mix(float[][] out, int off, int n) throws IOException {
+		LiveMixer m = live.mixer;
+		while (drop > 0) {
+			int k = (int) Math.min(drop, maxBlock);
+			block(m, k);
+			drop -= k;
+		}
+		int k = Math.min(n, maxBlock);
+		long pos = m.position();
+		if (loopB > loopA && pos < loopB) {
+			k = (int) Math.min(k, loopB - pos);
+		}
+		block(m, k);
+		float[][] master = m.master();
+		System.arraycopy(master[0], 0, out[0], off, k);
+		if (out.length > 1) {
+			System.arraycopy(master[1], 0, out[1], off, k);
+		}
+		if (loopB > loopA && m.position() == loopB) {
+			m.locate(loopA);
+		}
+		return k;
+	}
+
+	/** [audio] One mixer block: parameter smoothing, the play counter published, the mix. */
+	private void block(LiveMixer m, int k) throws IOException {
+		smooth(k);
+		clock.publish();
+		m.process(k);
+		clock.blockStart += k;
+	}
+
+	/** [audio] The resampler's source: plan-rate frames, mixed as {@link #mix} does. */
+	private int pull(float[][] dst, int off, int count) throws IOException {
+		int done = 0;
+		while (done < count) {
+			done += mix(dst, off + done, Math.min(count - done, maxBlock));
+		}
+		return count;
+	}
+
+	/** [audio] Drains parameter changes and advances every ramping channel by one block of {@code k} frames. */
+	private void smooth(int k) {
+		Live l = live;
+		Param p;
+		while ((p = params.peek()) != null) {
+			params.remove();
+			if (p.live() != l) {
+				continue; // addressed to a plan that is no longer (or not yet) played
+			}
+			if (p.pan()) {
+				l.panTarget[p.node()] = p.value();
+			} else {
+				l.faderTarget[p.node()] = p.value();
+			}
+			if (l.remaining[p.node()] == 0) {
+				l.ramping++;
+			}
+			l.remaining[p.node()] = smoothFrames;
+		}
+		if (l.ramping == 0) {
+			return;
+		}
+		for (int node = 0; node < l.remaining.length; node++) {
+			int left = l.remaining[node];
+			if (left == 0) {
+				continue;
+			}
+			int step = Math.min(k, left);
+			double f = l.fader[node];
+			double ft = l.faderTarget[node];
+			double frac = (double) step / left;
+			if (f > 1e-5 && ft > 1e-5) {
+				f *= Math.pow(ft / f, frac); // multiplicative: equal dB per frame
+			} else {
+				f += (ft - f) * frac; // to or from silence: linear (a ratio to 0 is undefined)
+			}
+			l.fader[node] = f;
+			l.pan[node] += (l.panTarget[node] - l.pan[node]) * frac;
+			l.remaining[node] = left - step;
+			if (left - step == 0) {
+				l.fader[node] = ft;
+				l.pan[node] = l.panTarget[node];
+				l.ramping--;
+			}
+			l.mixer.setLiveGains(node, l.fader[node], l.pan[node]);
+		}
 	}
 }

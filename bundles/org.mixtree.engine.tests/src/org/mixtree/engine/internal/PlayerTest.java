@@ -1,0 +1,398 @@
+package org.mixtree.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mixtree.dsp.PanLaw;
+import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.GraphDescription.Insert;
+import org.mixtree.engine.Plan;
+import org.mixtree.engine.realtime.Player;
+import org.mixtree.engine.realtime.PlayerOptions;
+import org.mixtree.engine.realtime.PlayerStats;
+
+/**
+ * The real-time player driven as a device would drive it: the test thread (or a thread paced at real time) calls
+ * {@code callback().process} with a fixed buffer size and concatenates the output. Reference: the offline render of
+ * the same graph (fresh processors), which the player must equal sample for sample outside its fades (tolerance 0:
+ * the same blocks of the same mixer, only partitioned differently).
+ */
+class PlayerTest {
+	static final int RATE = 48000;
+	static final int FADE = (int) Math.round(Player.FADE_SECONDS * RATE);
+
+	private static SourceOpener opener(Mix mix) {
+		return (source, rate) -> new Seekable(source.file(), mix.signals.get(source.file()));
+	}
+
+	/** An in-memory source that seeks, as a file reader does. */
+	private static final class Seekable implements SourceReader {
+		private final Path file;
+		private final float[][] data;
+		private int position;
+
+		Seekable(Path file, float[][] data) {
+			this.file = file;
+			this.data = data;
+		}
+
+		@Override
+		public Path file() {
+			return file;
+		}
+
+		@Override
+		public int channels() {
+			return data.length;
+		}
+
+		@Override
+		public long frames() {
+			return data[0].length;
+		}
+
+		@Override
+		public int read(float[][] dst, int offset, int count) {
+			int k = Math.min(count, data[0].length - position);
+			for (int c = 0; c < data.length; c++) {
+				System.arraycopy(data[c], position, dst[c], offset, k);
+			}
+			position += k;
+			return k;
+		}
+
+		@Override
+		public void seek(long frame) {
+			position = (int) frame;
+		}
+
+		@Override
+		public void close() {
+		}
+	}
+
+	/** Tracks of noise and sine, one with a latency insert (PDC), an echo on a bus, a send. */
+	private static Mix session() {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).bus("drums", "master").bus("fx", "master");
+		mix.track("kick", "drums", Mix.noise(1, 1, 60_000), 0, 0, -3, -0.3, false, false, false);
+		mix.track("snare", "drums", Mix.noise(2, 2, 50_000), 0, 5_000, 0, 0.2, false, false, false);
+		mix.track("pad", "master", Mix.sine(20, 0.3, 70_000));
+		mix.edit("kick", c -> c.withInserts(List.of(Insert.of(TestEffects.DELAY, Map.of("samples", 100.0)))));
+		mix.edit("fx", c -> c.withInserts(List.of(Insert.of(TestEffects.ECHO, Map.of("samples", 3000.0)))));
+		mix.edit("pad", c -> c.withSends(List.of(new GraphDescription.Send("fx", -6, false))));
+		return mix;
+	}
+
+	/** Drives {@code callbacks} callbacks of {@code frames}, waiting for the prefetch before each (fast, no starving). */
+	private static float[][] drive(Player player, int frames, int callbacks) {
+		float[][] all = new float[2][frames * callbacks];
+		float[][] out = new float[2][frames];
+		for (int c = 0; c < callbacks; c++) {
+			assertTrue(player.awaitPrefetch(frames + 4096, 5000));
+			player.callback().process(out, frames);
+			System.arraycopy(out[0], 0, all[0], c * frames, frames);
+			System.arraycopy(out[1], 0, all[1], c * frames, frames);
+		}
+		return all;
+	}
+
+	private static float[][] render(Mix mix) throws Exception {
+		CompiledPlan plan = mix.plan();
+		return mix.render(plan, 512, 1, plan.master);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 64, 128, 256, 1000 })
+	void outputIsTheOfflineRender(int frames) throws Exception {
+		Mix mix = session();
+		float[][] ref = render(mix);
+		try (Player player = new Player(mix.plan(), RATE, frames, new PlayerOptions(2, 2, false), opener(mix))) {
+			player.play();
+			float[][] out = drive(player, frames, ref[0].length / frames + 1);
+			for (int i = 0; i < ref[0].length; i++) {
+				for (int c = 0; c < 2; c++) {
+					float want = i < FADE ? ref[c][i] * ((i + 1) * (1f / FADE)) : ref[c][i];
+					assertEquals(want, out[c][i], i < FADE ? 1e-6 : 0, "frame " + i + " channel " + c);
+				}
+			}
+			assertEquals(0, player.stats().starvedFrames());
+		}
+	}
+
+	@Test
+	void audioThreadAllocatesNothing() throws Exception {
+		Mix mix = session();
+		try (Player player = new Player(mix.plan(), RATE, 128, new PlayerOptions(2, 2, true), opener(mix))) {
+			// snapshots are taken by another thread (stats() allocates), asked for by spinning on atomics, so that
+			// nothing the harness does between them allocates on this (the audio) thread
+			java.util.concurrent.atomic.AtomicInteger request = new java.util.concurrent.atomic.AtomicInteger();
+			java.util.concurrent.atomic.AtomicReferenceArray<PlayerStats> snaps = new java.util.concurrent.atomic.AtomicReferenceArray<>(2);
+			Thread helper = new Thread(() -> {
+				for (int i = 0; i < 2; i++) {
+					while (request.get() <= i) {
+						LockSupport.parkNanos(100_000);
+					}
+					snaps.set(i, player.stats());
+				}
+			});
+			helper.setDaemon(true);
+			helper.start();
+			player.play();
+			float[][] out = new float[2][128];
+			for (int c = 0; c < Player.WARM_UP_CALLBACKS; c++) {
+				player.callback().process(out, 128);
+			}
+			long deadline = System.nanoTime() + 5_000_000_000L;
+			while (player.stats().audioThreadAllocatedBytes() < 0 && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			request.set(1);
+			while (snaps.get(0) == null) {
+				Thread.onSpinWait();
+			}
+			for (int c = 0; c < 10_000; c++) {
+				player.callback().process(out, 128);
+			}
+			request.set(2);
+			while (snaps.get(1) == null) {
+				Thread.onSpinWait();
+			}
+			PlayerStats stats = snaps.get(1);
+			long allocated = stats.audioThreadAllocatedBytes() - snaps.get(0).audioThreadAllocatedBytes();
+			System.out.printf("player 128 frames, 2 threads: callback p50 %.1f %% p99 %.1f %% p99.9 %.1f %% max %.1f %%"
+					+ " of the period; allocated %d bytes over 10000 callbacks; gc pauses %d (max %.2f ms)%n",
+					stats.callbackP50(), stats.callbackP99(), stats.callbackP999(), stats.callbackMax(), allocated,
+					stats.gcPauses(), stats.gcPauseMaxMillis());
+			assertEquals(0, allocated, "bytes allocated on the audio thread");
+		}
+	}
+
+	private static PlayerStats statsOffThread(Player player) throws InterruptedException {
+		PlayerStats[] result = new PlayerStats[1];
+		Thread t = new Thread(() -> result[0] = player.stats());
+		t.start();
+		t.join();
+		return result[0];
+	}
+
+	private static double maxStep(float[] x, int from, int to) {
+		double m = 0;
+		for (int i = Math.max(1, from); i < to; i++) {
+			m = Math.max(m, Math.abs(x[i] - x[i - 1]));
+		}
+		return m;
+	}
+
+	private static double peak(float[] x, int from, int to) {
+		double m = 0;
+		for (int i = from; i < to; i++) {
+			m = Math.max(m, Math.abs(x[i]));
+		}
+		return m;
+	}
+
+	@Test
+	void gainMuteAndRoutingChangesAreClickFreeAndQuick() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		float[][] sine = Mix.sine(440.0 / 48, 0.5, 5 * RATE); // 440 Hz
+		mix.bus("master", null).bus("a", "master").bus("b", "master").track("t", "a", sine).track("u", "b", sine);
+		double own = 0.5 * 2 * Math.PI * 440 / RATE * 2; // two tracks, in phase, at most
+		Plan plan = mix.plan();
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 2, false), opener(mix))) {
+			player.play();
+			float[][] out = new float[2][128 * 1500];
+			float[][] buf = new float[2][128];
+			int at = 0;
+			int gainAt = 200 * 128;
+			int muteAt = 600 * 128;
+			int routeAt = 1000 * 128;
+			for (int c = 0; c < 1500; c++) {
+				if (c * 128 == gainAt) {
+					player.setGain("t", -20);
+				}
+				if (c * 128 == muteAt) {
+					plan = Engine.compile(mix.edit("u", ch -> new GraphDescription.Channel(ch.id(), ch.name(), ch.kind(),
+							ch.source(), ch.gainDb(), ch.pan(), true, false, false, ch.output())).edit("t", ch -> new GraphDescription.Channel(
+							ch.id(), ch.name(), ch.kind(), ch.source(), -20, ch.pan(), false, false, false, ch.output()))
+							.description(), plan);
+					player.swap(plan);
+				}
+				if (c * 128 == routeAt) {
+					plan = Engine.compile(mix.edit("t", ch -> new GraphDescription.Channel(ch.id(), ch.name(), ch.kind(),
+							ch.source(), -20, ch.pan(), false, false, false, "b")).description(), plan);
+					player.swap(plan);
+				}
+				assertTrue(player.awaitPrefetch(128 + 4096, 5000));
+				player.callback().process(buf, 128);
+				System.arraycopy(buf[0], 0, out[0], at, 128);
+				System.arraycopy(buf[1], 0, out[1], at, 128);
+				at += 128;
+			}
+			double limit = own + 1e-3; // -60 dBFS over the signal's own largest step
+			assertTrue(maxStep(out[0], FADE, out[0].length) <= limit, "step " + maxStep(out[0], FADE, out[0].length));
+			int ms50 = RATE / 20;
+			double before = peak(out[0], gainAt - 4800, gainAt);
+			double after = peak(out[0], gainAt + ms50, gainAt + ms50 + 4800);
+			double tGain = PanLaw.MINUS_3_DB.left(0);
+			assertEquals(0.5 * tGain * 2, before, 1e-3);
+			assertEquals(0.5 * tGain * (1 + 0.1), after, 1e-3, "-20 dB heard within 50 ms");
+			double muted = peak(out[0], muteAt + ms50, muteAt + ms50 + 4800);
+			assertEquals(0.5 * tGain * 0.1, muted, 1e-3, "mute heard within 50 ms");
+			double routed = peak(out[0], routeAt + ms50, routeAt + ms50 + 4800);
+			assertEquals(0.5 * tGain * 0.1, routed, 1e-3, "t now feeds bus b, still heard");
+		}
+	}
+
+	@Test
+	void locateAndLoopAreSampleAccurate() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).track("n", "master", Mix.noise(7, 2, 100_000));
+		float[][] ref = render(mix);
+		try (Player player = new Player(mix.plan(), RATE, 256, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			drive(player, 256, 10);
+			player.locate(50_000);
+			float[][] out = drive(player, 256, 20);
+			// FADE frames of fade-out, then frame 50 000 with a fade-in of FADE frames
+			for (int j = FADE; j < 20 * 256 - FADE; j++) {
+				assertEquals(ref[0][50_000 + j], out[0][FADE + j], 0, "frame " + j + " after the locate");
+			}
+			assertEquals(50_000 + 20 * 256 - FADE, player.position());
+
+			player.stop();
+			drive(player, 256, 2);
+			player.setLoop(10_000, 12_000);
+			player.locate(9_000);
+			drive(player, 256, 1); // stopped: the callback applies the locate; then the prefetch fills
+			long starved = player.stats().starvedFrames(); // the locate while playing above may have starved
+			player.play();
+			out = drive(player, 256, 40);
+			assertEquals(starved, player.stats().starvedFrames());
+			for (int i = FADE; i < out[0].length; i++) {
+				long t = 9_000 + i < 12_000 ? 9_000 + i : 10_000 + (9_000 + i - 12_000) % 2_000;
+				assertEquals(ref[1][(int) t], out[1][i], 0, "frame " + i + " of the loop");
+			}
+		}
+	}
+
+	/** A reader that fails after {@code after} frames, as a deleted or broken file does. */
+	private static final class Failing implements SourceReader {
+		final SourceReader inner;
+		final long after;
+		long read;
+
+		Failing(SourceReader inner, long after) {
+			this.inner = inner;
+			this.after = after;
+		}
+
+		@Override
+		public Path file() {
+			return inner.file();
+		}
+
+		@Override
+		public int channels() {
+			return inner.channels();
+		}
+
+		@Override
+		public long frames() {
+			return inner.frames();
+		}
+
+		@Override
+		public int read(float[][] dst, int offset, int count) throws IOException {
+			if (read >= after) {
+				throw new IOException("gone");
+			}
+			int k = inner.read(dst, offset, count);
+			read += k;
+			return k;
+		}
+
+		@Override
+		public void seek(long frame) throws IOException {
+			inner.seek(frame);
+		}
+
+		@Override
+		public void close() throws IOException {
+			inner.close();
+		}
+	}
+
+	@Test
+	void aFailingStemPlaysSilenceAndIsCountedWhileOthersPlayAtRealTimePace() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).track("good", "master", Mix.noise(3, 2, 3 * RATE))
+				.track("bad", "master", Mix.noise(4, 2, 3 * RATE));
+		Mix goodOnly = new Mix(PanLaw.MINUS_3_DB, RATE);
+		goodOnly.bus("master", null).track("good", "master", mix.signals.get(Path.of("mem", "good.wav")));
+		float[][] ref = render(goodOnly);
+		SourceOpener base = opener(mix);
+		SourceOpener failing = (s, r) -> s.file().toString().contains("bad") ? new Failing(base.open(s, r), RATE / 2)
+				: base.open(s, r);
+		int frames = 128;
+		int callbacks = 2 * RATE / frames;
+		float[][] all = new float[2][frames * callbacks];
+		try (Player player = new Player(mix.plan(), RATE, frames, new PlayerOptions(1, 2, false), failing)) {
+			assertTrue(player.awaitPrefetch(RATE / 4, 5000));
+			player.play();
+			Thread device = new Thread(() -> {
+				float[][] out = new float[2][frames];
+				long period = 1_000_000_000L * frames / RATE;
+				long next = System.nanoTime();
+				for (int c = 0; c < callbacks; c++) {
+					player.callback().process(out, frames);
+					System.arraycopy(out[0], 0, all[0], c * frames, frames);
+					System.arraycopy(out[1], 0, all[1], c * frames, frames);
+					next += period;
+					LockSupport.parkNanos(next - System.nanoTime());
+				}
+			}, "test-device");
+			device.start();
+			device.join();
+			PlayerStats stats = player.stats();
+			assertEquals(1, stats.failedSources());
+			assertTrue(stats.starvedFrames() > 0);
+			// after the failure (0.5 s, plus a chunk of prefetch at most), only the good track: exactly
+			for (int i = RATE; i < all[0].length; i++) {
+				assertEquals(ref[0][i], all[0][i], 0, "frame " + i);
+			}
+			assertTrue(player.warnings().stream().anyMatch(w -> w.contains("bad")), player.warnings().toString());
+		}
+	}
+
+	@Test
+	void aSwappedPlanKeepsTheEchoGoing() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		float[][] click = new float[1][RATE];
+		click[0][1000] = 1f;
+		mix.bus("master", null).track("t", "master", click);
+		mix.edit("t", c -> c.withInserts(List.of(Insert.of(TestEffects.ECHO, Map.of("samples", 24_000.0)))));
+		Plan plan = mix.plan();
+		try (Player player = new Player(plan, RATE, 256, new PlayerOptions(2, 2, false), opener(mix))) {
+			player.play();
+			float[][] first = drive(player, 256, 40); // 10 240 frames: the click went into the echo
+			assertEquals(0, peak(first[0], 0, first[0].length), 1e-9, "the echo only delays");
+			Plan rebuilt = Engine.compile(mix.edit("t", c -> new GraphDescription.Channel(c.id(), c.name(), c.kind(),
+					c.source(), -6, c.pan(), false, false, false, c.output(), c.inserts(), c.sends())).description(), plan);
+			player.swap(rebuilt);
+			float[][] later = drive(player, 256, 80);
+			double echo = peak(later[0], 0, later[0].length);
+			assertEquals(PanLaw.MINUS_3_DB.left(0) * Math.pow(10, -6 / 20.0), echo, 1e-6, "the echo came through");
+		}
+	}
+}

@@ -31,7 +31,7 @@ class PlayerTest {
 	static final int RATE = 48000;
 	static final int FADE = (int) Math.round(Player.FADE_SECONDS * RATE);
 
-	private static SourceOpener opener(Mix mix) {
+	static SourceOpener opener(Mix mix) {
 		return (source, rate) -> new Seekable(source.file(), mix.signals.get(source.file()));
 	}
 
@@ -157,6 +157,23 @@ class PlayerTest {
 			while (player.stats().audioThreadAllocatedBytes() < 0 && System.nanoTime() < deadline) {
 				Thread.sleep(5);
 			}
+			// the meters are fed on every block; a UI timer reads every strip at 60 Hz meanwhile
+			double[] values = new double[org.mixtree.engine.meter.MeterSnapshot.FIELDS];
+			long metered = player.read("master", values);
+			java.util.concurrent.atomic.AtomicBoolean measuring = new java.util.concurrent.atomic.AtomicBoolean(true);
+			java.util.concurrent.atomic.AtomicInteger polls = new java.util.concurrent.atomic.AtomicInteger();
+			Thread ui = new Thread(() -> {
+				double[] v = new double[org.mixtree.engine.meter.MeterSnapshot.FIELDS];
+				while (measuring.get()) {
+					var bank = player.meters();
+					for (int i = 0; i < bank.channelIds().size(); i++) {
+						bank.read(i, v);
+					}
+					polls.incrementAndGet();
+					LockSupport.parkNanos(16_666_667L);
+				}
+			}, "test-ui-timer");
+			ui.start();
 			request.set(1);
 			while (snaps.get(0) == null) {
 				Thread.onSpinWait();
@@ -168,6 +185,10 @@ class PlayerTest {
 			while (snaps.get(1) == null) {
 				Thread.onSpinWait();
 			}
+			measuring.set(false);
+			ui.join();
+			assertTrue(player.read("master", values) - metered >= 2 * 10_000, "the master meter fed every block");
+			assertTrue(polls.get() > 0);
 			PlayerStats stats = snaps.get(1);
 			long allocated = stats.audioThreadAllocatedBytes() - snaps.get(0).audioThreadAllocatedBytes();
 			System.out.printf("player 128 frames, 2 threads: callback p50 %.1f %% p99 %.1f %% p99.9 %.1f %% max %.1f %%"

@@ -25,6 +25,7 @@ import org.mixtree.effects.api.Scale;
  * <li>{@code test.gain}: multiplies by {@code gain}; state is the gain as 8 bytes;</li>
  * <li>{@code test.fault}: {@code mode} throw / nan / inf / slow, from frame {@code at} on; else passes;</li>
  * <li>{@code test.stereo}: stereo only, swaps left and right;</li>
+ * <li>{@code test.reducer}: passes, and reports {@code db} as its gain reduction;</li>
  * <li>{@code test.key}: takes a sidechain and outputs it (channel {@code c} is the key's channel
  * {@code min(c, keyChannels - 1)}), silence when none is connected: what reaches a keyed insert, observable.</li>
  * </ul>
@@ -45,6 +46,9 @@ final class TestEffects {
 			ParameterDescriptor.of("at", "At", "", 0, 1e9, 0, Scale.LINEAR));
 	static final EffectFactory STEREO_ONLY = factory("test.stereo", Set.of(ChannelLayout.STEREO));
 	static final EffectFactory KEY = factory("test.key", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO), true);
+	/** Passes audio through and reports {@code db} as its gain reduction (a compressor as the meters see it). */
+	static final EffectFactory REDUCER = factory("test.reducer", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO),
+			ParameterDescriptor.of("db", "Reduction", "dB", 0, 60, 0, Scale.LINEAR));
 	/** Reports an absurd tail (a feedback of 1): the render cuts it. */
 	static final EffectFactory ENDLESS = factory("test.endless", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO));
 
@@ -183,6 +187,11 @@ final class TestEffects {
 		@Override
 		public int latencySamples() {
 			return d.id().equals("test.delay") ? samples() : 0;
+		}
+
+		@Override
+		public double gainReductionDb() {
+			return d.id().equals("test.reducer") ? values[0] : 0;
 		}
 
 		@Override

@@ -12,6 +12,7 @@ import org.mixtree.effects.api.ChannelLayout;
 import org.mixtree.effects.api.ProcessBlock;
 import org.mixtree.effects.api.ProcessSetup;
 import org.mixtree.effects.api.RenderMode;
+import org.mixtree.engine.meter.MeterBank;
 
 /**
  * Mixes a {@link CompiledPlan} block by block. Everything is allocated in the constructor (which also prepares
@@ -58,6 +59,13 @@ import org.mixtree.effects.api.RenderMode;
  * Faults stay inside the effect: an insert that throws, outputs NaN or infinity, or takes longer than its budget
  * for a block is bypassed from then on (its input passes, delayed by its latency) and reported by
  * {@link #warnings()}; the mix goes on.
+ * <p>
+ * Metering (the real-time player): with a {@link MeterBank} set ({@link #meters}), every channel's output as it
+ * goes to its bus (post inserts, fader and pan, before its compensation delay; for the master, what goes to the
+ * device) is fed to the bank at the bank index equal to its node, once per block, by the thread that mixed the
+ * channel (a worker or the caller), together with the largest gain reduction its active inserts report. A channel
+ * that outputs nothing this block (muted, not soloed, outside its source, at -inf) is fed silence, so its meter
+ * falls. Without a bank, nothing is computed and the mix is unchanged; with one, the output is bit-identical.
  * <p>
  * {@link #process} is called by one thread (the render or audio thread). Inaudible tracks are not read at all.
  */
@@ -175,6 +183,15 @@ final class BlockMixer implements AutoCloseable {
 	private final int[] emptyBuses;
 	private final WorkerPool pool;
 	private final WorkerPool.Task trackPhase = this::chunkTask;
+
+	/** The meters fed each block, indexed by node, or null (set before the first block). */
+	private MeterBank meters;
+	/** Per chunk, stereo: a track's output for its meter (allocated with {@link #meters}). */
+	private float[][][] meterScratch;
+	/** Per node: its meter was fed this block (tracks; read and cleared by the chunk that mixed it). */
+	private boolean[] metered;
+	/** Stereo silence fed to the meters of channels that output nothing; never written after allocation. */
+	private float[][] silence;
 
 	private long position;
 	private int frames;
@@ -560,6 +577,76 @@ final class BlockMixer implements AutoCloseable {
 		return list;
 	}
 
+	/**
+	 * [main, before the first block] Feeds {@code bank} from every block on: channel node {@code k} is bank index
+	 * {@code k} (a bank made for this plan: {@code new MeterBank(plan, previous)}). Allocates the metering buffers.
+	 *
+	 * @throws IllegalArgumentException when the bank's channel ids are not the plan's, in processing order
+	 */
+	void meters(MeterBank bank) {
+		if (bank != null && !bank.channelIds().equals(plan.processingOrder())) {
+			throw new IllegalArgumentException("meter bank " + bank.channelIds() + " is not for plan "
+					+ plan.processingOrder());
+		}
+		if (bank != null && meterScratch == null) {
+			meterScratch = new float[plan.chunks.length][2][maxBlock];
+			metered = new boolean[plan.size()];
+			silence = new float[2][maxBlock];
+		}
+		meters = bank;
+	}
+
+	/**
+	 * Feeds {@code node}'s meter with {@code buf[.][0 .. n)} and the largest gain reduction (dB, 0 or positive) its
+	 * active inserts report. [the thread mixing {@code node}]
+	 */
+	private void feedMeter(int node, float[][] buf, int n) {
+		MeterBank bank = meters;
+		Processor[] chain = procs[node];
+		if (chain.length > 0) {
+			double reduction = 0;
+			boolean[] bypass = plan.bypass[node];
+			for (int j = 0; j < chain.length; j++) {
+				Processor p = chain[j];
+				if (p != null && !bypass[j] && !p.faulted()) {
+					double db = p.effect.gainReductionDb();
+					if (db > reduction && db < Double.POSITIVE_INFINITY) {
+						reduction = db;
+					}
+				}
+			}
+			bank.setGainReduction(node, reduction);
+		}
+		bank.process(node, buf, 0, n);
+	}
+
+	/** Feeds track {@code node}'s meter with its output of this block, {@code buf[.][0 .. n)}. */
+	private void meterTrack(int node, float[][] buf, int n) {
+		metered[node] = true;
+		feedMeter(node, buf, n);
+	}
+
+	/** dst[i] = g(i) * src[i] for i in [start, end), g ramping as in {@link #addRamped} (constant when equal). */
+	private static void scaleRange(float[] dst, float[] src, int start, int end, int n, float from, float to) {
+		if (from == to) {
+			for (int i = start; i < end; i++) {
+				dst[i] = from * src[i];
+			}
+			return;
+		}
+		float step = (to - from) / n;
+		for (int i = start; i < end; i++) {
+			dst[i] = (from + step * (i + 1)) * src[i];
+		}
+	}
+
+	/** dst[i] += src[i] for i in [start, end). */
+	private static void addRange(float[] dst, float[] src, int start, int end) {
+		for (int i = start; i < end; i++) {
+			dst[i] += src[i];
+		}
+	}
+
 	/** @return the timeline frame of the next block */
 	long position() {
 		return position;
@@ -678,8 +765,16 @@ final class BlockMixer implements AutoCloseable {
 		Arrays.fill(left, 0, frames, 0f);
 		Arrays.fill(right, 0, frames, 0f);
 		boolean any = false;
+		MeterBank bank = meters;
 		for (int t : plan.chunks[c]) {
-			any |= plain[plan.tracks[t]] ? mixPlainTrack(t, scratch[c], left, right) : mixTrack(t, c, left, right);
+			int node = plan.tracks[t];
+			any |= plain[node] ? mixPlainTrack(t, c, left, right) : mixTrack(t, c, left, right);
+			if (bank != null) {
+				if (!metered[node]) {
+					feedMeter(node, silence, frames);
+				}
+				metered[node] = false;
+			}
 		}
 		chunkActive[c] = any;
 		for (int d : chunkDependents[c]) {
@@ -731,7 +826,8 @@ final class BlockMixer implements AutoCloseable {
 	}
 
 	/** A track with no inserts, sends or delays: reads its frames and adds them, gained and panned. */
-	private boolean mixPlainTrack(int t, float[][] src, float[] left, float[] right) throws IOException {
+	private boolean mixPlainTrack(int t, int c, float[] left, float[] right) throws IOException {
+		float[][] src = scratch[c];
 		int node = plan.tracks[t];
 		if (!plan.audible[node] || (gainLeft[node] == 0f && gainRight[node] == 0f && fromLeft[node] == 0f
 				&& fromRight[node] == 0f)) {
@@ -749,6 +845,20 @@ final class BlockMixer implements AutoCloseable {
 		float gr = gainRight[node];
 		float[] inL = src[0];
 		float[] inR = stereo[node] ? src[1] : src[0];
+		if (meters != null) {
+			// the same products as below, kept for the meter, then added: the sum is bit-identical
+			float[][] m = meterScratch[c];
+			for (float[] x : m) {
+				Arrays.fill(x, 0, start, 0f);
+				Arrays.fill(x, end, n, 0f);
+			}
+			scaleRange(m[0], inL, start, end, n, fromLeft[node], gl);
+			scaleRange(m[1], inR, start, end, n, fromRight[node], gr);
+			meterTrack(node, m, n);
+			addRange(left, m[0], start, end);
+			addRange(right, m[1], start, end);
+			return end > start;
+		}
 		if (gl != fromLeft[node] || gr != fromRight[node]) {
 			addRamped(left, inL, start, end, n, fromLeft[node], gl);
 			addRamped(right, inR, start, end, n, fromRight[node], gr);
@@ -824,10 +934,11 @@ final class BlockMixer implements AutoCloseable {
 		float gr = gainRight[node];
 		DelayLine line = outLine[node];
 		boolean ramp = gl != fromLeft[node] || gr != fromRight[node];
-		if (line == null && ramp) {
+		boolean meter = meters != null && plan.audible[node];
+		if (line == null && !meter && ramp) {
 			addRamped(left, inL, 0, n, n, fromLeft[node], gl);
 			addRamped(right, inR, 0, n, n, fromRight[node], gr);
-		} else if (line == null) {
+		} else if (line == null && !meter) {
 			for (int i = 0; i < n; i++) {
 				left[i] += gl * inL[i];
 			}
@@ -835,7 +946,8 @@ final class BlockMixer implements AutoCloseable {
 				right[i] += gr * inR[i];
 			}
 		} else {
-			float[][] tmp = edgeScratch[c];
+			// with a meter, the products are kept for it, then added: the sum is bit-identical
+			float[][] tmp = line == null ? meterScratch[c] : edgeScratch[c];
 			float[] l = tmp[0];
 			float[] r = tmp[1];
 			if (ramp) {
@@ -847,7 +959,12 @@ final class BlockMixer implements AutoCloseable {
 					r[i] = gr * inR[i];
 				}
 			}
-			line.process(tmp, n);
+			if (meter) {
+				meterTrack(node, tmp, n);
+			}
+			if (line != null) {
+				line.process(tmp, n);
+			}
 			for (int i = 0; i < n; i++) {
 				left[i] += l[i];
 			}
@@ -944,6 +1061,7 @@ final class BlockMixer implements AutoCloseable {
 		if (!plan.live[node]
 				|| (gainLeft[node] == 0f && gainRight[node] == 0f && fromLeft[node] == 0f && fromRight[node] == 0f
 						&& sends.length == 0 && !alwaysRun[node])) {
+			meterSilence(node, n);
 			return;
 		}
 		boolean any = false;
@@ -970,6 +1088,7 @@ final class BlockMixer implements AutoCloseable {
 			}
 		}
 		if (!any && !alwaysRun[node]) {
+			meterSilence(node, n);
 			return;
 		}
 		if (procs[node].length > 0) {
@@ -1003,6 +1122,9 @@ final class BlockMixer implements AutoCloseable {
 				right[i] *= gr;
 			}
 		}
+		if (meters != null) {
+			feedMeter(node, plan.audible[node] ? buffers[node] : silence, n);
+		}
 		if (outLine[node] != null) {
 			outLine[node].process(buffers[node], n);
 		}
@@ -1013,6 +1135,13 @@ final class BlockMixer implements AutoCloseable {
 			return;
 		}
 		active[node] = true;
+	}
+
+	/** Feeds bus {@code node}'s meter silence (it outputs nothing this block). */
+	private void meterSilence(int node, int n) {
+		if (meters != null) {
+			feedMeter(node, silence, n);
+		}
 	}
 
 	private static void add(float[][] in, float[] left, float[] right, int n) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.mixtree.effects.api.RenderMode;
 import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.engine.Plan;
+import org.mixtree.engine.meter.MeterBank;
 
 /**
  * The real-time player's handle on a {@link BlockMixer} (which stays package-private): one plan mixed block by
@@ -19,6 +20,7 @@ public final class LiveMixer implements AutoCloseable {
 	private final CompiledPlan plan;
 	private final BlockMixer mixer;
 	private final int master;
+	private final MeterBank meters;
 
 	/**
 	 * [main] Prepares the plan's processors and allocates every buffer and the worker pool.
@@ -27,6 +29,17 @@ public final class LiveMixer implements AutoCloseable {
 	 * @param reset   reset the processors (a fresh start); false keeps their state (a rebuilt plan going on)
 	 */
 	public LiveMixer(Plan plan, SourceReader[] readers, int maxBlock, int threads, boolean reset) {
+		this(plan, readers, maxBlock, threads, reset, null);
+	}
+
+	/**
+	 * [main] As {@link #LiveMixer(Plan, SourceReader[], int, int, boolean)}, feeding {@code meters} from every block
+	 * on: each channel's output (post fader and pan; the master's is what goes to the device) and its inserts' gain
+	 * reduction, fed by the thread that mixes the channel during {@link #process}, allocation- and lock-free.
+	 *
+	 * @param meters a bank for this plan ({@code new MeterBank(plan, previous)}), or null for none
+	 */
+	public LiveMixer(Plan plan, SourceReader[] readers, int maxBlock, int threads, boolean reset, MeterBank meters) {
 		if (!(plan instanceof CompiledPlan compiled)) {
 			throw new IllegalArgumentException("not a plan made by Engine.compile: " + plan);
 		}
@@ -35,6 +48,18 @@ public final class LiveMixer implements AutoCloseable {
 		// JIT) the way an offline render is; faults (throw, NaN) are still isolated
 		this.mixer = new BlockMixer(compiled, readers, maxBlock, threads, RenderMode.REALTIME, reset, 0);
 		this.master = compiled.master;
+		this.meters = meters;
+		try {
+			mixer.meters(meters);
+		} catch (IllegalArgumentException e) {
+			mixer.close();
+			throw e;
+		}
+	}
+
+	/** [any] @return the meters this mixer feeds, or null */
+	public MeterBank meters() {
+		return meters;
 	}
 
 	/** @return the plan */

@@ -108,8 +108,9 @@ public final class ChannelMeter {
 	}
 
 	/**
-	 * Records the gain change the strip's dynamics effects report for the current block, in dB (0 or negative;
-	 * e.g. -4.5 while a compressor pulls 4.5 dB down); published with the next {@link #process}. [audio thread]
+	 * Records the gain reduction the strip's dynamics effects report for the current block, in dB, stored as given;
+	 * the player passes the largest {@code Effect#gainReductionDb()} of the strip's active inserts (0 or positive:
+	 * 4.5 while a compressor pulls 4.5 dB down). Published with the next {@link #process}. [audio thread]
 	 */
 	public void setGainReduction(double db) {
 		gainReductionDb = db;

@@ -27,8 +27,8 @@ import org.mixtree.engine.Plan;
  * Thread rules: constructors allocate (off the audio thread). {@link #process} and {@link #setGainReduction}:
  * the one thread that processes the plan (audio thread or offline renderer thread), allocation- and lock-free.
  * {@link #snapshot}, {@link #read}, {@link #indexOf}, {@link #channelIds} and {@link #requestReset}: any thread.
- * The offline renderer may process a channel's strips on a worker of its pool as long as each channel index is
- * fed by one thread at a time.
+ * The renderer or the real-time player's mixer may feed a channel's strip on a worker of its pool as long as each
+ * channel index is fed by one thread at a time and blocks are ordered (the mixer's per-block barrier orders them).
  */
 public final class MeterBank {
 	/** Every strip's output is stereo: mono sources are panned to two channels before the fader point. */
@@ -108,7 +108,10 @@ public final class MeterBank {
 		meters[channelIndex].process(buf, offset, frames);
 	}
 
-	/** Records the gain change (dB, 0 or negative) the strip's effects report; published with its next block. [audio] */
+	/**
+	 * Records the gain reduction (dB, as {@code Effect#gainReductionDb()} reports it: 0 or positive) the strip's
+	 * effects report; published with its next block. [audio]
+	 */
 	public void setGainReduction(int channelIndex, double db) {
 		meters[channelIndex].setGainReduction(db);
 	}

@@ -14,7 +14,9 @@ package org.mixtree.engine.meter;
  * @param integratedLufs  EBU R128 integrated loudness since the last reset (gated), LUFS
  * @param loudnessRangeLu EBU Tech 3342 loudness range since the last reset, LU
  * @param correlation     phase correlation over 300 ms in [-1, 1]; 0 for a mono strip or silence
- * @param gainReductionDb gain change the strip's dynamics effects last reported, dB (0 or negative)
+ * @param gainReductionDb gain reduction the strip's dynamics effects last reported, dB: the largest
+ *                        {@code Effect#gainReductionDb()} of its active inserts (0 or positive; 6 = pulled 6 dB
+ *                        down)
  */
 public record MeterSnapshot(double samplePeakDb, double peakHoldDb, double rmsDb, double truePeakDbtp,
 		double momentaryLufs, double shortTermLufs, double integratedLufs, double loudnessRangeLu, double correlation,

@@ -20,6 +20,8 @@ import org.mixtree.engine.internal.FileSourceReader;
 import org.mixtree.engine.internal.LiveMixer;
 import org.mixtree.engine.internal.SourceOpener;
 import org.mixtree.engine.internal.SourceReader;
+import org.mixtree.engine.meter.MeterBank;
+import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.engine.realtime.internal.Clock;
 import org.mixtree.engine.realtime.internal.PrefetchRing;
 import org.mixtree.engine.realtime.internal.Prefetcher;
@@ -60,6 +62,18 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * {@code -Xms} equal to {@code -Xmx} and {@code -XX:+AlwaysPreTouch} so the heap is committed before playback;
  * G1 with {@code -XX:MaxGCPauseMillis=2} where ZGC is absent. {@link PlayerStats#gcPauses()} reports the pauses
  * seen while playing (sampled from the collectors' MXBeans every 20 ms; exact figures with {@code -Xlog:gc}).
+ * <p>
+ * <b>Meters.</b> Every plan is played with a {@link MeterBank} built with it on [main] ({@code new MeterBank(plan,
+ * previous)}: channels that keep their id keep their meter, integrated loudness and holds included) and swapped in
+ * together with it at the same block boundary. In every block, each track's, bus's and the master's output (post
+ * inserts, fader and pan: what it sends to its bus; the master's is what goes to the device, before the transport
+ * fades) and the largest gain reduction its active inserts report ({@code Effect#gainReductionDb}, dB, 0 or
+ * positive) are fed to its meter, allocation- and lock-free, by the thread that mixes the channel (the audio
+ * thread or a worker of the mix, within the callback). A channel that outputs nothing (muted, not soloed, past its
+ * source) is fed silence. Meters are fed at the plan's rate, including the delay-compensation run-in after a
+ * locate; while stopped they are not fed and hold their last readings. A UI reads them from a timer at 30 Hz or
+ * more from any thread through {@link #meters()}, {@link #meter(String)} or {@link #read(String, double[])}: a
+ * seqlock read of the latest published values that never makes the audio thread wait.
  */
 public final class Player implements AutoCloseable {
 
@@ -140,6 +154,9 @@ public final class Player implements AutoCloseable {
 	private long drop;
 	private long loopA, loopB;
 
+	/** The bank of the plan the audio thread plays: set by the constructor, then by the audio thread at a swap. */
+	private volatile MeterBank meterBank;
+
 	// published statistics
 	private volatile long heard;
 	private volatile boolean playingFlag;
@@ -189,6 +206,7 @@ public final class Player implements AutoCloseable {
 		clock.begin(0, 0, 0);
 		Live first = build(plan, true);
 		live = first;
+		meterBank = first.mixer.meters();
 		mainLive = first;
 		drop = first.mixer.latency();
 		if (sampleRate != planRate) {
@@ -232,7 +250,8 @@ public final class Player implements AutoCloseable {
 			}
 			rings[t] = ring;
 		}
-		probe = new LiveMixer(plan, rings, maxBlock, options.workerThreads(), reset);
+		MeterBank meters = new MeterBank(plan, mainLive == null ? null : mainLive.mixer.meters());
+		probe = new LiveMixer(plan, rings, maxBlock, options.workerThreads(), reset, meters);
 		return new Live(probe, rings);
 	}
 
@@ -367,6 +386,39 @@ public final class Player implements AutoCloseable {
 		if (node >= 0) {
 			postParam(new Param(mainLive, node, true, Math.max(-1, Math.min(1, pan))));
 		}
+	}
+
+	/**
+	 * [any] @return the meters of the plan being played (the swapped-out plan's until a {@link #swap} reaches the
+	 *         audio thread). Read them with {@link MeterBank#read} or {@link MeterBank#snapshot} from any thread at
+	 *         any rate: they never block the audio thread. Take the bank again on each timer tick, since a swap
+	 *         replaces it (channels that survive keep their {@link org.mixtree.engine.meter.ChannelMeter}).
+	 */
+	public MeterBank meters() {
+		return meterBank;
+	}
+
+	/**
+	 * [any] @return the latest readings of channel {@code channelId} (track, bus or master id), or
+	 *         {@link MeterSnapshot#SILENT} for an id the plan being played does not have; allocates the record
+	 */
+	public MeterSnapshot meter(String channelId) {
+		MeterBank bank = meterBank;
+		int i = bank.channelIds().indexOf(channelId);
+		return i < 0 ? MeterSnapshot.SILENT : bank.meter(i).snapshot();
+	}
+
+	/**
+	 * [any] Copies the latest readings of channel {@code channelId} into {@code into[0 .. MeterSnapshot.FIELDS)} in
+	 * the order of {@link MeterSnapshot}'s components, without allocating (a mixer view redrawing many strips).
+	 *
+	 * @return the publication's sequence number (grows with every block), or -1 for an unknown id ({@code into}
+	 *         untouched)
+	 */
+	public long read(String channelId, double[] into) {
+		MeterBank bank = meterBank;
+		int i = bank.channelIds().indexOf(channelId);
+		return i < 0 ? -1 : bank.read(i, into);
 	}
 
 	/** [any] Counts xruns the device reported (the stream's {@code xruns()} delta). */
@@ -706,6 +758,7 @@ public final class Player implements AutoCloseable {
 		Live old = live;
 		next.mixer.locate(old.mixer.position());
 		live = next;
+		meterBank = next.mixer.meters();
 		retired.set(old);
 	}
 

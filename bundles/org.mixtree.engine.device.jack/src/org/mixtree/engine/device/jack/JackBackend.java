@@ -1,5 +1,8 @@
 package org.mixtree.engine.device.jack;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -49,6 +52,7 @@ public final class JackBackend implements AudioBackend {
 
 	@Override
 	public List<DeviceInfo> devices() throws AudioDeviceException {
+		requireServer();
 		Jack jack = jack();
 		JackClient probe = openClient(jack, CLIENT_NAME + "-probe");
 		try {
@@ -72,6 +76,7 @@ public final class JackBackend implements AudioBackend {
 	@Override
 	public AudioStream open(String device, int sampleRate, int bufferFrames, int channels)
 			throws AudioDeviceException {
+		requireServer();
 		Jack jack = jack();
 		String target = device == null || device.isEmpty() || device.equals("jack") ? DEFAULT_DEVICE : device;
 		JackClient client = openClient(jack, CLIENT_NAME);
@@ -92,6 +97,32 @@ public final class JackBackend implements AudioBackend {
 			throw e;
 		}
 	}
+
+	/**
+	 * Says "no server" before libjack is asked, when the server's socket is plainly missing: libjack would print
+	 * three lines of its own on stderr. jackd2 on Linux listens on {@code /dev/shm/jack_SERVER_UID_0}; where that
+	 * layout does not hold (another JACK, another OS) libjack decides.
+	 */
+	private static void requireServer() throws AudioDeviceException {
+		Path shm = Path.of("/dev/shm");
+		if (!Files.isDirectory(shm)) {
+			return;
+		}
+		// libjack opens the server named by JACK_DEFAULT_SERVER (jackd -n NAME), else "default"
+		String server = System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default");
+		boolean present;
+		try {
+			Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+			present = Files.exists(shm.resolve("jack_" + server + "_" + uid + "_0"));
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+			return; // cannot tell: libjack decides
+		}
+		if (!present) {
+			throw new AudioDeviceException(NO_SERVER);
+		}
+	}
+
+	private static final String NO_SERVER = "JACK: no JACK server is running (start one, e.g. 'jackd -d alsa' or 'jackd -d dummy -r 48000')";
 
 	/** The JNAJack entry point; a missing {@code libjack.so.0} is a {@link LinkageError} from JNA. */
 	private static Jack jack() throws AudioDeviceException {
@@ -116,9 +147,7 @@ public final class JackBackend implements AudioBackend {
 		} catch (JackException | RuntimeException e) {
 			if (status.contains(JackStatus.JackServerFailed) || status.isEmpty()
 					|| status.contains(JackStatus.JackFailure)) {
-				throw new AudioDeviceException(
-						"JACK: no JACK server is running (start one, e.g. 'jackd -d alsa' or 'jackd -d dummy -r 48000')",
-						e);
+				throw new AudioDeviceException(NO_SERVER, e);
 			}
 			throw new AudioDeviceException("JACK: cannot connect to the server (" + status + ")", e);
 		}

@@ -9,13 +9,16 @@
 # rw1:    the full RW1 workload: bus EQ (RBJ peak 1 kHz +3 dB Q 1) and compressor (-18 dB, 4:1, 5/100 ms,
 #         peak, hard knee), subs at -2 dB, master high shelf (8 kHz +2 dB, S=1) and limiter (-6 dB, 50 ms,
 #         5 ms look-ahead); then ns/sample of every installed effect and the biquad against the C ceiling.
+# realtime: 64 stereo tracks with an EQ each, 8 buses with EQ and compressor, master with limiter, played
+#         through JACK's dummy driver at 48 kHz for D seconds (default 60) with 128- and then 64-frame
+#         buffers: xruns, callback time percentiles as % of the period, audio-thread allocation, GC pauses.
 # Prints whole-process wall, CPU (user+sys) and peak RSS per tool (medians), Mixtree's in-engine realtime
 # factor and peak heap, and the ratio of Mixtree's wall time to the reference peer's.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 SHARED=${MIXTREE_SHARED:-$ROOT/../shared}/bench
 MODE=static
-case ${1:-} in static|rw1) MODE=$1; shift ;; esac
+case ${1:-} in static|rw1|realtime) MODE=$1; shift ;; esac
 N=${1:-64}; D=${2:-300}; RUNS=${RUNS:-3}
 PEERS=${PEERS:-sox ecasound ffmpeg ardour}
 W=${MIXTREE_BENCH_DIR:-/tmp/mixtree-bench}
@@ -31,6 +34,45 @@ command -v sox >/dev/null || { echo "bench: sox is needed (apt-get install sox)"
 if [[ ! -e $STEMS/track_$(printf %03d $((N - 1))).wav ]]; then
   echo "== generating $N stems of ${D}s in $STEMS (once)"
   bash "$SHARED/gen_stems.sh" "$STEMS" "$N" "$D" >/dev/null
+fi
+
+if [[ $MODE == realtime ]]; then
+  D=${2:-60}; STEMS=$W/stems_n${N}_d$D
+  [[ -e $STEMS/track_$(printf %03d $((N - 1))).wav ]] || bash "$SHARED/gen_stems.sh" "$STEMS" "$N" "$D" >/dev/null
+  ST=$W/stereo_n${N}_d$D
+  if [[ ! -e $ST/track_$(printf %03d $((N - 1))).wav ]]; then
+    echo "== making $N stereo stems (once)"; mkdir -p "$ST"
+    for f in "$STEMS"/track_*.wav; do
+      if [[ $(soxi -c "$f") == 1 ]]; then sox "$f" "$ST/$(basename "$f")" remix 1 1; else cp "$f" "$ST/"; fi
+    done
+  fi
+  SESSION=$W/realtime_n${N}_d$D.mixtree
+  if [[ ! -f $SESSION ]]; then
+    echo "== building the realtime session through ./mixtree (once)"
+    tmp=$W/.build.mixtree
+    "$MT" new "$tmp" --stems "$ST" --group flat --force >/dev/null
+    for b in 0 1 2 3 4 5 6 7; do
+      "$MT" bus add "$tmp" "Bus $b" >/dev/null
+      "$MT" insert add "$tmp" "bus:Bus $b" org.mixtree.eq b1.type=peak b1.freq=1000 b1.gain=3 b1.q=1 >/dev/null
+      "$MT" insert add "$tmp" "bus:Bus $b" org.mixtree.compressor threshold=-18 ratio=4 attack=5 release=100 >/dev/null
+    done
+    "$MT" insert add "$tmp" master org.mixtree.limiter ceiling=-1 release=50 lookahead=5 >/dev/null
+    for ((i = 0; i < N; i++)); do
+      t=track_$(printf %03d $i)
+      "$MT" set "$tmp" "track:$t" gain=-18 output="bus:Bus $((i * 8 / N))" >/dev/null
+      "$MT" insert add "$tmp" "track:$t" org.mixtree.eq b1.type=highpass b1.freq=80 b1.q=0.7 >/dev/null
+    done
+    mv "$tmp" "$SESSION"
+  fi
+  command -v jackd >/dev/null || { echo "bench: jackd is needed (apt-get install jackd2)" >&2; exit 2; }
+  for P in 128 64; do
+    echo "== realtime: $N stereo tracks (EQ each), 8 buses (EQ + compressor), master limiter; JACK dummy 48 kHz, $P frames, ${D}s"
+    JACK_DEFAULT_SERVER=mixtree-bench jackd --no-realtime -n mixtree-bench -d dummy -r 48000 -p "$P" >/dev/null 2>&1 &
+    jpid=$!; sleep 1
+    JACK_DEFAULT_SERVER=mixtree-bench "$MT" play "$SESSION" --device jack --buffer "$P" --seconds "$D" 2>&1 | tail -n 3 || true
+    kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
+  done
+  exit 0
 fi
 
 # --- the session, built through the CLI (once): the same commands a person would type

@@ -95,7 +95,7 @@ class FaultyEffectCliTest {
 		assertEquals(1, warnings.size(), warnings.toString());
 		String w = warnings.get(0);
 		// the engine names the master by its bus name
-		String label = target.equals("master") ? "bus:Master" : target;
+		String label = target;
 		assertTrue(w.startsWith("mixtree: warning: " + label + " slot 2 (" + FAULTY + "): "), w);
 		assertTrue(w.contains("bypassed"), w);
 		assertTrue(w.contains(switch (mode) {

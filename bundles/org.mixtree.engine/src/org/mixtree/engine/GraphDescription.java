@@ -74,6 +74,9 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 		 *         {@code bus:NAME}
 		 */
 		public String label() {
+			if (kind == Kind.BUS && output == null) {
+				return "master"; // as the command line addresses it, whatever the master bus is called
+			}
 			return (kind == Kind.TRACK ? "track:" : "bus:") + name;
 		}
 	}

@@ -134,8 +134,8 @@ public final class PlanCompiler {
 		for (int i = 0; i < n; i++) {
 			if (out[i] == -1) {
 				if (master >= 0) {
-					throw new GraphException("more than one master (bus with no output): " + list.get(master).label()
-							+ ", " + list.get(i).label());
+					throw new GraphException("more than one master (bus with no output): bus:" + list.get(master).name()
+							+ ", bus:" + list.get(i).name());
 				}
 				master = i;
 			}

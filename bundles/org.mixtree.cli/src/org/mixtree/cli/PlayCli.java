@@ -76,7 +76,7 @@ final class PlayCli {
 		Outcome outcome;
 		try (Player player = new Player(plan, stream.sampleRate(), stream.bufferFrames(), PlayerOptions.defaults())) {
 			outcome = run(player, stream, rate, from, seconds, loop, endFrame);
-			out.println(summary(outcome, stream, player.stats()));
+			out.println(summary(outcome, stream, outcome.stats));
 		} finally {
 			stream.close();
 		}
@@ -90,6 +90,8 @@ final class PlayCli {
 	private static final class Outcome {
 		volatile String deviceFailure;
 		double playedSeconds;
+		/** Taken before the device stops: its audio thread may end with it (JACK), and its counters with it. */
+		PlayerStats stats;
 	}
 
 	private Outcome run(Player player, AudioStream stream, int rate, double from, double seconds, double[] loop,
@@ -128,8 +130,16 @@ final class PlayCli {
 		long started = System.nanoTime();
 		try {
 			stream.start(callback);
+			// the locate is applied by the first callback; then the rings fill from there before the fade-in
+			long deadline = System.nanoTime() + 2_000_000_000L;
+			while (player.stats().callbacks() < 2 && deviceStopped.getCount() != 0 && System.nanoTime() < deadline) {
+				Thread.sleep(5);
+			}
+			player.awaitPrefetch(rate / 2, 2000);
+			started = System.nanoTime();
+			// xruns while playing: connecting the ports may cost the server one before
+			long seenXruns = stream.xruns();
 			player.play();
-			long seenXruns = 0;
 			while (true) {
 				if (deviceStopped.await(50, TimeUnit.MILLISECONDS) || interrupted.getCount() == 0) {
 					break;
@@ -152,6 +162,7 @@ final class PlayCli {
 					player.noteXrun(x - seenXruns);
 				}
 			}
+			outcome.stats = player.stats();
 			stream.stop();
 			outcome.playedSeconds = (System.nanoTime() - started) / 1e9;
 			return outcome;

@@ -79,6 +79,11 @@ public final class Player implements AutoCloseable {
 
 	/** Callbacks after which allocation on the audio thread is counted (class loading and JIT warm-up before). */
 	public static final int WARM_UP_CALLBACKS = 2_000;
+	/**
+	 * Callbacks left out of the timing figures (class loading and the first compilations): percentiles and maximum
+	 * are over the same callbacks.
+	 */
+	public static final int TIMED_AFTER = 100;
 	/** Length of the transport and swap fades. */
 	public static final double FADE_SECONDS = 0.005;
 	/** Time a fader or pan change takes to reach its value. */
@@ -167,6 +172,8 @@ public final class Player implements AutoCloseable {
 	private volatile long maxNanosTimesFrames;
 	private volatile double maxPercent;
 	private volatile long allocBaseline = -1;
+	/** The audio thread's counter at the last housekeeping (20 ms), kept for when the thread has ended. */
+	private volatile long lastAllocated = -1;
 	private volatile long gcPauses;
 	private volatile double gcMax;
 	private volatile double gcTotal;
@@ -447,7 +454,9 @@ public final class Player implements AutoCloseable {
 		long alloc = -1;
 		long base = allocBaseline;
 		if (options.measureAllocation() && base >= 0) {
-			alloc = threadAllocated(audioThreadId) - base;
+			long now = threadAllocated(audioThreadId);
+			// the device's thread may have ended (a stopped JACK client): its last sample then
+			alloc = now >= 0 ? now - base : lastAllocated - base;
 		}
 		long starved = 0;
 		int failed = 0;
@@ -526,6 +535,12 @@ public final class Player implements AutoCloseable {
 		}
 		if (options.measureAllocation() && allocBaseline < 0 && callbacks >= WARM_UP_CALLBACKS) {
 			allocBaseline = threadAllocated(audioThreadId);
+			lastAllocated = allocBaseline;
+		} else if (allocBaseline >= 0) {
+			long now = threadAllocated(audioThreadId);
+			if (now >= 0) {
+				lastAllocated = now;
+			}
 		}
 		for (int i = 0; i < gcCount.length; i++) {
 			GarbageCollectorMXBean b = collectors.get(i);
@@ -597,9 +612,11 @@ public final class Player implements AutoCloseable {
 			long nanos = System.nanoTime() - start;
 			double percent = nanos * 1e-7 * deviceRate / frames;
 			int bin = (int) Math.min(BINS - 1, percent * 10);
-			histogram[bin]++;
-			if (percent > maxPercent && callbacks > 100) {
-				maxPercent = percent;
+			if (callbacks >= TIMED_AFTER) {
+				histogram[bin]++;
+				if (percent > maxPercent) {
+					maxPercent = percent;
+				}
 			}
 			callbacks = callbacks + 1;
 		}

@@ -1,8 +1,9 @@
 package org.mixtree.engine.realtime;
 
 /**
- * A snapshot of a {@link Player}'s health, made by {@link Player#stats()} on any thread. Percentiles are over the
- * callbacks since the player was made (a histogram of 1 % bins, so they are exact to 1 % of the buffer period).
+ * A snapshot of a {@link Player}'s health, made by {@link Player#stats()} on any thread. Percentiles and maximum
+ * are over the callbacks since the player was made but the first {@link Player#TIMED_AFTER} (a histogram of
+ * 0.1 % bins, so they are exact to 0.1 % of the buffer period).
  *
  * @param callbacks                  callbacks run
  * @param xruns                      device xruns the caller reported through {@link Player#noteXrun(long)}

@@ -22,9 +22,22 @@ import org.mixtree.engine.device.AudioStream;
  * {@link #process}, which copies from preallocated planar buffers into the port buffers (no allocation in this
  * class; JNA's callback dispatch may allocate a little per call, outside Mixtree's callback). The shutdown
  * callback comes on a JACK thread and hands the message to a fresh thread, so {@link AudioCallback#stopped} is
- * never called on the audio thread and may block.
+ * never called on the audio thread and may block; nothing calls back into libjack from that JACK thread.
+ * <p>
+ * <b>A server that goes away.</b> libjack reports a server that exits or is killed through the shutdown callback.
+ * A server that stops answering without closing its socket (stopped, hung) does not: a watchdog thread,
+ * {@code mixtree-jack-watchdog}, sees the process callbacks cease for {@link #STALL_MILLIS} while the client is
+ * active and reports the stream stopped the same way. Once the server is gone, nothing but
+ * {@code jack_client_close} is called on the client, and that from a separate daemon thread given
+ * {@link #CLOSE_TIMEOUT_MILLIS}: if it blocks (a server that hangs instead of exiting), the client is abandoned,
+ * so {@link #close} always returns.
  */
 final class JackStream implements AudioStream {
+
+	/** Process callbacks absent this long while active: the server is taken as gone. */
+	static final long STALL_MILLIS = 1500;
+	/** How long {@link #close} waits for {@code jack_client_close} on a server that went away. */
+	static final long CLOSE_TIMEOUT_MILLIS = 2000;
 
 	private final Jack jack;
 	private final JackClient client;
@@ -38,7 +51,10 @@ final class JackStream implements AudioStream {
 	/** Set once the server went away: nothing may be called on the dead client but close. */
 	private final AtomicBoolean dead = new AtomicBoolean();
 	private volatile AudioCallback callback;
-	private boolean active;
+	/** [audio] writes, watchdog reads: System.nanoTime() of the last process callback. */
+	private volatile long lastProcess;
+	private Thread watchdog;
+	private volatile boolean active;
 	private boolean closed;
 
 	JackStream(Jack jack, JackClient client, String device, String[] targets, int channels) throws JackException {
@@ -61,6 +77,7 @@ final class JackStream implements AudioStream {
 
 	/** [audio] One JACK period: the callback fills our buffers, which are copied into the ports'. */
 	private boolean process(JackClient c, int frames) {
+		lastProcess = System.nanoTime();
 		AudioCallback cb = callback;
 		float[][] out = buffers;
 		if (frames > out[0].length) {
@@ -89,13 +106,36 @@ final class JackStream implements AudioStream {
 
 	/** [JACK thread] The server stopped or threw the client out. */
 	private void serverGone() {
+		gone("JACK: the server stopped (device " + device + ")");
+	}
+
+	/**
+	 * [JACK thread or watchdog] Marks the client dead and reports {@code reason} once, from a fresh daemon thread:
+	 * the caller returns at once and never calls into libjack.
+	 */
+	private void gone(String reason) {
 		if (dead.compareAndSet(false, true)) {
 			AudioCallback cb = callback;
 			if (cb != null) {
-				Thread t = new Thread(() -> cb.stopped("JACK: the server stopped (device " + device + ")"),
-						"mixtree-jack-shutdown");
+				Thread t = new Thread(() -> cb.stopped(reason), "mixtree-jack-shutdown");
 				t.setDaemon(true);
 				t.start();
+			}
+		}
+	}
+
+	/** [watchdog] Reports the server gone when the process callbacks cease while the client is active. */
+	private void watch() {
+		long stall = STALL_MILLIS * 1_000_000L;
+		while (active && !dead.get()) {
+			try {
+				Thread.sleep(100);
+			} catch (InterruptedException e) {
+				return;
+			}
+			if (active && System.nanoTime() - lastProcess > stall) {
+				gone("JACK: the server stopped answering (no process callback for " + STALL_MILLIS + " ms, device "
+						+ device + ")");
 			}
 		}
 	}
@@ -130,8 +170,12 @@ final class JackStream implements AudioStream {
 			return;
 		}
 		try {
+			lastProcess = System.nanoTime();
 			client.activate();
 			active = true;
+			watchdog = new Thread(this::watch, "mixtree-jack-watchdog");
+			watchdog.setDaemon(true);
+			watchdog.start();
 			// ports can be connected only once the client is active
 			for (int c = 0; c < ports.length && c < targets.length; c++) {
 				jack.connect(client, ports[c].getName(), targets[c]);
@@ -146,6 +190,10 @@ final class JackStream implements AudioStream {
 	public synchronized void stop() {
 		if (active) {
 			active = false;
+			if (watchdog != null) {
+				watchdog.interrupt();
+				watchdog = null;
+			}
 			if (!dead.get()) {
 				// jack_deactivate returns once the process callback is no longer running
 				client.deactivate();
@@ -170,10 +218,24 @@ final class JackStream implements AudioStream {
 		}
 		stop();
 		closed = true;
-		try {
+		if (!dead.get()) {
 			client.close();
-		} catch (RuntimeException e) {
-			// the server may be gone already; there is nothing more to release
+			return;
+		}
+		// the server is gone: jack_client_close frees the client's memory, but must not hold [main] if it blocks
+		Thread t = new Thread(() -> {
+			try {
+				client.close();
+			} catch (RuntimeException e) {
+				// nothing more to release
+			}
+		}, "mixtree-jack-close");
+		t.setDaemon(true);
+		t.start();
+		try {
+			t.join(CLOSE_TIMEOUT_MILLIS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -108,8 +110,12 @@ public final class JackBackend implements AudioBackend {
 		if (!Files.isDirectory(shm)) {
 			return;
 		}
-		// libjack opens the server named by JACK_DEFAULT_SERVER (jackd -n NAME), else "default"
-		String server = System.getenv().getOrDefault("JACK_DEFAULT_SERVER", "default");
+		// libjack opens the server named by JACK_DEFAULT_SERVER (jackd -n NAME), else "default"; it reads the
+		// process's native environment, which a test may have changed (setenv) since the JVM took its copy
+		String server = nativeEnv("JACK_DEFAULT_SERVER");
+		if (server == null || server.isEmpty()) {
+			server = "default";
+		}
 		boolean present;
 		try {
 			Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
@@ -119,6 +125,20 @@ public final class JackBackend implements AudioBackend {
 		}
 		if (!present) {
 			throw new AudioDeviceException(NO_SERVER);
+		}
+	}
+
+	/** The C library's {@code getenv}. */
+	private interface LibC extends Library {
+		String getenv(String name);
+	}
+
+	/** @return {@code name} in the native environment (what libjack sees), else in the JVM's copy */
+	private static String nativeEnv(String name) {
+		try {
+			return Native.load("c", LibC.class).getenv(name);
+		} catch (LinkageError | RuntimeException e) {
+			return System.getenv(name);
 		}
 	}
 

@@ -1,0 +1,321 @@
+package org.mixtree.engine.device.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.mixtree.audio.io.AudioFileReader;
+import org.mixtree.audio.io.AudioFiles;
+import org.mixtree.audio.io.SampleFormat;
+import org.mixtree.audio.io.WavWriter;
+import org.mixtree.dsp.PanLaw;
+import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.GraphDescription.Channel;
+import org.mixtree.engine.GraphDescription.Kind;
+import org.mixtree.engine.Plan;
+import org.mixtree.engine.RenderOptions;
+import org.mixtree.engine.device.AudioCallback;
+import org.mixtree.engine.device.AudioDeviceException;
+import org.mixtree.engine.device.AudioStream;
+import org.mixtree.engine.device.jack.JackBackend;
+import org.mixtree.engine.realtime.Player;
+import org.mixtree.engine.realtime.PlayerOptions;
+import org.mixtree.engine.realtime.PlayerStats;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * The JACK back end and the real-time {@link Player} against a private JACK server (dummy driver, no real-time
+ * scheduling) that each test starts itself under a unique name ({@code JACK_DEFAULT_SERVER} set in this process).
+ * Without {@code jackd} on the PATH these tests fail: install jackd2 and jack-capture.
+ * <p>
+ * Threads: the test thread is [main]; JACK's process thread calls the player.
+ */
+class JackServerTest {
+
+	private static final int RATE = 48000;
+
+	/** A private jackd; close() kills it. */
+	static final class Server implements AutoCloseable {
+		final String name;
+		final Process process;
+		final LibC libc = Native.load("c", LibC.class);
+
+		Server(int period) throws Exception {
+			name = "mixtree-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
+			process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r",
+					Integer.toString(RATE), "-p", Integer.toString(period)).redirectErrorStream(true)
+					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+			// libjack reads the server name from the environment at each client open
+			libc.setenv("JACK_DEFAULT_SERVER", name, 1);
+		}
+
+		AudioStream open(int buffer) throws Exception {
+			for (int i = 0; i < 50; i++) {
+				try {
+					return new JackBackend().open(null, RATE, buffer, 2);
+				} catch (AudioDeviceException e) {
+					Thread.sleep(100); // still starting
+				}
+			}
+			throw new AssertionError("the private JACK server " + name + " did not start");
+		}
+
+		@Override
+		public void close() throws Exception {
+			libc.unsetenv("JACK_DEFAULT_SERVER");
+			process.destroyForcibly();
+			process.waitFor(5, TimeUnit.SECONDS);
+		}
+	}
+
+	@Test
+	void killedServerEndsTheStreamWithAMessage() throws Exception {
+		try (Server server = new Server(256)) {
+			AudioStream stream = server.open(256);
+			SignalSource src = new SignalSource(signal(RATE * 60));
+			src.go = true;
+			stream.start(src);
+			Thread.sleep(500);
+			long t0 = System.nanoTime();
+			server.process.destroyForcibly(); // SIGKILL: the server vanishes under the active client
+			assertTrue(src.stopped.await(2, TimeUnit.SECONDS), "the stream reports the stop within 2 s");
+			System.out.printf("JACK killed: stopped(\"%s\") after %.0f ms%n", src.reason, (System.nanoTime() - t0) / 1e6);
+			assertTrue(src.reason.contains("JACK") && src.reason.contains("stopped"), src.reason);
+			t0 = System.nanoTime();
+			stream.stop();
+			stream.close();
+			assertTrue(System.nanoTime() - t0 < 3_000_000_000L, "stop and close do not hang");
+			// the JVM goes on: a new thread runs and the native library still answers with one clean message
+			try {
+				new JackBackend().devices();
+			} catch (AudioDeviceException e) {
+				assertTrue(e.getMessage().startsWith("JACK:"), e.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Three tracks (mono panned left, mono centre, stereo) into a bus into the master, played by the Player through
+	 * JACK at 1024 frames and recorded with jack_capture, equal the offline render once aligned.
+	 */
+	@Test
+	void playerThroughJackEqualsTheOfflineRender() throws Exception {
+		int buffer = Integer.parseInt(System.getenv().getOrDefault("MIXTREE_JACK_TEST_BUFFER", "1024"));
+		double seconds = Double.parseDouble(System.getenv().getOrDefault("MIXTREE_DEVICE_TEST_SECONDS", "20"));
+		int frames = (int) (seconds * RATE);
+		Path dir = Files.createTempDirectory("mixtree-jack-player-");
+		float[][] sig = signal(frames);
+		Path a = wav(dir.resolve("a.wav"), new float[][] { sig[0] });
+		Path b = wav(dir.resolve("b.wav"), new float[][] { scaled(sig[1], 0.5f) });
+		Path c = wav(dir.resolve("c.wav"), new float[][] { scaled(sig[1], 0.7f), scaled(sig[0], 0.3f) });
+		GraphDescription graph = new GraphDescription(RATE, PanLaw.MINUS_3_DB, List.of(
+				new Channel("master", "master", Kind.BUS, null, -3, 0, false, false, false, null),
+				new Channel("bus", "drums", Kind.BUS, null, -1, 0.2, false, false, false, "master"),
+				new Channel("a", "a", Kind.TRACK, new GraphDescription.Source(a, 0, 0), -6, -0.6, false, false, false, "bus"),
+				new Channel("b", "b", Kind.TRACK, new GraphDescription.Source(b, 0, 0), -2, 0, false, false, false, "bus"),
+				new Channel("c", "c", Kind.TRACK, new GraphDescription.Source(c, 0, 0), -4, 0.3, false, false, false, "master")));
+		Plan plan = Engine.compile(graph);
+		Path rendered = dir.resolve("render.wav");
+		Engine.render(Engine.compile(graph), RenderOptions.of(rendered, SampleFormat.F32), null);
+		float[][] expected = readWav(rendered);
+		Path rec = dir.resolve("rec.wav");
+		try (Server server = new Server(buffer); AudioStream stream = server.open(buffer)) {
+			assertEquals(buffer, stream.bufferFrames());
+			PlayerStats stats;
+			try (Player player = new Player(plan, stream.sampleRate(), stream.bufferFrames(),
+					new PlayerOptions(2, 1, true))) {
+				CountDownLatch stopped = new CountDownLatch(1);
+				AudioCallback cb = player.callback();
+				stream.start(new AudioCallback() {
+					@Override
+					public void process(float[][] out, int n) {
+						cb.process(out, n);
+					}
+
+					@Override
+					public void stopped(String reason) {
+						stopped.countDown();
+					}
+				});
+				Process capture = new ProcessBuilder("jack_capture", "-as", "-ns", "-d", Double.toString(seconds + 2),
+						"-p", "mixtree:out_1", "-p", "mixtree:out_2", "-f", "wav", rec.toString())
+						.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+				Thread.sleep(700);
+				assertTrue(player.awaitPrefetch(RATE, 3000), "prefetch");
+				long xruns0 = stream.xruns();
+				player.play();
+				long deadline = System.nanoTime() + (long) ((seconds + 5) * 1e9);
+				while (player.position() < frames && System.nanoTime() < deadline) {
+					Thread.sleep(50);
+				}
+				stats = player.stats();
+				assertTrue(capture.waitFor(15, TimeUnit.SECONDS), "jack_capture ends");
+				long xruns = stream.xruns() - xruns0;
+				System.out.printf("JACK player at %d frames: %d xruns in %.0f s, callbacks %d, p50 %.1f%% p99 %.1f%% "
+						+ "p99.9 %.1f%% max %.1f%%, %d bytes allocated on the audio thread after warm-up%n", buffer,
+						xruns, seconds, stats.callbacks(), stats.callbackP50(), stats.callbackP99(),
+						stats.callbackP999(), stats.callbackMax(), stats.audioThreadAllocatedBytes());
+				assertEquals(1, stopped.getCount(), "the server did not stop");
+				assertEquals(0, xruns, "xruns in " + seconds + " s at " + buffer + " frames");
+			}
+			// the player's fade-in covers the first FADE_SECONDS: compare after it
+			int skip = (int) Math.round(Player.FADE_SECONDS * RATE) + 1;
+			float[][] recorded = readWav(rec);
+			float[][] exp = tail(expected, skip);
+			compare("JACK player", exp, recorded, skip + 4096);
+		} finally {
+			try (var s = Files.list(dir)) {
+				for (Path p : s.toList()) {
+					Files.deleteIfExists(p);
+				}
+			}
+			Files.deleteIfExists(dir);
+		}
+	}
+
+	/** The C library's environment functions (the JVM has no setenv). */
+	public interface LibC extends Library {
+		int setenv(String name, String value, int overwrite);
+
+		int unsetenv(String name);
+	}
+
+	/** [audio] Plays a precomputed signal once; copies only. */
+	static final class SignalSource implements AudioCallback {
+		final float[][] signal;
+		final CountDownLatch stopped = new CountDownLatch(1);
+		volatile boolean go;
+		volatile String reason;
+		int pos;
+
+		SignalSource(float[][] signal) {
+			this.signal = signal;
+		}
+
+		@Override
+		public void process(float[][] out, int frames) {
+			int n = signal[0].length;
+			for (int c = 0; c < out.length; c++) {
+				for (int i = 0; i < frames; i++) {
+					int p = pos + i;
+					out[c][i] = go && p < n ? signal[c][p] : 0f;
+				}
+			}
+			if (go) {
+				pos += frames;
+			}
+		}
+
+		@Override
+		public void stopped(String why) {
+			reason = why;
+			stopped.countDown();
+		}
+	}
+
+	/** Deterministic noise at -16 dBFS plus two sines per channel, different on each channel. */
+	static float[][] signal(int frames) {
+		float[][] s = new float[2][frames];
+		long seed = 0x5DEECE66DL;
+		for (int i = 0; i < frames; i++) {
+			for (int c = 0; c < 2; c++) {
+				seed = seed * 6364136223846793005L + 1442695040888963407L;
+				double noise = ((seed >>> 11) * 0x1.0p-53 - 0.5) * 0.3;
+				double t = (double) i / RATE;
+				s[c][i] = (float) (noise + 0.2 * Math.sin(2 * Math.PI * (c == 0 ? 441 : 997) * t)
+						+ 0.1 * Math.sin(2 * Math.PI * 5123.4 * t + c));
+			}
+		}
+		return s;
+	}
+
+	/**
+	 * Finds where {@code expected} starts in {@code recorded} by cross-correlation (searching {@code search} frames
+	 * from the first non-silent one), then asserts the residual over the whole of {@code expected} is below -90 dBFS.
+	 */
+	static void compare(String what, float[][] expected, float[][] recorded, int search) {
+		int window = 4096;
+		int first = 0;
+		while (first < recorded[0].length && Math.abs(recorded[0][first]) < 1e-6f) {
+			first++;
+		}
+		assertTrue(first < recorded[0].length, what + ": the recording is silent");
+		int lag = -1;
+		double best = Double.NEGATIVE_INFINITY;
+		for (int k = Math.max(0, first - 64); k <= first + search && k + window < recorded[0].length; k++) {
+			double dot = 0;
+			for (int i = 0; i < window; i++) {
+				dot += (double) recorded[0][k + i] * expected[0][i];
+			}
+			if (dot > best) {
+				best = dot;
+				lag = k;
+			}
+		}
+		int n = Math.min(expected[0].length, recorded[0].length - lag);
+		assertTrue(n >= expected[0].length - 1, what + ": recorded " + n + " of " + expected[0].length + " frames");
+		double err = 0;
+		double peak = 0;
+		for (int c = 0; c < 2; c++) {
+			for (int i = 0; i < n; i++) {
+				double d = recorded[c][lag + i] - expected[c][i];
+				err += d * d;
+				peak = Math.max(peak, Math.abs(d));
+			}
+		}
+		double rmsDb = 10 * Math.log10(err / (2.0 * n) + 1e-30);
+		double peakDb = 20 * Math.log10(peak + 1e-30);
+		System.out.printf("%s: lag %d frames, residual %.1f dBFS rms, %.1f dBFS peak over %d frames%n", what, lag,
+				rmsDb, peakDb, n);
+		assertTrue(rmsDb < -90, what + ": residual " + rmsDb + " dBFS rms");
+	}
+
+	static float[][] readWav(Path wav) throws IOException {
+		try (AudioFileReader r = AudioFiles.open(wav)) {
+			float[][] d = new float[r.channels()][(int) r.frames()];
+			int got = 0;
+			while (got < d[0].length) {
+				int k = r.read(d, got, Math.min(65536, d[0].length - got));
+				if (k <= 0) {
+					break;
+				}
+				got += k;
+			}
+			return d;
+		}
+	}
+
+	static float[] scaled(float[] x, float g) {
+		float[] y = new float[x.length];
+		for (int i = 0; i < x.length; i++) {
+			y[i] = x[i] * g;
+		}
+		return y;
+	}
+
+	static float[][] tail(float[][] x, int from) {
+		float[][] y = new float[x.length][];
+		for (int c = 0; c < x.length; c++) {
+			y[c] = java.util.Arrays.copyOfRange(x[c], from, x[c].length);
+		}
+		return y;
+	}
+
+	static Path wav(Path file, float[][] data) throws IOException {
+		try (WavWriter w = new WavWriter(file, data.length, RATE, SampleFormat.F32, 1)) {
+			w.write(data, 0, data[0].length);
+		}
+		return file;
+	}
+}

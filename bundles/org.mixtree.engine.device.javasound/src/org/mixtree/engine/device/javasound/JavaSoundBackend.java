@@ -22,6 +22,12 @@ import org.mixtree.engine.device.DeviceInfo;
  * device, which goes to PulseAudio or PipeWire when {@code libasound2-plugins} is installed), fed by a pumping
  * thread that pulls buffer-sized chunks from the callback ({@link JavaSoundStream}).
  * <p>
+ * The stream runs at the session's rate whenever the line takes it (ALSA's PulseAudio plugin takes any rate; the
+ * server converts to its sink's rate if they differ), else at the device's preferred rate and the player resamples.
+ * The {@code bufferFrames} asked for is the chunk the callback fills ({@link AudioStream#bufferFrames()}); the
+ * line itself buffers several chunks and at least 100 ms ({@link #lineFrames}), so the latency through Java Sound
+ * is about that buffer, never the chunk alone.
+ * <p>
  * Samples go out as signed 32-bit integers when the line takes them (no audible quantisation, so a recording of
  * the output can be compared with the offline render), else 24 or 16 bits.
  * <p>
@@ -31,6 +37,12 @@ public final class JavaSoundBackend implements AudioBackend {
 
 	/** Sample sizes tried, best first. */
 	private static final int[] BITS = { 32, 24, 16 };
+	/** The least audio the line buffers, seconds (see {@link #lineFrames}). */
+	static final double MIN_LINE_SECONDS = 0.1;
+	/** The least chunks the line buffers. */
+	static final int MIN_LINE_CHUNKS = 4;
+	/** The smallest chunk the pump pulls from the callback, frames. */
+	static final int MIN_CHUNK_FRAMES = 64;
 
 	@Override
 	public String id() {
@@ -87,13 +99,32 @@ public final class JavaSoundBackend implements AudioBackend {
 		}
 		try {
 			SourceDataLine line = (SourceDataLine) mixer.getLine(new DataLine.Info(SourceDataLine.class, format));
-			int frames = Math.max(16, bufferFrames);
-			// the line holds three periods: the pump writes one while the device plays the others
-			line.open(format, frames * format.getFrameSize() * 3);
-			return new JavaSoundStream(line, info.getName(), format, frames);
+			int rate = (int) format.getSampleRate();
+			int chunk = Math.max(MIN_CHUNK_FRAMES, bufferFrames);
+			int frames = lineFrames(rate, chunk);
+			line.open(format, frames * format.getFrameSize());
+			int got = line.getBufferSize() / format.getFrameSize();
+			if (got < 2 * chunk) {
+				// the line took less than asked: pump smaller chunks so that it still holds several
+				chunk = Math.max(MIN_CHUNK_FRAMES, got / 4);
+			}
+			return new JavaSoundStream(line, info.getName(), format, chunk);
 		} catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
 			throw new AudioDeviceException("Java Sound: cannot open " + info.getName() + ": " + e.getMessage(), e);
 		}
+	}
+
+	/**
+	 * The line's buffer in frames for chunks of {@code chunk} frames: a whole number of chunks, at least
+	 * {@link #MIN_LINE_CHUNKS} of them and at least {@link #MIN_LINE_SECONDS}. Java Sound's ALSA line asks ALSA for
+	 * periods of 20 ms when the buffer exceeds 1024 frames, so 100 ms is five of the plugin's periods: the pump
+	 * writes one chunk while PulseAudio's ALSA plugin, which moves audio to the server in whole periods, still holds
+	 * four (with three chunks of 1024 frames it underran a few times in 20 s).
+	 */
+	static int lineFrames(int rate, int chunk) {
+		int min = (int) Math.ceil(rate * MIN_LINE_SECONDS);
+		int chunks = Math.max(MIN_LINE_CHUNKS, (min + chunk - 1) / chunk);
+		return chunks * chunk;
 	}
 
 	/** The mixer named exactly, else the one whose name contains {@code device} (case-insensitive). */

@@ -1,5 +1,7 @@
 package org.mixtree.engine.device.javasound;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.SourceDataLine;
 
@@ -8,19 +10,41 @@ import org.mixtree.engine.device.AudioDeviceException;
 import org.mixtree.engine.device.AudioStream;
 
 /**
- * A {@link SourceDataLine} fed by a pumping thread: it pulls {@link #bufferFrames()} frames from the callback,
- * converts them to the line's integer PCM and writes them; {@code write} blocks while the line is full, which
- * paces the pump at the device's rate.
+ * A {@link SourceDataLine} fed by a pumping thread: it pulls {@link #bufferFrames()} frames (one chunk) from the
+ * callback, converts them to the line's integer PCM and writes them; {@code write} blocks while the line is full,
+ * which paces the pump at the device's rate. The line's buffer holds several chunks (at least 100 ms, see
+ * {@link JavaSoundBackend#lineFrames}); before the line starts, the pump fills it, so playback starts with a full
+ * buffer.
+ * <p>
+ * <b>Underruns.</b> The line reports none, so the pump counts one whenever it finds the line's buffer completely
+ * empty ({@code available() == getBufferSize()}) before a write once playback has started: the device then had
+ * nothing left to play. A chunk the callback took too long to fill shows up here too.
+ * <p>
+ * <b>A device that goes away</b> (the sound server killed, a USB device pulled): a write that comes back short (the
+ * native layer failed), or one that blocks for {@link #STALL_NANOS} (the server vanished without an error; in the
+ * first seconds after the line started, {@link #START_NANOS}), ends the stream. {@link AudioCallback#stopped} is
+ * then called once, with one line naming the device, from a thread of its own, and only then is the line closed
+ * (closing may wait for the stuck native write, which must not delay the message). {@link #stop()} and
+ * {@link #close()} afterwards return at once.
  * <p>
  * Threads: [main] for the {@link AudioStream} methods; the pump is the [audio] thread (maximum priority, no
- * allocation after start). The line reports no underruns, so the pump counts one when it finds the line's buffer
- * empty before a write. A write that comes back short, or a line that stops taking data for two seconds (the sound
- * server went away), ends the stream and reports it through {@link AudioCallback#stopped} from another thread.
+ * allocation after start); a watchdog thread checks the pump's writes every {@link #WATCH_MILLIS} ms.
  */
 final class JavaSoundStream implements AudioStream {
 
 	/** A write blocked this long means the device is gone. */
-	private static final long STALL_NANOS = 2_000_000_000L;
+	static final long STALL_NANOS = 1_000_000_000L;
+	/**
+	 * A write blocked this long within {@code START_NANOS} of the line's start means the device does not take audio.
+	 * Longer than {@link #STALL_NANOS}: a PulseAudio null sink whose monitor is being recorded runs on a 2 s timer
+	 * until a stream asks for a lower latency, so the first writes can wait up to 2 s before the server takes audio
+	 * (measured).
+	 */
+	static final long START_NANOS = 5_000_000_000L;
+	/** How often the watchdog looks at the pump. */
+	private static final long WATCH_MILLIS = 100;
+	/** How long stop waits for the pump to leave a write. */
+	private static final long JOIN_MILLIS = 2000;
 
 	private final SourceDataLine line;
 	private final String device;
@@ -30,9 +54,13 @@ final class JavaSoundStream implements AudioStream {
 	private final int bytesPerSample;
 	private final float[][] buffers;
 	private final byte[] bytes;
+	/** Set once by the first of the pump and the watchdog that finds the device gone. */
+	private final AtomicBoolean failed = new AtomicBoolean();
 	private volatile AudioCallback callback;
 	private volatile boolean running;
 	private volatile long writeStarted;
+	/** When the line was started ({@link System#nanoTime()}). */
+	private volatile long lineStarted;
 	private volatile long xruns;
 	private Thread pump;
 	private Thread watchdog;
@@ -59,6 +87,11 @@ final class JavaSoundStream implements AudioStream {
 		return frames;
 	}
 
+	/** [any] @return the frames the line buffers (several {@link #bufferFrames()}): the output latency */
+	int lineFrames() {
+		return line.getBufferSize() / format.getFrameSize();
+	}
+
 	@Override
 	public int channels() {
 		return channels;
@@ -71,7 +104,7 @@ final class JavaSoundStream implements AudioStream {
 
 	@Override
 	public synchronized void start(AudioCallback cb) throws AudioDeviceException {
-		if (closed) {
+		if (closed || failed.get()) {
 			throw new AudioDeviceException("Java Sound: " + deviceName() + " is closed");
 		}
 		callback = cb;
@@ -79,7 +112,6 @@ final class JavaSoundStream implements AudioStream {
 			return;
 		}
 		running = true;
-		line.start();
 		pump = new Thread(this::pump, "mixtree-javasound-audio");
 		pump.setPriority(Thread.MAX_PRIORITY);
 		pump.setDaemon(true);
@@ -89,54 +121,78 @@ final class JavaSoundStream implements AudioStream {
 		watchdog.start();
 	}
 
-	/** [audio] Pulls, converts, writes until stopped or the line fails. */
+	/** [audio] Fills the line, starts it, then pulls, converts, writes until stopped or the line fails. */
 	private void pump() {
 		float[][] out = buffers;
 		byte[] b = bytes;
 		int n = b.length;
-		boolean primed = false;
-		while (running) {
-			callback.process(out, frames);
-			toPcm(out, b);
-			if (primed && line.available() >= line.getBufferSize()) {
-				xruns++; // single writer: the pump
-			}
-			writeStarted = System.nanoTime();
-			int written = line.write(b, 0, n);
-			writeStarted = 0;
-			primed = true;
-			if (written < n && running) {
-				fail("Java Sound: " + device + " stopped taking audio (the device or sound server went away)");
+		// prefill: a line that is not started takes what fits and returns
+		while (running && line.available() >= n) {
+			if (!chunk(out, b, n)) {
 				return;
 			}
 		}
+		lineStarted = System.nanoTime();
+		line.start();
+		while (running) {
+			if (line.available() >= line.getBufferSize()) {
+				xruns++; // single writer: the pump
+			}
+			if (!chunk(out, b, n)) {
+				return;
+			}
+		}
+	}
+
+	/** [audio] One chunk from the callback to the line; false when the line failed (then reported). */
+	private boolean chunk(float[][] out, byte[] b, int n) {
+		callback.process(out, frames);
+		toPcm(out, b);
+		writeStarted = System.nanoTime();
+		int written = line.write(b, 0, n);
+		writeStarted = 0;
+		if (written < n && running) {
+			fail("Java Sound: " + device + " stopped taking audio (the device or sound server went away)");
+			return false;
+		}
+		return true;
 	}
 
 	/** [watchdog] A write that blocks for too long means the device vanished without an error. */
 	private void watch() {
 		while (running) {
 			try {
-				Thread.sleep(250);
+				Thread.sleep(WATCH_MILLIS);
 			} catch (InterruptedException e) {
 				return;
 			}
 			long started = writeStarted;
-			if (running && started != 0 && System.nanoTime() - started > STALL_NANOS) {
-				fail("Java Sound: " + device + " stopped playing for 2 s (the device or sound server went away)");
+			boolean moving = started - lineStarted > START_NANOS;
+			long limit = moving ? STALL_NANOS : START_NANOS;
+			if (running && started != 0 && System.nanoTime() - started > limit) {
+				fail(moving
+						? "Java Sound: " + device + " stopped playing for " + limit / 1_000_000_000L
+								+ " s (the device or sound server went away)"
+						: "Java Sound: " + device + " did not take audio for " + limit / 1_000_000_000L
+								+ " s (the device or sound server does not take audio)");
 				return;
 			}
 		}
 	}
 
+	/** [audio or watchdog] Ends the stream once: report first, then close the line (which may block). */
 	private void fail(String reason) {
+		if (!failed.compareAndSet(false, true)) {
+			return;
+		}
 		running = false;
 		AudioCallback cb = callback;
 		Thread t = new Thread(() -> {
-			// a write stuck in a vanished device may never return: closing the line releases it
-			line.close();
 			if (cb != null) {
 				cb.stopped(reason);
 			}
+			// a write stuck in a vanished device may only return when the line is closed
+			line.close();
 		}, "mixtree-javasound-stopped");
 		t.setDaemon(true);
 		t.start();
@@ -162,26 +218,32 @@ final class JavaSoundStream implements AudioStream {
 	@Override
 	public void stop() {
 		Thread t;
+		Thread w;
 		synchronized (this) {
-			if (!running && pump == null) {
+			if (pump == null) {
 				return;
 			}
 			running = false;
 			t = pump;
+			w = watchdog;
 			pump = null;
+			watchdog = null;
+		}
+		if (w != null) {
+			w.interrupt();
+		}
+		if (failed.get()) {
+			return; // the line is being closed by the failure; the pump ends with it
 		}
 		// a pending write returns when the line stops or is flushed
 		line.stop();
 		line.flush();
-		if (t != null && t != Thread.currentThread()) {
+		if (t != Thread.currentThread()) {
 			try {
-				t.join(3000);
+				t.join(JOIN_MILLIS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-		}
-		if (watchdog != null) {
-			watchdog.interrupt();
 		}
 	}
 
@@ -197,6 +259,8 @@ final class JavaSoundStream implements AudioStream {
 		}
 		stop();
 		closed = true;
-		line.close();
+		if (!failed.get()) {
+			line.close();
+		}
 	}
 }

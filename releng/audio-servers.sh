@@ -16,6 +16,15 @@ mkdir -p "$state"
 started=$state/audio-servers.started
 PACKAGES="jackd2 jack-capture pulseaudio pulseaudio-utils libasound2-plugins alsa-utils libjack-jackd2-0"
 
+# Removes JACK's shared-memory registry and what dead servers left in /dev/shm; only when no JACK server runs.
+clear_jack_registry() {
+  pgrep -x 'jackd|jackdmp' >/dev/null && return 0
+  rm -f /dev/shm/jack-shm-registry /dev/shm/jack-"$(id -u)"-* /dev/shm/jack_sem."$(id -u)"_* \
+    /dev/shm/jack_*_"$(id -u)"_* /dev/shm/jack_*_0_0 2>/dev/null
+  rm -rf /dev/shm/jack_db-"$(id -u)" 2>/dev/null
+  return 0
+}
+
 jack_running() { JACK_NO_START_SERVER=1 timeout 5 jack_lsp >/dev/null 2>&1; }
 
 start() {
@@ -44,9 +53,7 @@ start() {
         # reclaimed. With no JACK server process left on the machine, it is all stale: clear it and try again.
         if grep -q "Too many servers already active" "$state/jackd.log" && ! pgrep -x 'jackd|jackdmp' >/dev/null; then
           echo "mixtree: clearing JACK's stale shared-memory registry (servers that were killed)" >&2
-          rm -f /dev/shm/jack-shm-registry /dev/shm/jack-"$(id -u)"-* /dev/shm/jack_sem."$(id -u)"_* \
-            /dev/shm/jack_*_"$(id -u)"_* /dev/shm/jack_*_0_0 2>/dev/null
-          rm -rf /dev/shm/jack_db-"$(id -u)" 2>/dev/null
+          clear_jack_registry
         else
           break
         fi
@@ -81,7 +88,8 @@ stop() {
     case $what in
       jackd) kill "$pid" 2>/dev/null
              for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-             kill -9 "$pid" 2>/dev/null ;;
+             kill -9 "$pid" 2>/dev/null
+             clear_jack_registry ;;  # entries of killed private test servers would fill its 8 slots
       pulseaudio) pulseaudio --kill 2>/dev/null ;;
     esac
   done <"$started"

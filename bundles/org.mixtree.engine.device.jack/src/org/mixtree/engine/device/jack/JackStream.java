@@ -1,9 +1,11 @@
 package org.mixtree.engine.device.jack;
 
-import java.nio.FloatBuffer;
+import java.lang.reflect.Field;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.jna.Pointer;
+import com.sun.jna.PointerType;
 import org.jaudiolibs.jnajack.Jack;
 import org.jaudiolibs.jnajack.JackClient;
 import org.jaudiolibs.jnajack.JackException;
@@ -19,8 +21,9 @@ import org.mixtree.engine.device.AudioStream;
  * {@link #start} to the device's first input ports.
  * <p>
  * Threads: [main] for the {@link AudioStream} methods; JACK's process thread is the [audio] thread and runs
- * {@link #process}, which copies from preallocated planar buffers into the port buffers (no allocation in this
- * class; JNA's callback dispatch may allocate a little per call, outside Mixtree's callback). The shutdown
+ * {@link #process}, which copies from preallocated planar buffers into the port buffers without allocating: the
+ * process callback is registered with libjack directly ({@link JackNative}) rather than through JNAJack's wrapper,
+ * which allocates a {@code Pointer} per port per period. The shutdown
  * callback comes on a JACK thread and hands the message to a fresh thread, so {@link AudioCallback#stopped} is
  * never called on the audio thread and may block; nothing calls back into libjack from that JACK thread.
  * <p>
@@ -47,12 +50,23 @@ final class JackStream implements AudioStream {
 	private final int sampleRate;
 	private final int bufferFrames;
 	private final float[][] buffers;
+	/** The ports' native handles, or null when JNAJack's process path is used. */
+	private final Pointer[] portHandles;
+	/** [audio] The ports' buffer addresses of the last period and a Pointer on each. */
+	private final long[] portAddress;
+	private final Pointer[] portPointer;
+	/** Strongly held: libjack calls it for as long as the client lives. */
+	private final JackNative.ProcessCallback nativeCallback;
 	private final AtomicLong xruns = new AtomicLong();
 	/** Set once the server went away: nothing may be called on the dead client but close. */
 	private final AtomicBoolean dead = new AtomicBoolean();
 	private volatile AudioCallback callback;
 	/** [audio] writes, watchdog reads: System.nanoTime() of the last process callback. */
 	private volatile long lastProcess;
+	/** [main] writes: the next period ends the process thread (see {@link #stop}). */
+	private volatile boolean quit;
+	/** [audio] writes: the process thread saw {@link #quit} and returned non-zero. */
+	private volatile boolean quitAcknowledged;
 	private Thread watchdog;
 	private volatile boolean active;
 	private boolean closed;
@@ -70,26 +84,81 @@ final class JackStream implements AudioStream {
 		}
 		// room for a server buffer-size change up to 8192 frames without allocating on the audio thread
 		this.buffers = new float[channels][Math.max(bufferFrames, 8192)];
-		client.setProcessCallback(this::process);
+		Pointer[] handles = handles(client, ports);
+		if (handles != null) {
+			// allocation-free process path (JackNative); JNAJack's own wrapper allocates per period
+			portHandles = java.util.Arrays.copyOfRange(handles, 1, handles.length);
+			portAddress = new long[channels];
+			portPointer = new Pointer[channels];
+			nativeCallback = this::process;
+			if (JackNative.setProcessCallback(handles[0], nativeCallback, "mixtree-jack-audio") != 0) {
+				throw new JackException("jack_set_process_callback failed");
+			}
+		} else {
+			portHandles = null;
+			portAddress = null;
+			portPointer = null;
+			nativeCallback = null;
+			client.setProcessCallback((c, frames) -> process(frames) == 0);  // false: JNAJack returns non-zero
+		}
 		client.setXrunCallback(c -> xruns.incrementAndGet());
 		client.onShutdown(c -> serverGone());
 	}
 
-	/** [audio] One JACK period: the callback fills our buffers, which are copied into the ports'. */
-	private boolean process(JackClient c, int frames) {
+	/**
+	 * [main] @return the native handles of {@code client} and then of each port, read from JNAJack's fields; null
+	 *         when that JNAJack does not have them (another version): the stream then uses JNAJack's process path
+	 */
+	private static Pointer[] handles(JackClient client, JackPort[] ports) {
+		try {
+			Pointer[] h = new Pointer[ports.length + 1];
+			h[0] = handle(JackClient.class, client, "clientPtr");
+			for (int i = 0; i < ports.length; i++) {
+				h[i + 1] = handle(JackPort.class, ports[i], "portPtr");
+			}
+			return h;
+		} catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+			return null;
+		}
+	}
+
+	private static Pointer handle(Class<?> type, Object o, String field) throws ReflectiveOperationException {
+		Field f = type.getDeclaredField(field);
+		f.setAccessible(true);
+		Pointer p = ((PointerType) f.get(o)).getPointer();
+		if (p == null) {
+			throw new IllegalStateException(field + " is null");
+		}
+		return p;
+	}
+
+	/** [audio] One JACK period: the callback fills our buffers, which are copied into the ports'. @return 0 */
+	private int process(int frames) {
 		lastProcess = System.nanoTime();
+		if (quit) {
+			// a silent last period; then libjack deactivates the client and ends this thread itself (pthread_exit,
+			// from native code)
+			if (frames <= buffers[0].length) {
+				for (int ch = 0; ch < ports.length; ch++) {
+					java.util.Arrays.fill(buffers[ch], 0, frames, 0f);
+					write(ch, buffers[ch], 0, frames, frames);
+				}
+			}
+			quitAcknowledged = true;
+			return 1;
+		}
 		AudioCallback cb = callback;
 		float[][] out = buffers;
 		if (frames > out[0].length) {
 			// larger than any buffer JACK is configured for in practice: play silence rather than allocate
-			for (JackPort p : ports) {
-				FloatBuffer fb = p.getFloatBuffer();
-				for (int i = 0; i < frames; i++) {
-					fb.put(i, 0f);
+			for (int ch = 0; ch < ports.length; ch++) {
+				java.util.Arrays.fill(out[ch], 0f);
+				for (int done = 0; done < frames; done += out[ch].length) {
+					write(ch, out[ch], done, Math.min(out[ch].length, frames - done), frames);
 				}
 			}
 			xruns.incrementAndGet();
-			return true;
+			return 0;
 		}
 		if (cb == null) {
 			for (int ch = 0; ch < out.length; ch++) {
@@ -99,9 +168,24 @@ final class JackStream implements AudioStream {
 			cb.process(out, frames);
 		}
 		for (int ch = 0; ch < ports.length; ch++) {
-			ports[ch].getFloatBuffer().put(0, out[ch], 0, frames);
+			write(ch, out[ch], 0, frames, frames);
 		}
-		return true;
+		return 0;
+	}
+
+	/** [audio] Copies {@code n} frames of {@code src} to port {@code ch}'s buffer from frame {@code at}. */
+	private void write(int ch, float[] src, int at, int n, int frames) {
+		if (portHandles == null) {
+			ports[ch].getFloatBuffer().put(at, src, 0, n);
+			return;
+		}
+		long address = JackNative.portBuffer(portHandles[ch], frames);
+		if (address != portAddress[ch]) {
+			// once per port (jackd2 keeps a port's buffer where it is): the only allocation here
+			portAddress[ch] = address;
+			portPointer[ch] = new Pointer(address);
+		}
+		portPointer[ch].write(4L * at, src, 0, n);
 	}
 
 	/** [JACK thread] The server stopped or threw the client out. */
@@ -133,7 +217,7 @@ final class JackStream implements AudioStream {
 			} catch (InterruptedException e) {
 				return;
 			}
-			if (active && System.nanoTime() - lastProcess > stall) {
+			if (active && !quit && System.nanoTime() - lastProcess > stall) {
 				gone("JACK: the server stopped answering (no process callback for " + STALL_MILLIS + " ms, device "
 						+ device + ")");
 			}
@@ -195,9 +279,45 @@ final class JackStream implements AudioStream {
 				watchdog = null;
 			}
 			if (!dead.get()) {
-				// jack_deactivate returns once the process callback is no longer running
-				client.deactivate();
+				endProcessThread();
+				if (!dead.get()) {
+					client.deactivate();
+				}
 			}
+			quit = false;
+		}
+	}
+
+	/**
+	 * [main] Ends JACK's process thread from the inside before {@code jack_deactivate}. jackd2's deactivate (and
+	 * close) cancel that thread with an asynchronous {@code pthread_cancel}: if it lands while the thread runs Java
+	 * code (our callback, or JNA's dispatch around it), the JVM is left with a thread that never reaches a
+	 * safepoint, and the next collection or the JVM's exit hangs for ever (seen: {@code vm_exit} waiting in
+	 * {@code SafepointSynchronize::begin}). So the callback is asked to return non-zero, on which libjack
+	 * deactivates the client and ends the thread with {@code pthread_exit} from its own native code; JNA detaches it
+	 * there. Then the thread that {@code jack_deactivate} would cancel is gone.
+	 */
+	private void endProcessThread() {
+		quitAcknowledged = false;
+		quit = true;
+		long deadline = System.nanoTime() + CLOSE_TIMEOUT_MILLIS * 1_000_000L;
+		while (!quitAcknowledged && !dead.get() && System.nanoTime() < deadline) {
+			sleep(2);
+		}
+		if (!quitAcknowledged && !dead.get()) {
+			// no period came: the server stopped answering; do not cancel a thread we cannot see
+			gone("JACK: the server stopped answering (device " + device + ")");
+			return;
+		}
+		// the callback has returned; the thread's exit and detach are native and take microseconds
+		sleep(50);
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

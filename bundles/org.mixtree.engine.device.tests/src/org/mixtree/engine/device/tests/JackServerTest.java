@@ -51,11 +51,14 @@ class JackServerTest {
 		final Process process;
 		final LibC libc = Native.load("c", LibC.class);
 
+		final Path log;
+
 		Server(int period) throws Exception {
+			log = Files.createTempFile("mixtree-jackd-", ".log");
 			name = "mixtree-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
 			process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r",
 					Integer.toString(RATE), "-p", Integer.toString(period)).redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+					.redirectOutput(log.toFile()).start();
 			// libjack reads the server name from the environment at each client open
 			libc.setenv("JACK_DEFAULT_SERVER", name, 1);
 		}
@@ -68,7 +71,8 @@ class JackServerTest {
 					Thread.sleep(100); // still starting
 				}
 			}
-			throw new AssertionError("the private JACK server " + name + " did not start");
+			throw new AssertionError("the private JACK server " + name + " did not start (alive: "
+					+ process.isAlive() + "): " + Files.readString(log).replace('\n', '|'));
 		}
 
 		@Override
@@ -76,6 +80,7 @@ class JackServerTest {
 			libc.unsetenv("JACK_DEFAULT_SERVER");
 			process.destroyForcibly();
 			process.waitFor(5, TimeUnit.SECONDS);
+			Files.deleteIfExists(log);
 		}
 	}
 
@@ -115,16 +120,8 @@ class JackServerTest {
 		double seconds = Double.parseDouble(System.getenv().getOrDefault("MIXTREE_DEVICE_TEST_SECONDS", "20"));
 		int frames = (int) (seconds * RATE);
 		Path dir = Files.createTempDirectory("mixtree-jack-player-");
-		float[][] sig = signal(frames);
-		Path a = wav(dir.resolve("a.wav"), new float[][] { sig[0] });
-		Path b = wav(dir.resolve("b.wav"), new float[][] { scaled(sig[1], 0.5f) });
-		Path c = wav(dir.resolve("c.wav"), new float[][] { scaled(sig[1], 0.7f), scaled(sig[0], 0.3f) });
-		GraphDescription graph = new GraphDescription(RATE, PanLaw.MINUS_3_DB, List.of(
-				new Channel("master", "master", Kind.BUS, null, -3, 0, false, false, false, null),
-				new Channel("bus", "drums", Kind.BUS, null, -1, 0.2, false, false, false, "master"),
-				new Channel("a", "a", Kind.TRACK, new GraphDescription.Source(a, 0, 0), -6, -0.6, false, false, false, "bus"),
-				new Channel("b", "b", Kind.TRACK, new GraphDescription.Source(b, 0, 0), -2, 0, false, false, false, "bus"),
-				new Channel("c", "c", Kind.TRACK, new GraphDescription.Source(c, 0, 0), -4, 0.3, false, false, false, "master")));
+		Path[] t = tracks(dir, signal(frames));
+		GraphDescription graph = graph(t[0], t[1], t[2], -2, false, "bus");
 		Plan plan = Engine.compile(graph);
 		Path rendered = dir.resolve("render.wav");
 		Engine.render(Engine.compile(graph), RenderOptions.of(rendered, SampleFormat.F32), null);
@@ -184,6 +181,194 @@ class JackServerTest {
 		}
 	}
 
+	/**
+	 * The session of {@link #playerThroughJackEqualsTheOfflineRender} with track b's fader at {@code bDb}, track c
+	 * muted or not, and track a feeding {@code aOutput}.
+	 */
+	static GraphDescription graph(Path a, Path b, Path c, double bDb, boolean cMuted, String aOutput) {
+		return new GraphDescription(RATE, PanLaw.MINUS_3_DB, List.of(
+				new Channel("master", "master", Kind.BUS, null, -3, 0, false, false, false, null),
+				new Channel("bus", "drums", Kind.BUS, null, -1, 0.2, false, false, false, "master"),
+				new Channel("a", "a", Kind.TRACK, new GraphDescription.Source(a, 0, 0), -6, -0.6, false, false, false,
+						aOutput),
+				new Channel("b", "b", Kind.TRACK, new GraphDescription.Source(b, 0, 0), bDb, 0, false, false, false,
+						"bus"),
+				new Channel("c", "c", Kind.TRACK, new GraphDescription.Source(c, 0, 0), -4, 0.3, cMuted, false, false,
+						"master")));
+	}
+
+	/** The three tracks' files in {@code dir}: a and b mono, c stereo. */
+	static Path[] tracks(Path dir, float[][] sig) throws IOException {
+		return new Path[] { wav(dir.resolve("a.wav"), new float[][] { sig[0] }),
+				wav(dir.resolve("b.wav"), new float[][] { scaled(sig[1], 0.5f) }),
+				wav(dir.resolve("c.wav"), new float[][] { scaled(sig[1], 0.7f), scaled(sig[0], 0.3f) }) };
+	}
+
+	static float[][] render(GraphDescription graph, Path file) throws Exception {
+		Engine.render(Engine.compile(graph), RenderOptions.of(file, SampleFormat.F32), null);
+		return readWav(file);
+	}
+
+	/**
+	 * While playing at 1024 frames: b's fader down 20 dB ({@link Player#setGain}), then c muted and then a routed
+	 * past the bus to the master (each a {@link Player#swap} of a recompiled plan). In the recording: no sample step
+	 * larger than the largest of the renders' own plus -60 dBFS, and each change complete (the recording equal to
+	 * the new state's offline render) within 50 ms of the frame the player was at when it was asked.
+	 */
+	@Test
+	void changesWhilePlayingAreCleanAndPrompt() throws Exception {
+		int buffer = 1024;
+		double seconds = 8;
+		int frames = (int) (seconds * RATE);
+		Path dir = Files.createTempDirectory("mixtree-jack-changes-");
+		try {
+			Path[] t = tracks(dir, sines(frames));
+			GraphDescription g0 = graph(t[0], t[1], t[2], -2, false, "bus");
+			GraphDescription g1 = graph(t[0], t[1], t[2], -22, false, "bus");
+			GraphDescription g2 = graph(t[0], t[1], t[2], -22, true, "bus");
+			GraphDescription g3 = graph(t[0], t[1], t[2], -22, true, "master");
+			float[][][] renders = { render(g0, dir.resolve("r0.wav")), render(g1, dir.resolve("r1.wav")),
+					render(g2, dir.resolve("r2.wav")), render(g3, dir.resolve("r3.wav")) };
+			double ownStep = 0;
+			for (float[][] r : renders) {
+				ownStep = Math.max(ownStep, maxStep(r, 0, r[0].length));
+			}
+			Path rec = dir.resolve("rec.wav");
+			long[] at = new long[4];
+			int skip = (int) Math.round(Player.FADE_SECONDS * RATE) + 1;
+			try (Server server = new Server(buffer); AudioStream stream = server.open(buffer)) {
+				Plan p0 = Engine.compile(g0);
+				try (Player player = new Player(p0, stream.sampleRate(), stream.bufferFrames(),
+						new PlayerOptions(2, 1, true))) {
+					stream.start(player.callback());
+					Process capture = new ProcessBuilder("jack_capture", "-as", "-ns", "-d",
+							Double.toString(seconds + 2), "-p", "mixtree:out_1", "-p", "mixtree:out_2", "-f", "wav",
+							rec.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+							.start();
+					Thread.sleep(700);
+					assertTrue(player.awaitPrefetch(RATE, 3000), "prefetch");
+					long xruns0 = stream.xruns();
+					player.play();
+					waitFor(player, 2 * RATE);
+					at[1] = player.position();
+					player.setGain("b", -22);
+					waitFor(player, 4 * RATE);
+					at[2] = player.position();
+					player.swap(Engine.compile(g2, p0));
+					waitFor(player, 6 * RATE);
+					at[3] = player.position();
+					player.swap(Engine.compile(g3, p0));
+					waitFor(player, frames);
+					assertTrue(capture.waitFor(15, TimeUnit.SECONDS), "jack_capture ends");
+					assertEquals(0, stream.xruns() - xruns0, "xruns");
+				}
+			}
+			float[][] recorded = readWav(rec);
+			float[][] exp0 = tail(renders[0], skip);
+			int lag = align(exp0, recorded, skip + 4096);
+			// recorded[i] holds timeline frame i - lag + skip
+			int offset = lag - skip;
+			double step = maxStep(recorded, offset + skip, offset + frames - 256);
+			double limit = ownStep + Math.pow(10, -60 / 20.0);
+			System.out.printf("JACK changes: largest step %.5f, the renders' own %.5f (limit %.5f)%n", step, ownStep,
+					limit);
+			assertTrue(step <= limit, "a click: step " + step + " > " + limit);
+			for (int k = 1; k <= 3; k++) {
+				long end = k < 3 ? at[k + 1] : frames - 256;
+				// the last frame before `end` where the recording still differs from the new state's render
+				long done = at[k];
+				for (long f = at[k]; f < end; f++) {
+					for (int c = 0; c < 2; c++) {
+						if (Math.abs(recorded[c][(int) (f + offset)] - renders[k][c][(int) f]) > 1e-4) {
+							done = f + 1;
+						}
+					}
+				}
+				double ms = (done - at[k]) * 1000.0 / RATE;
+				System.out.printf("JACK change %d (at frame %d) complete after %.1f ms%n", k, at[k], ms);
+				assertTrue(done < end - RATE / 2, "change " + k + " never completes");
+				assertTrue(ms <= 50, "change " + k + " took " + ms + " ms");
+			}
+		} finally {
+			deleteTree(dir);
+		}
+	}
+
+	/**
+	 * At 64 frames (about 12 500 callbacks in 17 s): after warm-up, the audio thread allocates nothing, fader, pan
+	 * and swaps included.
+	 */
+	@Test
+	void noAllocationOnTheAudioThreadOver10000Callbacks() throws Exception {
+		int buffer = 64;
+		Path dir = Files.createTempDirectory("mixtree-jack-alloc-");
+		try {
+			Path[] t = tracks(dir, signal(30 * RATE));
+			GraphDescription g0 = graph(t[0], t[1], t[2], -2, false, "bus");
+			try (Server server = new Server(buffer); AudioStream stream = server.open(buffer)) {
+				Plan p0 = Engine.compile(g0);
+				try (Player player = new Player(p0, stream.sampleRate(), stream.bufferFrames(),
+						new PlayerOptions(2, 1, true))) {
+					stream.start(player.callback());
+					Thread.sleep(200);
+					assertTrue(player.awaitPrefetch(RATE, 3000), "prefetch");
+					player.play();
+					long deadline = System.nanoTime() + 40_000_000_000L;
+					while (player.stats().audioThreadAllocatedBytes() < 0 && System.nanoTime() < deadline) {
+						Thread.sleep(20);
+					}
+					long first = player.stats().callbacks();
+					int i = 0;
+					while (player.stats().callbacks() < first + 10_000 && System.nanoTime() < deadline) {
+						Thread.sleep(100);
+						player.setGain("b", i % 2 == 0 ? -10 : -2);
+						player.setPan("a", i % 2 == 0 ? 0.5 : -0.6);
+						if (i % 40 == 20) {
+							player.swap(Engine.compile(graph(t[0], t[1], t[2], -2, i % 80 == 20, "bus"), p0));
+						}
+						i++;
+					}
+					PlayerStats s = player.stats();
+					long callbacks = s.callbacks() - first;
+					System.out.printf("JACK at 64 frames: %d bytes allocated on the audio thread over %d callbacks "
+							+ "after warm-up (%d xruns, p50 %.0f%% p99 %.0f%% max %.0f%%)%n", s.audioThreadAllocatedBytes(),
+							callbacks, stream.xruns(), s.callbackP50(), s.callbackP99(), s.callbackMax());
+					assertTrue(callbacks >= 10_000, callbacks + " callbacks");
+					assertEquals(0, s.audioThreadAllocatedBytes(), "bytes allocated on the audio thread");
+				}
+			}
+		} finally {
+			deleteTree(dir);
+		}
+	}
+
+	static void waitFor(Player player, long frame) throws InterruptedException {
+		long deadline = System.nanoTime() + 30_000_000_000L;
+		while (player.position() < frame && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+	}
+
+	/** The largest |x[n] - x[n-1]| over both channels in [from, to). */
+	static double maxStep(float[][] x, int from, int to) {
+		double m = 0;
+		for (float[] ch : x) {
+			for (int i = Math.max(1, from); i < Math.min(to, ch.length); i++) {
+				m = Math.max(m, Math.abs(ch[i] - ch[i - 1]));
+			}
+		}
+		return m;
+	}
+
+	static void deleteTree(Path dir) throws IOException {
+		try (var s = Files.list(dir)) {
+			for (Path p : s.toList()) {
+				Files.deleteIfExists(p);
+			}
+		}
+		Files.deleteIfExists(dir);
+	}
+
 	/** The C library's environment functions (the JVM has no setenv). */
 	public interface LibC extends Library {
 		int setenv(String name, String value, int overwrite);
@@ -224,6 +409,22 @@ class JackServerTest {
 		}
 	}
 
+	/**
+	 * Sines only (441, 997 and 5123.4 Hz): a signal whose own sample steps are small, so that a click (a step from
+	 * a cut) stands out.
+	 */
+	static float[][] sines(int frames) {
+		float[][] s = new float[2][frames];
+		for (int i = 0; i < frames; i++) {
+			double t = (double) i / RATE;
+			for (int c = 0; c < 2; c++) {
+				s[c][i] = (float) (0.4 * Math.sin(2 * Math.PI * (c == 0 ? 441 : 997) * t)
+						+ 0.1 * Math.sin(2 * Math.PI * 5123.4 * t + c));
+			}
+		}
+		return s;
+	}
+
 	/** Deterministic noise at -16 dBFS plus two sines per channel, different on each channel. */
 	static float[][] signal(int frames) {
 		float[][] s = new float[2][frames];
@@ -245,24 +446,7 @@ class JackServerTest {
 	 * from the first non-silent one), then asserts the residual over the whole of {@code expected} is below -90 dBFS.
 	 */
 	static void compare(String what, float[][] expected, float[][] recorded, int search) {
-		int window = 4096;
-		int first = 0;
-		while (first < recorded[0].length && Math.abs(recorded[0][first]) < 1e-6f) {
-			first++;
-		}
-		assertTrue(first < recorded[0].length, what + ": the recording is silent");
-		int lag = -1;
-		double best = Double.NEGATIVE_INFINITY;
-		for (int k = Math.max(0, first - 64); k <= first + search && k + window < recorded[0].length; k++) {
-			double dot = 0;
-			for (int i = 0; i < window; i++) {
-				dot += (double) recorded[0][k + i] * expected[0][i];
-			}
-			if (dot > best) {
-				best = dot;
-				lag = k;
-			}
-		}
+		int lag = align(expected, recorded, search);
 		int n = Math.min(expected[0].length, recorded[0].length - lag);
 		assertTrue(n >= expected[0].length - 1, what + ": recorded " + n + " of " + expected[0].length + " frames");
 		double err = 0;
@@ -279,6 +463,29 @@ class JackServerTest {
 		System.out.printf("%s: lag %d frames, residual %.1f dBFS rms, %.1f dBFS peak over %d frames%n", what, lag,
 				rmsDb, peakDb, n);
 		assertTrue(rmsDb < -90, what + ": residual " + rmsDb + " dBFS rms");
+	}
+
+	/** @return the index of {@code recorded} where {@code expected} starts (cross-correlation of channel 1) */
+	static int align(float[][] expected, float[][] recorded, int search) {
+		int window = 4096;
+		int first = 0;
+		while (first < recorded[0].length && Math.abs(recorded[0][first]) < 1e-6f) {
+			first++;
+		}
+		assertTrue(first < recorded[0].length, "the recording is silent");
+		int lag = -1;
+		double best = Double.NEGATIVE_INFINITY;
+		for (int k = Math.max(0, first - 64); k <= first + search && k + window < recorded[0].length; k++) {
+			double dot = 0;
+			for (int i = 0; i < window; i++) {
+				dot += (double) recorded[0][k + i] * expected[0][i];
+			}
+			if (dot > best) {
+				best = dot;
+				lag = k;
+			}
+		}
+		return lag;
 	}
 
 	static float[][] readWav(Path wav) throws IOException {

@@ -30,17 +30,21 @@ import org.mixtree.engine.device.AudioStream;
  * <b>A server that goes away.</b> libjack reports a server that exits or is killed through the shutdown callback.
  * A server that stops answering without closing its socket (stopped, hung) does not: a watchdog thread,
  * {@code mixtree-jack-watchdog}, sees the process callbacks cease for {@link #STALL_MILLIS} while the client is
- * active and reports the stream stopped the same way. Once the server is gone, nothing but
- * {@code jack_client_close} is called on the client, and that from a separate daemon thread given
- * {@link #CLOSE_TIMEOUT_MILLIS}: if it blocks (a server that hangs instead of exiting), the client is abandoned,
- * so {@link #close} always returns.
+ * active and reports the stream stopped the same way. Once the server is gone, nothing is called on the client
+ * any more, {@code jack_client_close} included: {@link #close} abandons it (see there), so it always returns at
+ * once.
+ * <p>
+ * <b>Stopping.</b> jackd2's {@code jack_deactivate} and {@code jack_client_close} end the process thread with an
+ * asynchronous {@code pthread_cancel}; that thread is attached to the JVM, and a cancel that lands while it runs
+ * Java code leaves a thread that never reaches a safepoint: the next collection or the JVM's exit hangs for ever.
+ * {@link #stop} therefore has the process thread end itself first (see {@code endProcessThread}).
  */
 final class JackStream implements AudioStream {
 
 	/** Process callbacks absent this long while active: the server is taken as gone. */
 	static final long STALL_MILLIS = 1500;
-	/** How long {@link #close} waits for {@code jack_client_close} on a server that went away. */
-	static final long CLOSE_TIMEOUT_MILLIS = 2000;
+	/** How long {@link #stop} waits for the process thread to end itself. */
+	static final long STOP_TIMEOUT_MILLIS = 2000;
 
 	private final Jack jack;
 	private final JackClient client;
@@ -300,7 +304,7 @@ final class JackStream implements AudioStream {
 	private void endProcessThread() {
 		quitAcknowledged = false;
 		quit = true;
-		long deadline = System.nanoTime() + CLOSE_TIMEOUT_MILLIS * 1_000_000L;
+		long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
 		while (!quitAcknowledged && !dead.get() && System.nanoTime() < deadline) {
 			sleep(2);
 		}
@@ -340,22 +344,10 @@ final class JackStream implements AudioStream {
 		closed = true;
 		if (!dead.get()) {
 			client.close();
-			return;
 		}
-		// the server is gone: jack_client_close frees the client's memory, but must not hold [main] if it blocks
-		Thread t = new Thread(() -> {
-			try {
-				client.close();
-			} catch (RuntimeException e) {
-				// nothing more to release
-			}
-		}, "mixtree-jack-close");
-		t.setDaemon(true);
-		t.start();
-		try {
-			t.join(CLOSE_TIMEOUT_MILLIS);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		// else the client is abandoned, not closed: on a server that is gone, jack_client_close cancels the
+		// process thread (blocked for ever on the dead server's semaphore) and JNA's detach of that cancelled
+		// thread crashed the JVM (SIGSEGV in JavaThread::exit, seen under jackd2 1.9.21); on a server that hangs
+		// it would block. What is leaked is the client's memory and one idle, attached native thread.
 	}
 }

@@ -51,15 +51,20 @@ final class RenderCli {
 		}
 		Path output = Path.of(o);
 		Path stems = a.option("--stems") == null ? null : Path.of(a.option("--stems"));
+		long started = System.nanoTime();
 		RenderResult result = render(file, output, format, stems, progressBar());
+		double inCommand = (System.nanoTime() - started) / 1e9;
 		for (String warning : result.warnings()) {
 			// an effect that is missing or faulted is bypassed and named; the render went on (DESIGN.md)
 			err.println("mixtree: warning: " + warning);
 		}
 		out.println(summary(result));
 		if (System.getenv("MIXTREE_STATS") != null) {
-			err.println(String.format(Locale.ROOT, "stats: engine %.3f s for %.1f s of audio (%.0fx realtime), peak heap %.0f MB",
-					result.wallSeconds(), result.durationSeconds(), result.realtimeFactor(), peakHeapMb()));
+			double sinceJvmStart = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
+			err.println(String.format(Locale.ROOT,
+					"stats: engine %.3f s for %.1f s of audio (%.0fx realtime), peak heap %.0f MB; render command %.3f s, JVM start to end %.3f s",
+					result.wallSeconds(), result.durationSeconds(), result.realtimeFactor(), peakHeapMb(), inCommand,
+					sinceJvmStart));
 		}
 	}
 

@@ -2,9 +2,12 @@ package org.mixtree.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The arguments of one command: positional words and {@code --option [value]} pairs. Options a command
@@ -83,5 +86,29 @@ final class Args {
 		if (positional.size() > count) {
 			throw CliException.usage("unexpected argument '" + positional.get(count) + "'; usage: " + usage);
 		}
+	}
+
+	/**
+	 * Reads {@code key=value} words in order, refusing a word without a key and a key given twice.
+	 *
+	 * @param foldCase which keys are the command's own words and so read case-insensitively (lower-cased);
+	 *                 others (an effect's parameter ids) are kept as written
+	 */
+	static Map<String, String> keyValues(List<String> words, Predicate<String> foldCase) throws CliException {
+		Map<String, String> values = new LinkedHashMap<>();
+		for (String pair : words) {
+			int eq = pair.indexOf('=');
+			if (eq <= 0) {
+				throw CliException.usage("'" + pair + "' is not key=value");
+			}
+			String key = pair.substring(0, eq).trim();
+			if (foldCase.test(key.toLowerCase(Locale.ROOT))) {
+				key = key.toLowerCase(Locale.ROOT);
+			}
+			if (values.put(key, pair.substring(eq + 1).trim()) != null) {
+				throw CliException.usage("key '" + key + "' given twice");
+			}
+		}
+		return values;
 	}
 }

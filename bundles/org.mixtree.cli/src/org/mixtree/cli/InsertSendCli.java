@@ -3,9 +3,7 @@ package org.mixtree.cli;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -317,20 +315,8 @@ final class InsertSendCli {
 	}
 
 	/** {@code key=value} words in order; keys are case-insensitive, each at most once. */
+	/** key=value words; the command's own keys (bypass, level, pre) in any case, effect parameter ids as written */
 	private static Map<String, String> pairs(List<String> words) throws CliException {
-		Map<String, String> values = new LinkedHashMap<>();
-		for (String pair : words) {
-			int eq = pair.indexOf('=');
-			if (eq <= 0) {
-				throw CliException.usage("'" + pair + "' is not key=value");
-			}
-			String key = pair.substring(0, eq).trim();
-			key = key.equalsIgnoreCase("bypass") || key.equalsIgnoreCase("level") || key.equalsIgnoreCase("pre")
-					? key.toLowerCase(Locale.ROOT) : key;
-			if (values.put(key, pair.substring(eq + 1).trim()) != null) {
-				throw CliException.usage("key '" + key + "' given twice");
-			}
-		}
-		return values;
+		return Args.keyValues(words, key -> key.equals("bypass") || key.equals("level") || key.equals("pre"));
 	}
 }

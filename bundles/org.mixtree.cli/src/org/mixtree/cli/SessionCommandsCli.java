@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,17 +175,7 @@ final class SessionCommandsCli {
 		if (pairs.isEmpty()) {
 			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output)");
 		}
-		Map<String, String> values = new LinkedHashMap<>();
-		for (String pair : pairs) {
-			int eq = pair.indexOf('=');
-			if (eq <= 0) {
-				throw CliException.usage("'" + pair + "' is not key=value");
-			}
-			String key = pair.substring(0, eq).trim().toLowerCase(Locale.ROOT);
-			if (values.put(key, pair.substring(eq + 1).trim()) != null) {
-				throw CliException.usage("key '" + key + "' given twice");
-			}
-		}
+		Map<String, String> values = Args.keyValues(pairs, key -> true);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		Session session = SessionEditing.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, target);

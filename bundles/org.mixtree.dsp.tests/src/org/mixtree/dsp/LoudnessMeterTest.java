@@ -2,6 +2,11 @@ package org.mixtree.dsp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -145,5 +150,71 @@ class LoudnessMeterTest {
 		assertEquals(15.0, measure(48000, 2,
 				new double[][] { { -50, 20 }, { -35, 20 }, { -20, 20 }, { -35, 20 }, { -50, 20 } }).loudnessRangeLu(),
 				1.0);
+	}
+
+	/**
+	 * Integrated loudness and loudness range of a long programme of random 1 kHz level steps (-75 to -5 dBFS, on
+	 * 100 ms boundaries, so some blocks fall under the absolute gate and many around the relative ones) against an
+	 * exact reference computed here from the definitions, without histograms: a stereo 1 kHz sine at X dBFS reads
+	 * X LUFS (Tech 3341 cases 1 and 2), so each 100 ms segment's mean square is 10^((X + 0.691) / 10); blocks are
+	 * four segments, short-term values thirty, gated and ranked per BS.1770-4 and Tech 3342 (nearest rank). The
+	 * meter's 0.01 LU bins and the filter's settling at the steps allow 0.05 LU.
+	 */
+	@ParameterizedTest
+	@ValueSource(longs = { 1, 2, 3 })
+	void randomLevelStepsMatchAnExactUnbinnedReference(long seed) {
+		Random random = new Random(seed);
+		List<double[]> steps = new ArrayList<>();
+		List<Double> segmentLevels = new ArrayList<>();
+		for (double t = 0; t < 180;) {
+			double level = -75 + 70 * random.nextDouble();
+			int segments = 1 + random.nextInt(40);
+			steps.add(new double[] { level, segments / 10.0 });
+			for (int i = 0; i < segments; i++) {
+				segmentLevels.add(level);
+			}
+			t += segments / 10.0;
+		}
+		LoudnessMeter meter = measure(48000, 2, steps.toArray(double[][]::new));
+
+		double[] z = segmentLevels.stream().mapToDouble(x -> Math.pow(10, (x + 0.691) / 10)).toArray();
+		double[] blocks = windows(z, 4);
+		double[] shortTerms = windows(z, 30);
+		assertEquals(gatedMean(blocks, -10), meter.integratedLufs(), 0.05, "integrated, seed " + seed);
+		double rangeGate = relativeGate(shortTerms, -20);
+		double[] gated = Arrays.stream(shortTerms).map(LoudnessMeterTest::lufs).filter(l -> l > -70 && l > rangeGate)
+				.sorted().toArray();
+		double expectedRange = gated[(int) Math.round((gated.length - 1) * 0.95)]
+				- gated[(int) Math.round((gated.length - 1) * 0.10)];
+		assertEquals(expectedRange, meter.loudnessRangeLu(), 0.05, "range, seed " + seed);
+	}
+
+	/** @return the mean of every {@code n} consecutive values, sliding by one */
+	private static double[] windows(double[] z, int n) {
+		double[] out = new double[z.length - n + 1];
+		for (int i = 0; i < out.length; i++) {
+			for (int k = 0; k < n; k++) {
+				out[i] += z[i + k] / n;
+			}
+		}
+		return out;
+	}
+
+	private static double lufs(double meanSquare) {
+		return -0.691 + 10 * Math.log10(meanSquare);
+	}
+
+	/**
+	 * @return the loudness of the mean energy of the values above -70 LUFS and above {@code gate} LU under the
+	 *         mean of those (BS.1770-4's two gates)
+	 */
+	private static double gatedMean(double[] z, double gate) {
+		double threshold = relativeGate(z, gate);
+		return lufs(Arrays.stream(z).filter(e -> lufs(e) > -70 && lufs(e) > threshold).average().orElse(0));
+	}
+
+	/** @return the loudness of the mean energy of the values above -70 LUFS, plus {@code gate} LU */
+	private static double relativeGate(double[] z, double gate) {
+		return lufs(Arrays.stream(z).filter(e -> lufs(e) > -70).average().orElse(0)) + gate;
 	}
 }

@@ -15,8 +15,9 @@ import org.mixtree.dsp.TruePeakMeter;
  * {@link MeterSlot} that the UI reads on a timer (see {@link #read(double[])} and {@link #snapshot()}).
  * <p>
  * Cost: the per-sample work is the true-peak interpolator (72 multiply-adds per sample per channel at 4x), the
- * K-weighting and a few sums. The histogram scans behind integrated loudness and loudness range run only when a
- * 100 ms loudness segment has completed, i.e. at 10 Hz, not per block.
+ * K-weighting and a few sums. Integrated loudness and loudness range are recomputed only when a 100 ms loudness
+ * segment has completed (10 Hz, not per block), in O(log bins) each: every strip's segments end in the same
+ * block, so a scan of the histograms there would make that one callback of every 37 the slowest by far.
  * <p>
  * Thread rules: the constructor allocates (build meters off the audio thread, with the plan).
  * {@link #process} and {@link #setGainReduction} are for the audio thread only, never concurrently, and

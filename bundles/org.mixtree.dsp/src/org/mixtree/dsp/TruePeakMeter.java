@@ -34,9 +34,15 @@ public final class TruePeakMeter {
 	private final int factor;
 	/** coefficients[phase][tap], tap 0 applies to the oldest of the 2 * HALF_WIDTH samples. */
 	private final double[][] coefficients;
-	/** Per channel: the last 2 * HALF_WIDTH samples, twice over, so a window is always contiguous. */
-	private final double[][] history;
-	private int write;
+	/** Frames interpolated per pass: the scratch lines hold this many new samples after the history. */
+	private static final int CHUNK = 256;
+	/**
+	 * Per channel: the last 2 * HALF_WIDTH - 1 samples fed, then room for a chunk of new ones, so the window of
+	 * every new sample is contiguous: the window ending at line[2 * HALF_WIDTH - 1 + j] is line[j .. j + taps).
+	 */
+	private final float[][] line;
+	/** The interpolated points of one phase over a chunk. */
+	private final double[] points = new double[CHUNK];
 	private double peak;
 	private double blockPeak;
 
@@ -52,7 +58,7 @@ public final class TruePeakMeter {
 		this.channels = channels;
 		this.factor = oversampling(sampleRate);
 		this.coefficients = design(factor);
-		this.history = new double[channels][4 * HALF_WIDTH];
+		this.line = new float[channels][2 * HALF_WIDTH - 1 + CHUNK];
 	}
 
 	/** @return the oversampling factor used at {@code sampleRate}: 4 below 88.2 kHz, else 2 */
@@ -113,36 +119,49 @@ public final class TruePeakMeter {
 	 */
 	public void process(float[][] src, int offset, int count) {
 		int taps = 2 * HALF_WIDTH;
+		int kept = taps - 1;
 		double bp = 0.0;
-		int w = write;
 		for (int ch = 0; ch < channels; ch++) {
 			float[] x = src[ch];
-			double[] h = history[ch];
-			w = write;
-			for (int i = offset; i < offset + count; i++) {
-				double v = x[i];
-				h[w] = v;
-				h[w + taps] = v;
-				w = w + 1 == taps ? 0 : w + 1;
-				// window h[w .. w + taps) is oldest to newest; phase 0 is the sample at its centre
-				double centre = Math.abs(h[w + HALF_WIDTH - 1]);
-				if (centre > bp) {
-					bp = centre;
+			float[] l = line[ch];
+			for (int done = 0; done < count;) {
+				int n = Math.min(CHUNK, count - done);
+				System.arraycopy(x, offset + done, l, kept, n);
+				// phase 0 is the sample at the centre of each window: the input itself, delayed
+				for (int j = 0; j < n; j++) {
+					double a = Math.abs(l[j + HALF_WIDTH - 1]);
+					if (a > bp) {
+						bp = a;
+					}
 				}
+				// the other phases tap by tap across the chunk: loops the compiler turns into vector instructions
+				// (a point summed tap by tap would wait on its own additions); the points are double and the line
+				// float, so the compiler knows that the arrays cannot overlap (it vectorizes only then); each
+				// point's taps are still added oldest first, as a direct form would
 				for (int p = 1; p < factor; p++) {
 					double[] c = coefficients[p];
-					double y = 0.0;
-					for (int k = 0; k < taps; k++) {
-						y += c[k] * h[w + k];
+					double[] y = points;
+					double c0 = c[0];
+					for (int j = 0; j < n; j++) {
+						y[j] = c0 * l[j];
 					}
-					y = Math.abs(y);
-					if (y > bp) {
-						bp = y;
+					for (int k = 1; k < taps; k++) {
+						double ck = c[k];
+						for (int j = 0; j < n; j++) {
+							y[j] += ck * l[j + k];
+						}
+					}
+					for (int j = 0; j < n; j++) {
+						double a = Math.abs(y[j]);
+						if (a > bp) {
+							bp = a;
+						}
 					}
 				}
+				System.arraycopy(l, n, l, 0, kept);
+				done += n;
 			}
 		}
-		write = w;
 		blockPeak = bp;
 		if (bp > peak) {
 			peak = bp;
@@ -166,10 +185,9 @@ public final class TruePeakMeter {
 
 	/** Forgets the history and the peak; allocates nothing. */
 	public void reset() {
-		for (double[] h : history) {
-			Arrays.fill(h, 0.0);
+		for (float[] l : line) {
+			Arrays.fill(l, 0f);
 		}
-		write = 0;
 		peak = 0.0;
 		blockPeak = 0.0;
 	}

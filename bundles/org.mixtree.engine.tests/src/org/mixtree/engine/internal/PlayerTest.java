@@ -130,6 +130,26 @@ class PlayerTest {
 		}
 	}
 
+	/**
+	 * The warm-up rehearses on a copy of the plan (effects of its own, moved faders, hot and silent passages, a
+	 * loop, a swap, a stop): the plan then played must not have been touched by it, so the output is still the
+	 * offline render sample for sample.
+	 */
+	@Test
+	void aWarmUpLeavesTheOutputTheOfflineRender() throws Exception {
+		Mix mix = session();
+		float[][] ref = render(mix);
+		int frames = 128;
+		try (Player player = new Player(mix.plan(), RATE, frames, new PlayerOptions(2, 2, false, 600), opener(mix))) {
+			player.play();
+			float[][] out = drive(player, frames, ref[0].length / frames + 1);
+			for (int i = FADE; i < ref[0].length; i++) {
+				assertEquals(ref[0][i], out[0][i], 0, "frame " + i);
+				assertEquals(ref[1][i], out[1][i], 0, "frame " + i);
+			}
+		}
+	}
+
 	@Test
 	void audioThreadAllocatesNothing() throws Exception {
 		Mix mix = session();

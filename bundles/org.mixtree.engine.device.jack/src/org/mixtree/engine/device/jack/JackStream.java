@@ -58,7 +58,7 @@ final class JackStream implements AudioStream {
 	private final Pointer[] portHandles;
 	/** [audio] The ports' buffer addresses of the last period and a Pointer on each. */
 	private final long[] portAddress;
-	private final Pointer[] portPointer;
+	private final PortBuffer[] portPointer;
 	/** Strongly held: libjack calls it for as long as the client lives. */
 	private final JackNative.ProcessCallback nativeCallback;
 	private final AtomicLong xruns = new AtomicLong();
@@ -93,11 +93,15 @@ final class JackStream implements AudioStream {
 			// allocation-free process path (JackNative); JNAJack's own wrapper allocates per period
 			portHandles = java.util.Arrays.copyOfRange(handles, 1, handles.length);
 			portAddress = new long[channels];
-			portPointer = new Pointer[channels];
+			portPointer = new PortBuffer[channels];
+			for (int ch = 0; ch < channels; ch++) {
+				portPointer[ch] = new PortBuffer();
+			}
 			nativeCallback = this::process;
 			if (JackNative.setProcessCallback(handles[0], nativeCallback, "mixtree-jack-audio") != 0) {
 				throw new JackException("jack_set_process_callback failed");
 			}
+			warmUpWrite(bufferFrames);
 		} else {
 			portHandles = null;
 			portAddress = null;
@@ -185,12 +189,32 @@ final class JackStream implements AudioStream {
 		}
 		long address = JackNative.portBuffer(portHandles[ch], frames);
 		if (address != portAddress[ch]) {
-			// once per port (jackd2 keeps a port's buffer where it is): the only allocation here
+			// jackd2 keeps a port's buffer where it is (measured: it never moved in a 30 s session); should it
+			// move, the port's pointer is re-aimed, which allocates nothing
 			portAddress[ch] = address;
-			portPointer[ch] = new Pointer(address);
+			portPointer[ch].aim(address);
 		}
 		portPointer[ch].write(4L * at, src, 0, n);
 	}
+
+	/**
+	 * [main, before activation] Runs the copy into the ports ({@link #write}: {@code jack_port_get_buffer} and
+	 * JNA's copy into native memory) {@value #WRITE_WARM_UP} times on this thread, writing silence, so that it is
+	 * compiled at its last tier before the audio thread calls it. Otherwise HotSpot replaces it with its final
+	 * compilation while playing, about 5 500 calls in, and the audio thread's next call through the stale call
+	 * site is re-resolved by the JVM, which allocated 744 to 816 bytes on the audio thread (measured). libjack
+	 * gives a port's buffer outside the process callback too.
+	 */
+	private void warmUpWrite(int frames) {
+		for (int i = 0; i < WRITE_WARM_UP; i++) {
+			for (int ch = 0; ch < ports.length; ch++) {
+				write(ch, buffers[ch], 0, frames, frames);
+			}
+		}
+	}
+
+	/** Calls of {@link #write} per port before activation: beyond HotSpot's threshold for its last tier. */
+	private static final int WRITE_WARM_UP = 12_000;
 
 	/** [JACK thread] The server stopped or threw the client out. */
 	private void serverGone() {
@@ -349,5 +373,20 @@ final class JackStream implements AudioStream {
 		// process thread (blocked for ever on the dead server's semaphore) and JNA's detach of that cancelled
 		// thread crashed the JVM (SIGSEGV in JavaThread::exit, seen under jackd2 1.9.21); on a server that hangs
 		// it would block. What is leaked is the client's memory and one idle, attached native thread.
+	}
+
+	/**
+	 * A JNA pointer that can be re-aimed at another address: a port's buffer may move between periods, and a
+	 * {@code new Pointer(address)} on the audio thread would allocate.
+	 */
+	private static final class PortBuffer extends Pointer {
+		PortBuffer() {
+			super(0);
+		}
+
+		/** [audio] Points at {@code address} from now on. */
+		void aim(long address) {
+			peer = address;
+		}
 	}
 }

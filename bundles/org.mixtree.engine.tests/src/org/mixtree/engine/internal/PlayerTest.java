@@ -295,6 +295,92 @@ class PlayerTest {
 		}
 	}
 
+	/**
+	 * Muting one track while playing moves that track only: the other one plays through the swap untouched (the
+	 * whole mix does not dip). Before the swap the output is the render with both tracks, after it the render with
+	 * the one; in between, what differs from the latter is the muted track's own signal times a gain that only
+	 * falls, from 1 to 0, within 10 ms.
+	 */
+	@Test
+	void aMuteMovesOnlyThatTrack() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).bus("a", "master").bus("b", "master");
+		mix.track("t", "a", Mix.sine(440.0 / 48, 0.5, 3 * RATE)).track("u", "b", Mix.noise(7, 2, 3 * RATE));
+		float[][] both = mix.render(128, 1);
+		Plan plan = mix.plan();
+		Mix muted = mix.edit("t", ch -> new GraphDescription.Channel(ch.id(), ch.name(), ch.kind(), ch.source(),
+				ch.gainDb(), ch.pan(), true, false, false, ch.output()));
+		float[][] one = muted.render(128, 1);
+		int swapAt = 400 * 128;
+		int frames = 800 * 128;
+		float[][] out = new float[2][frames];
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			float[][] buf = new float[2][128];
+			for (int c = 0; c < frames / 128; c++) {
+				if (c * 128 == swapAt) {
+					player.swap(Engine.compile(muted.description(), plan));
+				}
+				assertTrue(player.awaitPrefetch(128 + 4096, 5000));
+				player.callback().process(buf, 128);
+				System.arraycopy(buf[0], 0, out[0], c * 128, 128);
+				System.arraycopy(buf[1], 0, out[1], c * 128, 128);
+			}
+		}
+		int window = RATE / 100; // 10 ms: 5 ms down, and the swap's block alignment
+		for (int c = 0; c < 2; c++) {
+			for (int i = FADE; i < swapAt; i++) {
+				assertEquals(both[c][i], out[c][i], 1e-6, "before the swap, frame " + i);
+			}
+			double gain = 1;
+			for (int i = swapAt; i < swapAt + window; i++) {
+				double own = both[c][i] - one[c][i]; // the muted track's contribution
+				if (Math.abs(own) > 0.05) {
+					double g = (out[c][i] - one[c][i]) / own;
+					assertTrue(g > -1e-4 && g < gain + 1e-4, "frame " + i + ": gain " + g + " after " + gain);
+					gain = Math.min(gain, g);
+				}
+			}
+			for (int i = swapAt + window; i < frames; i++) {
+				assertEquals(one[c][i], out[c][i], 1e-6, "after the swap, frame " + i);
+			}
+		}
+	}
+
+	/**
+	 * A swap to a plan that processes the same (here: recompiled as it was) plays on sample for sample: no fade,
+	 * and the delay-compensation lines of the new plan take over the old ones' contents (the session has a latent
+	 * insert on one track, so the others are delayed to match, an echo on a bus and a send), so the output is the
+	 * offline render throughout.
+	 */
+	@Test
+	void aSwapThatChangesNothingAudibleIsSeamless() throws Exception {
+		Mix mix = session();
+		float[][] ref = mix.render(256, 1);
+		Plan plan = mix.plan();
+		int frames = 200 * 256;
+		float[][] out = new float[2][frames];
+		try (Player player = new Player(plan, RATE, 256, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			float[][] buf = new float[2][256];
+			for (int c = 0; c < frames / 256; c++) {
+				if (c == 60 || c == 130) {
+					plan = Engine.compile(mix.description(), plan);
+					player.swap(plan);
+				}
+				assertTrue(player.awaitPrefetch(256 + 4096, 5000));
+				player.callback().process(buf, 256);
+				System.arraycopy(buf[0], 0, out[0], c * 256, 256);
+				System.arraycopy(buf[1], 0, out[1], c * 256, 256);
+			}
+		}
+		for (int c = 0; c < 2; c++) {
+			for (int i = FADE; i < frames; i++) {
+				assertEquals(ref[c][i], out[c][i], 1e-6, "channel " + c + ", frame " + i);
+			}
+		}
+	}
+
 	@Test
 	void locateAndLoopAreSampleAccurate() throws Exception {
 		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);

@@ -721,6 +721,66 @@ final class BlockMixer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * [audio, before this mixer's first block] Sets {@code node}'s gains as {@link #setLiveGains} does, but without
+	 * a ramp: the gains are there from the first sample of the next block (a handover from the mixer of the plan
+	 * this one replaces, whose gains were these). Allocates nothing.
+	 */
+	void setLiveGainsNow(int node, double fader, double pan) {
+		setLiveGains(node, fader, pan);
+		fromLeft[node] = gainLeft[node];
+		fromRight[node] = gainRight[node];
+		for (int s : plan.sendsOf[node]) {
+			sendFromLeft[s] = sendLeft[s];
+			sendFromRight[s] = sendRight[s];
+		}
+	}
+
+	/**
+	 * [audio, before this mixer's first block] Takes over the delay lines of {@code previous} (the mixer of the plan
+	 * this one replaces, after its last block): for every node that both have ({@code previousNode}), its delay
+	 * compensation before and after its chain, the latency-matching lines of its bypassed slots whose processor
+	 * both share, and its sidechain key lines; for every send both have ({@code previousSend}), its line. A line
+	 * whose delay changed starts empty. Without this, every compensated path would fall silent for its delay after
+	 * a swap. Allocates nothing.
+	 */
+	void carryOver(BlockMixer previous, int[] previousNode, int[] previousSend) {
+		for (int k = 0; k < previousNode.length; k++) {
+			int j = previousNode[k];
+			if (j < 0) {
+				continue;
+			}
+			copy(outLine[k], previous.outLine[j]);
+			copy(preLine[k], previous.preLine[j]);
+			for (int slot = 0; slot < Math.min(procs[k].length, previous.procs[j].length); slot++) {
+				if (procs[k][slot] != null && procs[k][slot] == previous.procs[j][slot]) {
+					copy(dry[k][slot], previous.dry[j][slot]);
+				}
+			}
+			if (keyLine[k] != null && previous.keyLine[j] != null) {
+				for (int slot = 0; slot < Math.min(keyLine[k].length, previous.keyLine[j].length); slot++) {
+					copy(keyLine[k][slot], previous.keyLine[j][slot]);
+				}
+			}
+		}
+		for (int s = 0; s < previousSend.length; s++) {
+			if (previousSend[s] >= 0) {
+				copy(sendLine[s], previous.sendLine[previousSend[s]]);
+			}
+		}
+	}
+
+	private static void copy(DelayLine to, DelayLine from) {
+		if (to != null && from != null) {
+			to.copyFrom(from);
+		}
+	}
+
+	/** @return {@code node}'s output latency: how far its output lags the timeline, frames */
+	int outLatency(int node) {
+		return outLatency[node];
+	}
+
 	/** dst[i] += g(i) * src[i] for i in [start, end), g ramping from {@code from} to {@code to} over the block. */
 	private static void addRamped(float[] dst, float[] src, int start, int end, int n, float from, float to) {
 		float step = (to - from) / n;

@@ -69,4 +69,22 @@ final class DelayLine {
 		System.arraycopy(line, at, dst, 0, first);
 		System.arraycopy(line, 0, dst, first, n - first);
 	}
+
+	/**
+	 * [audio, between blocks] Takes over {@code other}'s contents and position when it has the same delay, channels
+	 * and size (a line of the next plan taking over from the same line of the plan it replaces); else does
+	 * nothing. Allocates nothing.
+	 *
+	 * @return whether it did
+	 */
+	boolean copyFrom(DelayLine other) {
+		if (other.delay != delay || other.size != size || other.ring.length != ring.length || delay == 0) {
+			return false;
+		}
+		for (int c = 0; c < ring.length; c++) {
+			System.arraycopy(other.ring[c], 0, ring[c], 0, size);
+		}
+		write = other.write;
+		return true;
+	}
 }

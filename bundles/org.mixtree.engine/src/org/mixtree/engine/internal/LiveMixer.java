@@ -131,6 +131,163 @@ public final class LiveMixer implements AutoCloseable {
 		return mixer.output(master);
 	}
 
+	/**
+	 * How a mixer takes over from the one it replaces at a block boundary while playing: which channels must fall
+	 * silent before the swap and rise after it, and whether that is enough. Made on [main] by
+	 * {@link LiveMixer#handover}; immutable.
+	 */
+	public static final class Handover {
+		private final int[] previousNode;
+		private final int[] previousSend;
+		private final int[] dip;
+		private final int[] raise;
+		private final boolean local;
+
+		Handover(int[] previousNode, int[] previousSend, int[] dip, int[] raise, boolean local) {
+			this.previousNode = previousNode;
+			this.previousSend = previousSend;
+			this.dip = dip;
+			this.raise = raise;
+			this.local = local;
+		}
+
+		/** @return the node of the previous mixer that is {@code node} of the next (same channel id), or -1 */
+		public int previousNode(int node) {
+			return previousNode[node];
+		}
+
+		/** @return nodes of the previous mixer to ramp to silence before the swap (shared; do not modify) */
+		public int[] dip() {
+			return dip;
+		}
+
+		/** @return nodes of the next mixer to ramp up from silence after the swap (shared; do not modify) */
+		public int[] raise() {
+			return raise;
+		}
+
+		/**
+		 * @return whether ramping {@link #dip()} down and {@link #raise()} up is a click-free swap while the rest of
+		 *         the mix plays on; false when the whole mix has to fade out and in (the master changed, a path's
+		 *         delay compensation changed, a changed channel has a pre-fader send or keys a sidechain)
+		 */
+		public boolean local() {
+			return local;
+		}
+	}
+
+	/**
+	 * [main] Compares this mixer's plan with {@code previous}'s, channel by channel (by id): a channel that is new,
+	 * gone, or whose audibility (mute, solo), output, clip gain or polarity, insert chain (processors, bypass),
+	 * sends or sidechain keys differ, has changed; fader and pan differences are not changes (they are smoothed).
+	 */
+	public Handover handover(LiveMixer previous) {
+		CompiledPlan a = previous.plan;
+		CompiledPlan b = plan;
+		int[] previousNode = new int[b.size()];
+		boolean[] kept = new boolean[a.size()];
+		java.util.List<Integer> dip = new java.util.ArrayList<>();
+		java.util.List<Integer> raise = new java.util.ArrayList<>();
+		boolean local = true;
+		for (int k = 0; k < b.size(); k++) {
+			int j = previous.node(b.channels[k].id());
+			previousNode[k] = j;
+			boolean changed = j < 0 || changed(a, j, b, k);
+			if (j >= 0) {
+				kept[j] = true;
+			}
+			if (!changed) {
+				// an unchanged path must stay where it was in time
+				local &= previous.mixer.outLatency(j) == mixer.outLatency(k);
+				continue;
+			}
+			if (j >= 0 && a.audible[j]) {
+				dip.add(j);
+				local &= movable(a, j);
+			}
+			if (b.audible[k]) {
+				raise.add(k);
+				local &= movable(b, k);
+			}
+		}
+		for (int j = 0; j < a.size(); j++) {
+			if (!kept[j] && a.audible[j]) {
+				dip.add(j);
+				local &= movable(a, j);
+			}
+		}
+		local &= previous.latency() == latency();
+		int[] previousSend = new int[b.sendSource.length];
+		for (int s = 0; s < previousSend.length; s++) {
+			previousSend[s] = -1;
+			String from = b.channels[b.sendSource[s]].id();
+			String to = b.channels[b.sendTarget[s]].id();
+			for (int t = 0; t < a.sendSource.length; t++) {
+				if (a.channels[a.sendSource[t]].id().equals(from) && a.channels[a.sendTarget[t]].id().equals(to)) {
+					previousSend[s] = t;
+					break;
+				}
+			}
+		}
+		return new Handover(previousNode, previousSend, dip.stream().mapToInt(Integer::intValue).toArray(),
+				raise.stream().mapToInt(Integer::intValue).toArray(), local);
+	}
+
+	/** @return whether ramping {@code node}'s fader moves all it feeds: not the master, no pre-fader send, no key */
+	private static boolean movable(CompiledPlan p, int node) {
+		if (node == p.master || p.isKey[node]) {
+			return false;
+		}
+		for (int s : p.sendsOf[node]) {
+			if (p.sendPre[s]) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** @return whether channel {@code j} of {@code a} and {@code k} of {@code b} (same id) process differently */
+	private static boolean changed(CompiledPlan a, int j, CompiledPlan b, int k) {
+		if (a.audible[j] != b.audible[k] || a.live[j] != b.live[k] || a.preGain[j] != b.preGain[k]
+				|| a.isBus[j] != b.isBus[k] || a.isKey[j] != b.isKey[k]) {
+			return true;
+		}
+		if ((a.output[j] < 0) != (b.output[k] < 0)
+				|| a.output[j] >= 0 && !a.channels[a.output[j]].id().equals(b.channels[b.output[k]].id())) {
+			return true;
+		}
+		if (!java.util.Arrays.equals(a.processors[j], b.processors[k]) || !java.util.Arrays.equals(a.bypass[j], b.bypass[k])) {
+			return true;
+		}
+		for (int slot = 0; slot < a.keySource[j].length; slot++) {
+			int x = a.keySource[j][slot], y = b.keySource[k][slot];
+			if ((x < 0) != (y < 0) || x >= 0 && !a.channels[x].id().equals(b.channels[y].id())) {
+				return true;
+			}
+		}
+		if (a.sendsOf[j].length != b.sendsOf[k].length) {
+			return true;
+		}
+		for (int i = 0; i < a.sendsOf[j].length; i++) {
+			int s = a.sendsOf[j][i], t = b.sendsOf[k][i];
+			if (!a.channels[a.sendTarget[s]].id().equals(b.channels[b.sendTarget[t]].id())
+					|| a.sendLevel[s] != b.sendLevel[t] || a.sendPre[s] != b.sendPre[t]) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** [audio, before this mixer's first block] See {@link BlockMixer#carryOver}: the delay lines of {@code previous}. */
+	public void takeOver(LiveMixer previous, Handover handover) {
+		mixer.carryOver(previous.mixer, handover.previousNode, handover.previousSend);
+	}
+
+	/** [audio, before this mixer's first block] See {@link BlockMixer#setLiveGainsNow}. */
+	public void setLiveGainsNow(int node, double fader, double pan) {
+		mixer.setLiveGainsNow(node, fader, pan);
+	}
+
 	/** [main] @return the compile warnings and the faults seen so far */
 	public List<String> warnings() {
 		return mixer.warnings();

@@ -43,16 +43,24 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * sample, whatever the device's buffer size: the mixer is block-size independent and the plugin delay
  * compensation run-in is mixed and dropped as the renderer drops it.
  * <p>
- * <b>Click-free changes.</b> Transport moves (stop, locate, loop change) and plan swaps (routing, mute, solo,
- * insert bypass, anything compiled) use one scheme: the output fades out linearly over {@link #FADE_SECONDS}, the
- * change is made at that block boundary, and the output fades back in. Rendering the old and the new plan side by
- * side to crossfade is not possible, because both share their processors (and with them the delay's echoes):
- * running them twice per block would advance their state twice. A linear 5 ms ramp adds less than -60 dBFS to the
- * largest sample step of a full-scale signal above 100 Hz. Fader and pan changes do not dip: they go through a
- * lock-free parameter queue and are smoothed per channel on the audio thread (multiplicatively for gain, linearly
- * to and from silence and for pan, over {@link #SMOOTH_SECONDS}), interpolated per sample inside each block.
- * A swap keeps the mixer's timeline, so a change of the master path's latency shifts what is heard by the
- * difference (as in any DAW with delay compensation).
+ * <b>Click-free changes.</b> Transport moves (stop, locate, loop change) fade the output out linearly over
+ * {@link #FADE_SECONDS}, make the change at that block boundary and fade back in. A plan swap (mute, solo,
+ * routing, inserts, sends: anything compiled) moves only what changed where it can: {@link LiveMixer#handover}
+ * finds the channels whose processing differs; they ramp to silence over {@link #FADE_SECONDS} (through their
+ * fader, so post-fader sends follow) while the rest of the mix plays on, the plan is swapped at the block boundary
+ * where they are silent, and the changed channels of the new plan rise from silence over the same time. A muted
+ * track fades out of its bus, an unmuted one fades in, a track moved to another bus leaves one and enters the other;
+ * every other channel, bus effects included, plays through untouched. The whole output fades out and in instead when
+ * the master itself changed, a path's delay compensation changed (it would jump in time), a changed channel has a
+ * pre-fader send or keys a sidechain (neither follows its fader), or the output is resampled. Rendering the old
+ * and the new plan side by side to crossfade is not possible, because both share their processors (and with them
+ * the delay's echoes): running them twice per block would advance their state twice. A linear 5 ms ramp adds less
+ * than -60 dBFS to the largest sample step of a full-scale signal above 100 Hz. The new plan takes over the delay
+ * lines of the paths it shares with the old one, so delay-compensated paths play on without a gap. Fader and pan
+ * changes do not dip: they go through a lock-free parameter queue and are smoothed per channel on the audio thread
+ * (multiplicatively for gain, linearly to and from silence and for pan, over {@link #SMOOTH_SECONDS}), interpolated
+ * per sample inside each block. A swap keeps the mixer's timeline, so a change of the master path's latency shifts
+ * what is heard by the difference (as in any DAW with delay compensation).
  * <p>
  * <b>Parallelism.</b> The mixer's worker pool runs independent subtrees of each callback on
  * {@link PlayerOptions#workerThreads()} threads: the audio thread works too, then waits on the phase's atomic
@@ -114,6 +122,8 @@ public final class Player implements AutoCloseable {
 		final double[] panTarget;
 		final int[] remaining;
 		int ramping;
+		/** How this plan takes over from the one played before it (null for the first). */
+		LiveMixer.Handover handover;
 
 		Live(LiveMixer mixer, PrefetchRing[] rings) {
 			this.mixer = mixer;
@@ -158,6 +168,10 @@ public final class Player implements AutoCloseable {
 	/** Fade direction (-1 out, +1 in, 0 none) and frames of it done; gains are k / F, exact in float. */
 	private int fadeDir;
 	private int fadePos;
+	/** Frames (at the plan's rate) until a local swap's dipped channels are silent and it is made; 0 for none. */
+	private int dipLeft;
+	/** Length of a local swap's per-channel ramps, frames at the plan's rate. */
+	private final int dipFrames;
 	private Command pending;
 	private long drop;
 	private long loopA, loopB;
@@ -213,6 +227,7 @@ public final class Player implements AutoCloseable {
 		this.opener = opener;
 		this.fadeFrames = Math.max(1, (int) Math.round(FADE_SECONDS * sampleRate));
 		this.smoothFrames = Math.max(1, (int) Math.round(SMOOTH_SECONDS * planRate));
+		this.dipFrames = Math.max(1, (int) Math.round(FADE_SECONDS * planRate));
 		clock.begin(0, 0, 0);
 		Live first = build(plan, true);
 		live = first;
@@ -407,6 +422,7 @@ public final class Player implements AutoCloseable {
 				sleep();
 			}
 		}
+		next.handover = next.mixer.handover(mainLive.mixer);
 		mainLive = next;
 		post(new Command(SWAP, 0, 0, next));
 	}
@@ -708,11 +724,22 @@ public final class Player implements AutoCloseable {
 			if (fadeDir < 0) {
 				n = Math.min(n, fadeFrames - fadePos);
 			}
+			if (dipLeft > 0) {
+				n = Math.min(n, dipLeft); // a local swap has no resampler: device frames are plan frames
+			}
 			n = resampler == null ? mix(out, done, n) : resampler.read(out, done, n);
 			applyFade(out, done, n);
 			done += n;
 			if (fadeDir < 0 && fadePos == fadeFrames) {
 				endOfFadeOut();
+			}
+			if (dipLeft > 0) {
+				dipLeft -= n;
+				if (dipLeft == 0) {
+					Command c = pending;
+					pending = null;
+					swapNow(c.live(), true);
+				}
 			}
 		}
 		for (int c = 2; c < out.length; c++) {
@@ -765,7 +792,7 @@ public final class Player implements AutoCloseable {
 			fadeIn();
 		}
 		case SWAP -> {
-			swapNow(c.live());
+			swapNow(c.live(), false);
 			fadeIn();
 		}
 		default -> fadeIn();
@@ -804,10 +831,12 @@ public final class Player implements AutoCloseable {
 				}
 			}
 			case SWAP -> {
-				if (running) {
-					fadeOut(c);
+				if (!running) {
+					swapNow(c.live(), false);
+				} else if (c.live().handover.local() && resampler == null) {
+					dipOut(c);
 				} else {
-					swapNow(c.live());
+					fadeOut(c);
 				}
 			}
 			default -> {
@@ -835,9 +864,60 @@ public final class Player implements AutoCloseable {
 		jump(at);
 	}
 
-	private void swapNow(Live next) {
+	/**
+	 * [audio] Starts a local swap: the channels that change ramp to silence over {@link #FADE_SECONDS} while the rest
+	 * of the mix plays on; the swap is made when they are silent ({@link #dipLeft} counts down).
+	 */
+	private void dipOut(Command c) {
+		Live l = live;
+		for (int node : c.live().handover.dip()) {
+			l.faderTarget[node] = 0;
+			if (l.remaining[node] == 0) {
+				l.ramping++;
+			}
+			l.remaining[node] = dipFrames;
+		}
+		pending = c;
+		dipLeft = dipFrames;
+	}
+
+	/**
+	 * [audio] Makes {@code next} the plan played from the next block: it takes over the timeline, the delay lines
+	 * of the channels it shares with the current plan, and their current fader and pan (a ramp in progress goes on
+	 * to the new plan's values); with {@code raise} (a local swap), the channels that changed rise from silence
+	 * over {@link #FADE_SECONDS}.
+	 */
+	private void swapNow(Live next, boolean raise) {
 		Live old = live;
 		next.mixer.locate(old.mixer.position());
+		LiveMixer.Handover h = next.handover;
+		if (h != null) {
+			next.mixer.takeOver(old.mixer, h);
+			for (int k = 0; k < next.fader.length; k++) {
+				int j = h.previousNode(k);
+				if (j < 0) {
+					continue;
+				}
+				next.fader[k] = old.fader[j];
+				next.pan[k] = old.pan[j];
+				if (next.fader[k] != next.faderTarget[k] || next.pan[k] != next.panTarget[k]) {
+					next.remaining[k] = smoothFrames;
+					next.ramping++;
+				}
+				next.mixer.setLiveGainsNow(k, next.fader[k], next.pan[k]);
+			}
+			if (raise) {
+				for (int k : h.raise()) {
+					next.fader[k] = 0;
+					next.pan[k] = next.panTarget[k];
+					if (next.remaining[k] == 0) {
+						next.ramping++;
+					}
+					next.remaining[k] = dipFrames;
+					next.mixer.setLiveGainsNow(k, 0, next.pan[k]);
+				}
+			}
+		}
 		live = next;
 		meterBank = next.mixer.meters();
 		retired.set(old);

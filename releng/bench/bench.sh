@@ -70,10 +70,15 @@ if [[ $MODE == realtime ]]; then
   if chrt -f 10 true 2>/dev/null; then RT=(-R -P 70); SCHED="SCHED_FIFO 70"; else RT=(--no-realtime); SCHED="no real-time priority"; fi
   for P in 128 64; do
     echo "== realtime: $N stereo tracks (EQ each), 8 buses (EQ + compressor), master limiter; JACK dummy 48 kHz, $P frames, ${D}s, jackd $SCHED"
-    JACK_DEFAULT_SERVER=mixtree-bench jackd "${RT[@]}" -n mixtree-bench -d dummy -r 48000 -p "$P" >/dev/null 2>&1 &
+    JACK_DEFAULT_SERVER=mixtree-bench jackd "${RT[@]}" -n mixtree-bench -d dummy -r 48000 -p "$P" >"$W/jackd_$P.log" 2>&1 &
     jpid=$!; sleep 1
     JACK_DEFAULT_SERVER=mixtree-bench "$MT" play "$SESSION" --device jack --buffer "$P" --seconds "$D" 2>&1 | tail -n 3 || true
     kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
+    # jackd's own account of each xrun: its dummy driver woke late, and/or Mixtree's period was still running
+    # (not finished) or had not started yet (triggered, not yet scheduled)
+    echo "   jackd log: $(grep -c 'JackTimedDriver::Process XRun' "$W/jackd_$P.log") late wake-ups of its own driver;" \
+      "Mixtree's period not finished: $(grep -c 'mixtree was not finished, state = Running' "$W/jackd_$P.log") while running," \
+      "$(grep -c 'mixtree was not finished, state = Triggered' "$W/jackd_$P.log") triggered but not started"
     sleep 1
   done
   exit 0

@@ -1,6 +1,7 @@
 package org.mixtree.engine.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -378,6 +379,34 @@ class PlayerTest {
 			for (int i = FADE; i < frames; i++) {
 				assertEquals(ref[c][i], out[c][i], 1e-6, "channel " + c + ", frame " + i);
 			}
+		}
+	}
+
+	/**
+	 * A rebuild that changes a parameter of an effect the new plan takes over must not set it from the compiling
+	 * thread (the audio thread may be running that very effect): the change reaches the effect as a parameter event
+	 * in the new plan's first block, on the audio thread, and is heard from there.
+	 */
+	@Test
+	void aParameterChangeReachesAKeptEffectAsAnEventOnTheAudioThread() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).track("t", "master", Mix.sine(440.0 / 48, 0.5, 2 * RATE));
+		mix.edit("t", c -> c.withInserts(List.of(Insert.of(TestEffects.GAIN, Map.of("gain", 1.0)))));
+		CompiledPlan plan = mix.plan();
+		int node = plan.node("t");
+		TestEffects.TestEffect effect = (TestEffects.TestEffect) plan.processors[node][0].effect;
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			double before = peak(drive(player, 128, 100)[0], 0, 100 * 128);
+			mix.edit("t", c -> c.withInserts(List.of(Insert.of(TestEffects.GAIN, Map.of("gain", 0.5)))));
+			CompiledPlan rebuilt = (CompiledPlan) Engine.compile(mix.description(), plan);
+			assertSame(effect, rebuilt.processors[node][0].effect, "the effect is taken over");
+			assertEquals(1.0, effect.values[0], "not set by the compiling thread");
+			player.swap(rebuilt);
+			float[][] after = drive(player, 128, 100);
+			assertEquals(0.5, effect.values[0], "set by the event");
+			assertEquals(1, effect.events);
+			assertEquals(before * 0.5, peak(after[0], 50 * 128, 100 * 128), 1e-6);
 		}
 	}
 

@@ -80,6 +80,8 @@ final class TestEffects {
 		private float[][] line;
 		private int write;
 		private long frame;
+		/** Parameter events received by {@link #process}. */
+		int events;
 
 		TestEffect(EffectDescriptor d) {
 			this.d = d;
@@ -117,6 +119,10 @@ final class TestEffects {
 		public void process(ProcessBlock block) {
 			float[][] a = block.audio();
 			int n = block.frames();
+			for (int e = 0; e < block.eventCount(); e++) {
+				values[block.eventParameter(e)] = block.eventValue(e); // the hosts here send them at offset 0
+				events++;
+			}
 			switch (d.id()) {
 			case "test.delay", "test.echo" -> {
 				int size = line[0].length;

@@ -120,6 +120,8 @@ final class BlockMixer implements AutoCloseable {
 	/** Per node, per slot: the processor to run, or null (pass through, latency 0). */
 	private final Processor[][] procs;
 	private final ProcessBlock[][] blocks;
+	/** Per node, per slot: the plan's pending parameter changes are still to be sent (see CompiledPlan). */
+	private final boolean[][] eventsDue;
 	private final DelayLine[][] dry;
 	/** Per node: its chain's channel buffers and the matching dry buffers (views of the chunk or bus buffers). */
 	private final float[][][] work;
@@ -265,6 +267,7 @@ final class BlockMixer implements AutoCloseable {
 		int[][] slotLatency = new int[n][];
 		procs = new Processor[n][];
 		blocks = new ProcessBlock[n][];
+		eventsDue = new boolean[n][];
 		dry = new DelayLine[n][];
 		work = new float[n][][];
 		dryWork = new float[n][][];
@@ -273,6 +276,7 @@ final class BlockMixer implements AutoCloseable {
 			Processor[] chain = plan.processors[k];
 			procs[k] = new Processor[chain.length];
 			blocks[k] = new ProcessBlock[chain.length];
+			eventsDue[k] = new boolean[chain.length];
 			dry[k] = new DelayLine[chain.length];
 			keyOf[k] = new int[chain.length];
 			Arrays.fill(keyOf[k], -1);
@@ -335,7 +339,9 @@ final class BlockMixer implements AutoCloseable {
 				slotLatency[k][j] = latency;
 				chainLatency[k] += latency;
 				dry[k][j] = new DelayLine(two ? 2 : 1, latency, maxBlock);
-				blocks[k][j] = new ProcessBlock(work[k], 0);
+				double[] changes = plan.pendingParameters[k][j];
+				blocks[k][j] = new ProcessBlock(work[k], changes == null ? 0 : changes.length / 2);
+				eventsDue[k][j] = changes != null;
 			}
 		}
 
@@ -1071,6 +1077,14 @@ final class BlockMixer implements AutoCloseable {
 			}
 			ProcessBlock block = blocks[node][j];
 			block.set(0, n, sidechain);
+			if (eventsDue[node][j]) {
+				// a rebuild's parameter changes for a processor taken over from the previous plan
+				double[] changes = plan.pendingParameters[node][j];
+				for (int e = 0; e < changes.length; e += 2) {
+					block.addEvent(0, (int) changes[e], changes[e + 1]);
+				}
+				eventsDue[node][j] = false;
+			}
 			p.run(block, dryBuf, n, budget, position);
 		}
 	}

@@ -105,6 +105,11 @@ public final class CompiledPlan implements Plan {
 	final boolean[] live;
 	/** Per node: keys at least one insert slot (of any channel). */
 	final boolean[] isKey;
+	/**
+	 * Per node, per insert slot: parameter changes for a processor taken over from the previous plan, as (index,
+	 * value) pairs, or null. The mixer delivers them as events at the start of the slot's first processed block.
+	 */
+	final double[][][] pendingParameters;
 	/** Compile-time findings: missing effects, unknown parameters, states that did not load. */
 	final List<String> warnings;
 	private final Map<String, Integer> nodeById;
@@ -112,7 +117,8 @@ public final class CompiledPlan implements Plan {
 	CompiledPlan(GraphDescription description, GraphDescription.Channel[] channels, int[] output, int[][] inputs,
 			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById,
 			int[][] sendsOf, int[] sendSource, int[] sendTarget, Send[] sends, Processor[][] processors,
-			List<String> warnings, int[][] keySource, boolean[] live) {
+			List<String> warnings, int[][] keySource, boolean[] live, double[][][] pendingParameters) {
+		this.pendingParameters = pendingParameters;
 		this.keySource = keySource;
 		this.live = live;
 		this.isKey = new boolean[channels.length];

@@ -253,19 +253,23 @@ public final class PlanCompiler {
 		boolean[] audible = resolveAudible(channels, output, inputs, sendSource, sendTarget);
 		boolean[] live = resolveLive(channels, audible, inputs, sendSource, sendTarget, keySource);
 		List<String> warnings = new ArrayList<>();
-		Processor[][] processors = processors(graph, channels, previous, warnings);
+		double[][][] pending = new double[n][][];
+		Processor[][] processors = processors(graph, channels, previous, warnings, pending);
 		return new CompiledPlan(graph, channels, output, inputs, tracks.stream().mapToInt(Integer::intValue).toArray(),
 				top.stream().mapToInt(Integer::intValue).toArray(), groups, audible, nodeById, sendsOf, sendSource,
-				sendTarget, sendSpec, processors, warnings, keySource, live);
+				sendTarget, sendSpec, processors, warnings, keySource, live, pending);
 	}
 
 	/**
 	 * Creates (or takes over from {@code previous}) a processor per insert that has an installed effect, loads its
 	 * state and sets its parameters. A missing effect, or one whose creation or state fails, becomes a null slot
-	 * that passes audio through, with a warning.
+	 * that passes audio through, with a warning. A processor taken over may be processing for the previous plan
+	 * right now (a rebuild while playing), so its parameters are not set here: the changes go to
+	 * {@code pending[node][slot]} as (index, value) pairs, which the plan's mixer delivers as parameter events at
+	 * the start of its first block, on the audio thread, where the effect smooths them.
 	 */
 	private static Processor[][] processors(GraphDescription graph, Channel[] channels, CompiledPlan previous,
-			List<String> warnings) {
+			List<String> warnings, double[][][] pending) {
 		Map<String, Processor> old = new HashMap<>();
 		if (previous != null) {
 			for (Processor[] chain : previous.processors) {
@@ -281,6 +285,7 @@ public final class PlanCompiler {
 			Channel c = channels[k];
 			List<Insert> inserts = c.inserts();
 			result[k] = new Processor[inserts.size()];
+			pending[k] = new double[inserts.size()][];
 			for (int j = 0; j < inserts.size(); j++) {
 				Insert insert = inserts.get(j);
 				String where = c.label() + " slot " + (j + 1) + " (" + insert.effectId() + ")";
@@ -304,16 +309,26 @@ public final class PlanCompiler {
 						continue;
 					}
 					p = new Processor(key, effect);
+					configure(p, insert, where, warnings, null);
+				} else {
+					List<Double> changes = new ArrayList<>();
+					configure(p, insert, where, warnings, changes);
+					if (!changes.isEmpty()) {
+						pending[k][j] = changes.stream().mapToDouble(Double::doubleValue).toArray();
+					}
 				}
-				configure(p, insert, where, warnings);
 				result[k][j] = p;
 			}
 		}
 		return result;
 	}
 
-	/** State first, then the explicit parameter values (which win over the state). */
-	private static void configure(Processor p, Insert insert, String where, List<String> warnings) {
+	/**
+	 * State first, then the explicit parameter values (which win over the state). With {@code deferred}, parameter
+	 * changes are appended to it as (index, value) pairs instead of being set.
+	 */
+	private static void configure(Processor p, Insert insert, String where, List<String> warnings,
+			List<Double> deferred) {
 		byte[] state = insert.state();
 		if (state != null && !java.util.Arrays.equals(state, p.appliedState)) {
 			try {
@@ -338,7 +353,12 @@ public final class PlanCompiler {
 			}
 			try {
 				if (p.effect.getParameter(index) != v) {
-					p.effect.setParameter(index, v);
+					if (deferred != null) {
+						deferred.add((double) index);
+						deferred.add(v);
+					} else {
+						p.effect.setParameter(index, v);
+					}
 				}
 			} catch (RuntimeException ex) {
 				warnings.add(where + ": setting " + e.getKey() + " threw " + ex.getClass().getSimpleName());

@@ -197,6 +197,8 @@ public final class Player implements AutoCloseable {
 	private final List<GarbageCollectorMXBean> collectors;
 	private final long[] gcCount;
 	private final long[] gcTime;
+	/** Set when the constructor has taken the collectors' baseline (after the warm-up); read by the disk thread. */
+	private volatile boolean countGc;
 	private volatile boolean closed;
 
 	/**
@@ -250,6 +252,12 @@ public final class Player implements AutoCloseable {
 		}
 		prefetcher = new Prefetcher(clock, first.rings, this::housekeeping);
 		warmUp(plan, options.warmUpBlocks());
+		// pauses are counted from here: the rehearsal's collections are not playback's
+		for (int i = 0; i < gcCount.length; i++) {
+			gcCount[i] = collectors.get(i).getCollectionCount();
+			gcTime[i] = collectors.get(i).getCollectionTime();
+		}
+		countGc = true;
 	}
 
 	/**
@@ -622,7 +630,7 @@ public final class Player implements AutoCloseable {
 				lastAllocated = now;
 			}
 		}
-		for (int i = 0; i < gcCount.length; i++) {
+		for (int i = 0; i < gcCount.length && countGc; i++) {
 			GarbageCollectorMXBean b = collectors.get(i);
 			if (b.getName().contains("Cycles")) {
 				continue; // ZGC's concurrent cycles are not pauses; "ZGC Pauses" counts those

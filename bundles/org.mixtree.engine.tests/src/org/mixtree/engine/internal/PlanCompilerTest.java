@@ -114,4 +114,29 @@ class PlanCompilerTest {
 		assertEquals(List.of("Drums", "Music"), plan.topLevelBuses());
 		assertEquals(List.of(List.of("Cym", "Drums"), List.of("Music")), ((CompiledPlan) plan).groupIds());
 	}
+
+	/**
+	 * A rebuild keeps an insert's processor (and its audio state) unless the insert brings a state the processor
+	 * has not loaded: loading it into an effect that may be processing for the plan being played is not safe, so
+	 * the new plan gets a fresh instance with that state; the same state again keeps the instance.
+	 */
+	@Test
+	void aRebuildWithANewEffectStateMakesAFreshInstance() throws Exception {
+		byte[] half = java.nio.ByteBuffer.allocate(8).putDouble(0.5).array();
+		byte[] quarter = java.nio.ByteBuffer.allocate(8).putDouble(0.25).array();
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, 48000);
+		mix.bus("master", null).track("t", "master", Mix.sine(10, 0.5, 4800));
+		mix.edit("t", c -> c.withInserts(List.of(new GraphDescription.Insert("test.gain", TestEffects.GAIN, false,
+				java.util.Map.of(), half))));
+		CompiledPlan first = mix.plan();
+		int node = first.node("t");
+		CompiledPlan same = (CompiledPlan) Engine.compile(mix.description(), first);
+		org.junit.jupiter.api.Assertions.assertSame(first.processors[node][0], same.processors[node][0]);
+		mix.edit("t", c -> c.withInserts(List.of(new GraphDescription.Insert("test.gain", TestEffects.GAIN, false,
+				java.util.Map.of(), quarter))));
+		CompiledPlan recalled = (CompiledPlan) Engine.compile(mix.description(), same);
+		org.junit.jupiter.api.Assertions.assertNotSame(same.processors[node][0], recalled.processors[node][0]);
+		assertEquals(0.5, same.processors[node][0].effect.getParameter(0), "the played instance is untouched");
+		assertEquals(0.25, recalled.processors[node][0].effect.getParameter(0), "the fresh one has the new state");
+	}
 }

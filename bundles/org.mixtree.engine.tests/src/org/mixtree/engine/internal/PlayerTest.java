@@ -349,6 +349,29 @@ class PlayerTest {
 	}
 
 	/**
+	 * A fader move made right after a swap is addressed to the new plan while the audio thread still plays the old
+	 * one (a local swap waits 5 ms for the changed channels to fall silent): it is kept and applied, not lost.
+	 */
+	@Test
+	void aFaderMoveRightAfterASwapIsNotLost() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).bus("a", "master").bus("b", "master");
+		mix.track("t", "a", Mix.sine(440.0 / 48, 0.5, 3 * RATE)).track("u", "b", Mix.noise(7, 2, 3 * RATE));
+		Plan plan = mix.plan();
+		Mix muted = mix.edit("u", ch -> new GraphDescription.Channel(ch.id(), ch.name(), ch.kind(), ch.source(),
+				ch.gainDb(), ch.pan(), true, false, false, ch.output()));
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			drive(player, 128, 100);
+			player.swap(Engine.compile(muted.description(), plan));
+			player.setGain("t", -20);
+			float[][] after = drive(player, 128, 200);
+			double expected = 0.5 * PanLaw.MINUS_3_DB.left(0) * 0.1;
+			assertEquals(expected, peak(after[0], 100 * 128, 200 * 128), 1e-3, "t at -20 dB, u muted");
+		}
+	}
+
+	/**
 	 * A swap to a plan that processes the same (here: recompiled as it was) plays on sample for sample: no fade,
 	 * and the delay-compensation lines of the new plan take over the old ones' contents (the session has a latent
 	 * insert on one track, so the others are delayed to match, an echo on a bus and a send), so the output is the

@@ -295,7 +295,11 @@ public final class PlanCompiler {
 				}
 				String key = c.id() + " #" + (j + 1) + " " + insert.effectId();
 				Processor p = old.get(key);
-				if (p == null || p.effect.descriptor() != insert.factory().descriptor()
+				// a new state (a preset or snapshot recalled) cannot reach an effect that may be processing right
+				// now: such a slot gets a fresh instance, loaded here, and the swap moves its channel as a change
+				boolean newState = p != null && insert.state() != null
+						&& !java.util.Arrays.equals(insert.state(), p.appliedState);
+				if (p == null || newState || p.effect.descriptor() != insert.factory().descriptor()
 						&& !p.effect.descriptor().equals(insert.factory().descriptor())) {
 					Effect effect;
 					try {

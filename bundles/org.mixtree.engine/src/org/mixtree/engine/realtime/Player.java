@@ -124,6 +124,8 @@ public final class Player implements AutoCloseable {
 		int ramping;
 		/** How this plan takes over from the one played before it (null for the first). */
 		LiveMixer.Handover handover;
+		/** [audio] Swapped out: parameter changes still addressed to it are dropped. */
+		boolean swappedOut;
 
 		Live(LiveMixer mixer, PrefetchRing[] rings) {
 			this.mixer = mixer;
@@ -909,8 +911,10 @@ public final class Player implements AutoCloseable {
 				next.fader[k] = old.fader[j];
 				next.pan[k] = old.pan[j];
 				if (next.fader[k] != next.faderTarget[k] || next.pan[k] != next.panTarget[k]) {
+					if (next.remaining[k] == 0) {
+						next.ramping++;
+					}
 					next.remaining[k] = smoothFrames;
-					next.ramping++;
 				}
 				next.mixer.setLiveGainsNow(k, next.fader[k], next.pan[k]);
 			}
@@ -926,6 +930,7 @@ public final class Player implements AutoCloseable {
 				}
 			}
 		}
+		old.swappedOut = true;
 		live = next;
 		meterBank = next.mixer.meters();
 		retired.set(old);
@@ -981,10 +986,16 @@ public final class Player implements AutoCloseable {
 		Live l = live;
 		Param p;
 		while ((p = params.peek()) != null) {
-			params.remove();
-			if (p.live() != l) {
-				continue; // addressed to a plan that is no longer (or not yet) played
+			Live to = p.live();
+			if (to != l && !to.swappedOut && (pending == null || pending.live() != to)) {
+				break; // addressed to a plan whose swap has not reached this thread yet: it waits in the queue
 			}
+			params.remove();
+			if (to.swappedOut) {
+				continue; // addressed to a plan that is no longer played
+			}
+			// the current plan, or the one a local swap is about to make current (it takes the targets over)
+			l = to;
 			if (p.pan()) {
 				l.panTarget[p.node()] = p.value();
 			} else {
@@ -995,6 +1006,7 @@ public final class Player implements AutoCloseable {
 			}
 			l.remaining[p.node()] = smoothFrames;
 		}
+		l = live;
 		if (l.ramping == 0) {
 			return;
 		}

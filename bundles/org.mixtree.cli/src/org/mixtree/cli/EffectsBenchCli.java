@@ -13,10 +13,12 @@ import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.effects.api.ProcessBlock;
 import org.mixtree.effects.api.ProcessSetup;
 import org.mixtree.effects.api.RenderMode;
+import org.mixtree.engine.meter.ChannelMeter;
 
 /**
  * {@code bench-effects}: ns per sample of every installed effect (stereo, 48 kHz, 512-frame blocks, each at its
- * defaults) and the RBJ biquad's serial throughput, for the benchmark table. A benchmark, not a test: it prints
+ * defaults), the cost of one channel strip's meters, and the RBJ biquad's serial throughput, for the benchmark
+ * table. A benchmark, not a test: it prints
  * figures and judges nothing. One "sample" is one channel of one frame.
  */
 final class EffectsBenchCli {
@@ -40,6 +42,11 @@ final class EffectsBenchCli {
 			double ns = effectNsPerSample(f, seconds);
 			out.println(String.format(Locale.ROOT, "%-28s %12.2f %14.0f", f.descriptor().id(), ns, 1e9 / (ns * 2) / RATE));
 		}
+		double meter = meterNsPerFrame(seconds);
+		out.println(String.format(Locale.ROOT,
+				"meters (one stereo strip: peak and hold, RMS, true peak 4x, loudness M/S/I/LRA, correlation; 128-frame "
+						+ "blocks): %.1f ns per stereo frame; 73 strips = %.0f %% of a 128-frame period at 48 kHz",
+				meter, 100.0 * meter * 73 / (1e9 / RATE)));
 		double m = biquadMSamplesPerSecond();
 		out.println(String.format(Locale.ROOT,
 				"biquad (org.mixtree.dsp.Biquad, one serial channel): %.0f M biquad-samples/s = %.2f of the C ceiling (305 M/s, gcc -O2)",
@@ -76,6 +83,33 @@ final class EffectsBenchCli {
 		}
 		fx.release();
 		return best / ((double) blocks * BLOCK * layout.channels());
+	}
+
+	/** Feeds one stereo {@link ChannelMeter} {@code seconds} of noise in 128-frame blocks; @return ns per frame. */
+	private static double meterNsPerFrame(double seconds) {
+		ChannelMeter meter = new ChannelMeter(2, RATE);
+		int frames = 128;
+		float[][] x = new float[2][frames];
+		long seed = 7;
+		int blocks = (int) Math.ceil(seconds * RATE / frames);
+		long best = Long.MAX_VALUE;
+		for (int round = 0; round < 3; round++) { // the first round warms the JIT up
+			long t0 = System.nanoTime();
+			for (int b = 0; b < blocks; b++) {
+				for (float[] ch : x) {
+					for (int i = 0; i < frames; i++) {
+						seed = seed * 6364136223846793005L + 1442695040888963407L;
+						ch[i] = (seed >> 40) * (0.25f / (1 << 23));
+					}
+				}
+				meter.process(x, 0, frames);
+			}
+			long dt = System.nanoTime() - t0;
+			if (round > 0) {
+				best = Math.min(best, dt);
+			}
+		}
+		return best / ((double) blocks * frames);
 	}
 
 	/** The RW1 bus EQ (peaking 1 kHz, Q 1, +3 dB) over 4096-sample blocks that stay in cache, as biquad_limit.c does. */

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.Resampler;
@@ -35,9 +34,9 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * <p>
  * Thread rules: [main] methods are called by one control thread at a time (the UI or the CLI), never by the
  * audio thread; [audio] is the device's callback thread; [any] is any thread. The audio thread never allocates,
- * locks, blocks, logs or touches a file: it reads the current immutable mixer through an
- * {@code AtomicReference}, drains single-producer/single-consumer queues of commands and parameter changes
- * filled by [main], and copies source frames out of per-source prefetch rings filled by a disk thread.
+ * locks, blocks, logs or touches a file: it receives each new plan's mixer, transport commands and parameter
+ * changes through single-producer/single-consumer queues filled by [main], hands swapped-out mixers to the disk
+ * thread through another, and copies source frames out of per-source prefetch rings filled by the disk thread.
  * <p>
  * The output is the offline render of the same plan ({@link org.mixtree.engine.Engine#render}), sample for
  * sample, whatever the device's buffer size: the mixer is block-size independent and the plugin delay
@@ -152,7 +151,8 @@ public final class Player implements AutoCloseable {
 	private final SpscQueue<Command> commands = new SpscQueue<>(256);
 	private final SpscQueue<Param> params = new SpscQueue<>(4096);
 	private final Prefetcher prefetcher;
-	private final AtomicReference<Live> retired = new AtomicReference<>();
+	/** Swapped-out plans, queued by the audio thread for the disk thread to close (any number of swaps apart). */
+	private final SpscQueue<Live> retired = new SpscQueue<>(64);
 	private final Resampler resampler;
 	private final float[][] pull;
 	private final int fadeFrames;
@@ -582,11 +582,9 @@ public final class Player implements AutoCloseable {
 		closedMain = true;
 		closed = true;
 		prefetcher.close();
-		// the device must have stopped calling back (AudioStream#stop returns when no callback runs)
-		Live old = retired.getAndSet(null);
-		if (old != null) {
-			old.mixer.close();
-		}
+		// the device must have stopped calling back (AudioStream#stop returns when no callback runs), and the disk
+		// thread has ended: this thread is the retired queue's only consumer now
+		closeRetired();
 		live.mixer.close();
 		if (mainLive != live) {
 			mainLive.mixer.close();
@@ -617,12 +615,18 @@ public final class Player implements AutoCloseable {
 		}
 	}
 
-	/** [disk thread, every 20 ms] Releases a swapped-out mixer, takes the allocation baseline, samples GC. */
-	private void housekeeping() {
-		Live old = retired.getAndSet(null);
-		if (old != null) {
+	/** [disk thread, or main after it ended] Closes the swapped-out mixers (their worker threads). */
+	private void closeRetired() {
+		Live old;
+		while ((old = retired.peek()) != null) {
+			retired.remove();
 			old.mixer.close();
 		}
+	}
+
+	/** [disk thread, every 20 ms] Releases the swapped-out mixers, takes the allocation baseline, samples GC. */
+	private void housekeeping() {
+		closeRetired();
 		if (options.measureAllocation() && allocBaseline < 0 && callbacks >= WARM_UP_CALLBACKS) {
 			allocBaseline = threadAllocated(audioThreadId);
 			lastAllocated = allocBaseline;
@@ -933,7 +937,7 @@ public final class Player implements AutoCloseable {
 		old.swappedOut = true;
 		live = next;
 		meterBank = next.mixer.meters();
-		retired.set(old);
+		retired.offer(old); // full only if the disk thread stopped closing them: then the old mixer is left open
 	}
 
 	/**

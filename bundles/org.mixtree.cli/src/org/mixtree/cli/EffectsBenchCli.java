@@ -66,13 +66,7 @@ final class EffectsBenchCli {
 		for (int round = 0; round < 3; round++) { // the first round warms the JIT up
 			long t0 = System.nanoTime();
 			for (int b = 0; b < blocks; b++) {
-				float[][] x = block.audio();
-				for (float[] ch : x) {
-					for (int i = 0; i < BLOCK; i++) {
-						seed = seed * 6364136223846793005L + 1442695040888963407L;
-						ch[i] = (seed >> 40) * (0.25f / (1 << 23));
-					}
-				}
+				seed = noise(block.audio(), BLOCK, seed);
 				block.set(0, BLOCK, null);
 				fx.process(block);
 			}
@@ -96,12 +90,7 @@ final class EffectsBenchCli {
 		for (int round = 0; round < 3; round++) { // the first round warms the JIT up
 			long t0 = System.nanoTime();
 			for (int b = 0; b < blocks; b++) {
-				for (float[] ch : x) {
-					for (int i = 0; i < frames; i++) {
-						seed = seed * 6364136223846793005L + 1442695040888963407L;
-						ch[i] = (seed >> 40) * (0.25f / (1 << 23));
-					}
-				}
+				seed = noise(x, frames, seed);
 				meter.process(x, 0, frames);
 			}
 			long dt = System.nanoTime() - t0;
@@ -110,6 +99,23 @@ final class EffectsBenchCli {
 			}
 		}
 		return best / ((double) blocks * frames);
+	}
+
+	/**
+	 * Fills {@code frames} frames of {@code x} with white noise of at most -12 dBFS from a linear congruential
+	 * generator.
+	 *
+	 * @return the generator's next seed
+	 */
+	private static long noise(float[][] x, int frames, long seed) {
+		long s = seed;
+		for (float[] ch : x) {
+			for (int i = 0; i < frames; i++) {
+				s = s * 6364136223846793005L + 1442695040888963407L;
+				ch[i] = (s >> 40) * (0.25f / (1 << 23));
+			}
+		}
+		return s;
 	}
 
 	/** The RW1 bus EQ (peaking 1 kHz, Q 1, +3 dB) over 4096-sample blocks that stay in cache, as biquad_limit.c does. */

@@ -11,7 +11,8 @@
 #         5 ms look-ahead); then ns/sample of every installed effect and the biquad against the C ceiling.
 # realtime: 64 stereo tracks with an EQ each, 8 buses with EQ and compressor, master with limiter, played
 #         through JACK's dummy driver at 48 kHz for D seconds (default 60) with 128- and then 64-frame
-#         buffers: xruns, callback time percentiles as % of the period, audio-thread allocation, GC pauses.
+#         buffers, jackd asynchronous (its default) and synchronous (-S): xruns, callback time percentiles as % of
+#         the period, audio-thread allocation, GC pauses, and jackd's own account of each xrun.
 # Prints whole-process wall, CPU (user+sys) and peak RSS per tool (medians), Mixtree's in-engine realtime
 # factor and peak heap, and the ratio of Mixtree's wall time to the reference peer's.
 set -euo pipefail
@@ -68,18 +69,25 @@ if [[ $MODE == realtime ]]; then
   # real-time scheduling (SCHED_FIFO for jackd and, through libjack, for Mixtree's audio thread) where the machine
   # allows it, as a DAW is run; else the dummy driver runs at normal priority and the figures say so
   if chrt -f 10 true 2>/dev/null; then RT=(-R -P 70); SCHED="SCHED_FIFO 70"; else RT=(--no-realtime); SCHED="no real-time priority"; fi
+  # jackd's two modes: asynchronous (its default: the driver writes the previous period's output and checks that
+  # the clients finished it) and synchronous (-S: the driver waits for the clients within the period)
   for P in 128 64; do
-    echo "== realtime: $N stereo tracks (EQ each), 8 buses (EQ + compressor), master limiter; JACK dummy 48 kHz, $P frames, ${D}s, jackd $SCHED"
-    JACK_DEFAULT_SERVER=mixtree-bench jackd "${RT[@]}" -n mixtree-bench -d dummy -r 48000 -p "$P" >"$W/jackd_$P.log" 2>&1 &
-    jpid=$!; sleep 1
-    JACK_DEFAULT_SERVER=mixtree-bench "$MT" play "$SESSION" --device jack --buffer "$P" --seconds "$D" 2>&1 | tail -n 3 || true
-    kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
-    # jackd's own account of each xrun: its dummy driver woke late, and/or Mixtree's period was still running
-    # (not finished) or had not started yet (triggered, not yet scheduled)
-    echo "   jackd log: $(grep -c 'JackTimedDriver::Process XRun' "$W/jackd_$P.log") late wake-ups of its own driver;" \
-      "Mixtree's period not finished: $(grep -c 'mixtree was not finished, state = Running' "$W/jackd_$P.log") while running," \
-      "$(grep -c 'mixtree was not finished, state = Triggered' "$W/jackd_$P.log") triggered but not started"
-    sleep 1
+    for SYNC in async sync; do
+      FLAGS=(); [[ $SYNC == sync ]] && FLAGS=(-S)
+      echo "== realtime: $N stereo tracks (EQ each), 8 buses (EQ + compressor), master limiter; JACK dummy 48 kHz, $P frames, ${D}s, jackd $SCHED, $SYNC"
+      JACK_DEFAULT_SERVER=mixtree-bench jackd "${RT[@]}" "${FLAGS[@]}" -n mixtree-bench -d dummy -r 48000 -p "$P" >"$W/jackd_$P.log" 2>&1 &
+      jpid=$!; sleep 1
+      JACK_DEFAULT_SERVER=mixtree-bench "$MT" play "$SESSION" --device jack --buffer "$P" --seconds "$D" 2>&1 | tail -n 3 || true
+      kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
+      # jackd's own account of each xrun: its dummy driver woke late, and/or Mixtree's period was still running
+      # (not finished) or had not started yet (triggered, not yet scheduled)
+      echo "   jackd log: $(grep -c 'JackTimedDriver::Process XRun' "$W/jackd_$P.log") late wake-ups of its own driver;" \
+        "Mixtree's period not finished: $(grep -c 'mixtree was not finished, state = Running' "$W/jackd_$P.log") while running," \
+        "$(grep -c 'mixtree was not finished, state = Triggered' "$W/jackd_$P.log") triggered but not started;" \
+        "clients late in synchronous mode: $(grep -c 'ProcessGraphSync: SuspendRefNum error' "$W/jackd_$P.log")" \
+        "(one at the end is the client leaving)"
+      sleep 1
+    done
   done
   exit 0
 fi

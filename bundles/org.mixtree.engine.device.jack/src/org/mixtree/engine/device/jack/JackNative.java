@@ -13,7 +13,13 @@ import com.sun.jna.Pointer;
  * the stream keeps one {@link Pointer} per port for as long as the address stays the same (jackd2's output buffers
  * do). The client and port handles are JNAJack's, read once when the stream opens.
  * <p>
- * Thread rules: {@link #setProcessCallback} [main]; {@link #portBuffer} [audio].
+ * libjack's own error messages (written to stderr by default: "Cannot read socket fd = 61", "CheckRes error",
+ * "JackSocketClientChannel read fail" when the server dies) are routed to {@link #ERRORS}, which keeps the last one
+ * and prints them only with {@code -Dmixtree.jack.verbose=true}: the stream reports what happened in one line of its
+ * own.
+ * <p>
+ * Thread rules: {@link #setProcessCallback} [main]; {@link #portBuffer} [audio]; the error function [any libjack
+ * thread, on errors only].
  */
 final class JackNative {
 
@@ -32,12 +38,45 @@ final class JackNative {
 		Native.register(JackNative.class, lib);
 	}
 
+	/** [any libjack thread] libjack's error function ({@code void (*)(const char *)}). */
+	interface ErrorCallback extends Callback {
+		void invoke(Pointer message);
+	}
+
+	/** Keeps libjack's last error message; prints them only when asked to. Held here so it is never collected. */
+	static final Errors ERRORS = new Errors();
+
+	static {
+		jack_set_error_function(ERRORS); // after ERRORS is set: static initialisers run in the order written
+	}
+
+	static final class Errors implements ErrorCallback {
+		private static final boolean VERBOSE = Boolean.getBoolean("mixtree.jack.verbose");
+		private volatile String last;
+
+		@Override
+		public void invoke(Pointer message) {
+			String text = message == null ? "" : message.getString(0);
+			last = text;
+			if (VERBOSE) {
+				System.err.println("libjack: " + text);
+			}
+		}
+
+		/** @return libjack's last error message, or null */
+		String last() {
+			return last;
+		}
+	}
+
 	private JackNative() {
 	}
 
 	private static native int jack_set_process_callback(Pointer client, ProcessCallback callback, Pointer arg);
 
 	private static native long jack_port_get_buffer(Pointer port, int frames);
+
+	private static native void jack_set_error_function(ErrorCallback callback);
 
 	/**
 	 * [main] Registers {@code callback} (keep a strong reference to it while the client lives) with a thread

@@ -107,7 +107,7 @@ final class Mix {
 		return captures.stream().map(Capture::result).toList();
 	}
 
-	/** A source playing an array, as a file reader would. */
+	/** A source playing an array, as a file reader would, seekable as the real-time player's prefetch needs. */
 	static final class ArraySource implements SourceReader {
 		private final Path file;
 		private final float[][] data;
@@ -141,6 +141,11 @@ final class Mix {
 			}
 			position += n;
 			return n;
+		}
+
+		@Override
+		public void seek(long frame) {
+			position = (int) frame;
 		}
 
 		@Override

@@ -33,53 +33,7 @@ class PlayerTest {
 	static final int FADE = (int) Math.round(Player.FADE_SECONDS * RATE);
 
 	static SourceOpener opener(Mix mix) {
-		return (source, rate) -> new Seekable(source.file(), mix.signals.get(source.file()));
-	}
-
-	/** An in-memory source that seeks, as a file reader does. */
-	private static final class Seekable implements SourceReader {
-		private final Path file;
-		private final float[][] data;
-		private int position;
-
-		Seekable(Path file, float[][] data) {
-			this.file = file;
-			this.data = data;
-		}
-
-		@Override
-		public Path file() {
-			return file;
-		}
-
-		@Override
-		public int channels() {
-			return data.length;
-		}
-
-		@Override
-		public long frames() {
-			return data[0].length;
-		}
-
-		@Override
-		public int read(float[][] dst, int offset, int count) {
-			int k = Math.min(count, data[0].length - position);
-			for (int c = 0; c < data.length; c++) {
-				System.arraycopy(data[c], position, dst[c], offset, k);
-			}
-			position += k;
-			return k;
-		}
-
-		@Override
-		public void seek(long frame) {
-			position = (int) frame;
-		}
-
-		@Override
-		public void close() {
-		}
+		return (source, rate) -> new Mix.ArraySource(source.file(), mix.signals.get(source.file()));
 	}
 
 	/** Tracks of noise and sine, one with a latency insert (PDC), an echo on a bus, a send. */

@@ -93,7 +93,7 @@ class JackServerTest {
 	void killedServerEndsTheStreamWithAMessage() throws Exception {
 		try (Server server = new Server(256)) {
 			AudioStream stream = server.open(256);
-			SignalSource src = new SignalSource(signal(RATE * 60));
+			SignalSource src = new SignalSource(TestSignals.signal(RATE * 60));
 			src.go = true;
 			stream.start(src);
 			Thread.sleep(500);
@@ -141,7 +141,7 @@ class JackServerTest {
 		long xruns;
 		int frames = (int) (seconds * RATE);
 		Path dir = Files.createTempDirectory("mixtree-jack-player-");
-		Path[] t = tracks(dir, signal(frames));
+		Path[] t = tracks(dir, TestSignals.signal(frames));
 		GraphDescription graph = graph(t[0], t[1], t[2], -2, false, "bus");
 		Plan plan = Engine.compile(graph);
 		Path rendered = dir.resolve("render.wav");
@@ -324,7 +324,7 @@ class JackServerTest {
 		int buffer = 64;
 		Path dir = Files.createTempDirectory("mixtree-jack-alloc-");
 		try {
-			Path[] t = tracks(dir, signal(30 * RATE));
+			Path[] t = tracks(dir, TestSignals.signal(30 * RATE));
 			GraphDescription g0 = graph(t[0], t[1], t[2], -2, false, "bus");
 			try (Server server = new Server(buffer); AudioStream stream = server.open(buffer)) {
 				Plan p0 = Engine.compile(g0);
@@ -440,22 +440,6 @@ class JackServerTest {
 			double t = (double) i / RATE;
 			for (int c = 0; c < 2; c++) {
 				s[c][i] = (float) (0.4 * Math.sin(2 * Math.PI * (c == 0 ? 441 : 997) * t)
-						+ 0.1 * Math.sin(2 * Math.PI * 5123.4 * t + c));
-			}
-		}
-		return s;
-	}
-
-	/** Deterministic noise at -16 dBFS plus two sines per channel, different on each channel. */
-	static float[][] signal(int frames) {
-		float[][] s = new float[2][frames];
-		long seed = 0x5DEECE66DL;
-		for (int i = 0; i < frames; i++) {
-			for (int c = 0; c < 2; c++) {
-				seed = seed * 6364136223846793005L + 1442695040888963407L;
-				double noise = ((seed >>> 11) * 0x1.0p-53 - 0.5) * 0.3;
-				double t = (double) i / RATE;
-				s[c][i] = (float) (noise + 0.2 * Math.sin(2 * Math.PI * (c == 0 ? 441 : 997) * t)
 						+ 0.1 * Math.sin(2 * Math.PI * 5123.4 * t + c));
 			}
 		}

@@ -88,7 +88,7 @@ class JavaSoundServerTest {
 
 	@Test
 	void callbackSignalIsRecordedUnchanged() throws Exception {
-		float[][] signal = signal((int) (SECONDS * RATE));
+		float[][] signal = TestSignals.signal((int) (SECONDS * RATE));
 		Path wav = dir.resolve("rec.wav");
 		Process rec = pulse.record(wav);
 		long xruns;
@@ -112,7 +112,7 @@ class JavaSoundServerTest {
 	@Test
 	void playerPlaysTheOfflineRender() throws Exception {
 		int frames = (int) (SECONDS * RATE);
-		float[][] all = signal(frames);
+		float[][] all = TestSignals.signal(frames);
 		// two stereo tracks from WAV files, one panned and faded, onto the master
 		Path a = dir.resolve("a.wav");
 		Path b = dir.resolve("b.wav");
@@ -167,7 +167,7 @@ class JavaSoundServerTest {
 	@Test
 	void killedServerEndsTheStreamWithOneLine() throws Exception {
 		AudioStream stream = new JavaSoundBackend().open(null, RATE, 1024, 2);
-		Signal src = new Signal(signal(RATE * 60));
+		Signal src = new Signal(TestSignals.signal(RATE * 60));
 		src.go = true;
 		stream.start(src);
 		Thread.sleep(700);
@@ -370,22 +370,6 @@ class JavaSoundServerTest {
 			reason = why;
 			inner.stopped(why);
 		}
-	}
-
-	/** Deterministic noise plus two sines per channel, different on each channel, peaks below 0.6. */
-	static float[][] signal(int frames) {
-		float[][] s = new float[2][frames];
-		long seed = 0x5DEECE66DL;
-		for (int i = 0; i < frames; i++) {
-			for (int c = 0; c < 2; c++) {
-				seed = seed * 6364136223846793005L + 1442695040888963407L;
-				double noise = ((seed >>> 11) * 0x1.0p-53 - 0.5) * 0.3;
-				double t = (double) i / RATE;
-				s[c][i] = (float) (noise + 0.2 * Math.sin(2 * Math.PI * (c == 0 ? 441 : 997) * t)
-						+ 0.1 * Math.sin(2 * Math.PI * 5123.4 * t + c));
-			}
-		}
-		return s;
 	}
 
 	private static void write(Path file, float[][] data) throws IOException {

@@ -1,6 +1,8 @@
 package org.mixtree.engine.internal;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.mixtree.effects.api.RenderMode;
@@ -186,8 +188,8 @@ public final class LiveMixer implements AutoCloseable {
 		CompiledPlan b = plan;
 		int[] previousNode = new int[b.size()];
 		boolean[] kept = new boolean[a.size()];
-		java.util.List<Integer> dip = new java.util.ArrayList<>();
-		java.util.List<Integer> raise = new java.util.ArrayList<>();
+		List<Integer> dip = new ArrayList<>();
+		List<Integer> raise = new ArrayList<>();
 		boolean local = true;
 		for (int k = 0; k < b.size(); k++) {
 			int j = previous.node(b.channels[k].id());
@@ -256,7 +258,7 @@ public final class LiveMixer implements AutoCloseable {
 				|| a.output[j] >= 0 && !a.channels[a.output[j]].id().equals(b.channels[b.output[k]].id())) {
 			return true;
 		}
-		if (!java.util.Arrays.equals(a.processors[j], b.processors[k]) || !java.util.Arrays.equals(a.bypass[j], b.bypass[k])) {
+		if (!Arrays.equals(a.processors[j], b.processors[k]) || !Arrays.equals(a.bypass[j], b.bypass[k])) {
 			return true;
 		}
 		for (int slot = 0; slot < a.keySource[j].length; slot++) {

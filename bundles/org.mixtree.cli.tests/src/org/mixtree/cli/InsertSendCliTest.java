@@ -137,7 +137,7 @@ class InsertSendCliTest {
 		assertEquals(false, eq.get("bypass"));
 		assertEquals(33, params(eq).size(), "every EQ parameter: 8 bands x 4, then output");
 		assertEquals(80.0, params(eq).get("b1.freq"));
-		assertEquals(4.0, params(eq).get("b1.type"), "highpass is step 4");
+		assertEquals("highpass", params(eq).get("b1.type"), "a choice as the EQ names it");
 		assertEquals(120.0, params(eq).get("b2.freq"));
 		assertEquals(0.0, eq.get("latency"));
 		// 10 ms of look-ahead at 48 kHz
@@ -147,7 +147,7 @@ class InsertSendCliTest {
 		eq = list(info().get("track:kick"), "inserts").get(1);
 		assertEquals(true, eq.get("bypass"));
 		assertEquals(3.0, params(eq).get("b1.gain"));
-		assertEquals(1.0, params(eq).get("b2.type"));
+		assertEquals("peak", params(eq).get("b2.type"));
 		String tree = ok("info", s).out();
 		assertTrue(tree.contains("[Compressor (key track:lead vox), Parametric EQ (bypassed), Limiter]"), tree);
 
@@ -188,7 +188,7 @@ class InsertSendCliTest {
 			insert,add,SESSION,track:kick,org.x.y                                    | unknown effect
 			insert,add,SESSION,track:kick,org.mixtree.eq,nope=1                      | org.mixtree.eq has no parameter
 			insert,add,SESSION,track:kick,org.mixtree.eq,b1.freq=99999               | org.mixtree.eq b1.freq: 99999 is outside [20, 20000] Hz
-			insert,add,SESSION,track:kick,org.mixtree.eq,b1.freq=abc                 | is not a number
+			insert,add,SESSION,track:kick,org.mixtree.eq,b1.freq=abc                 | org.mixtree.eq b1.freq: 'abc' is not a frequency (Hz, k or kHz)
 			insert,add,SESSION,track:kick,org.mixtree.eq,b1.type=wobble              | lowshelf
 			insert,add,SESSION,track:kick,org.mixtree.eq,--at,3                      | track:kick has no insert slot 3 (slots 1..2)
 			insert,add,SESSION,track:kick,org.mixtree.eq,--at,0                      | track:kick has no insert slot 0 (slots 1..2)

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.mixtree.audio.io.AudioFileException;
 import org.mixtree.engine.GraphException;
+import org.mixtree.model.MalformedAddressException;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.persistence.SessionFileException;
 
@@ -20,25 +21,36 @@ public final class Cli {
 
 	static final String USAGE = String.join("\n", //
 			"usage: mixtree COMMAND ...", //
+			"sessions:", //
 			"  new SESSION --stems DIR [--group auto|flat] [--rate HZ] [--force]", //
 			"  info SESSION [--json]", //
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
-			"                                       keys: gain (dB or -inf), pan (-1..1), mute, solo,", //
+			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //
 			"                                             polarity (true|false), output (bus:NAME | master)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
-			"  bus remove SESSION NAME              (its inputs move to its output)", //
+			"  bus remove SESSION NAME              (its inputs move to its output; the sends it received are removed)", //
 			"  send add SESSION FROM TO [--level DB] [--pre]    FROM: track:NAME|bus:NAME  TO: bus:NAME", //
 			"  send set SESSION FROM TO level=DB|pre=true|false", //
 			"  send remove SESSION FROM TO", //
-			"  insert add SESSION TARGET EFFECT_ID [param=value...] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
+			"  insert add SESSION TARGET EFFECT [param=value...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
+			"                                       EFFECT: full id or short id (org.mixtree.eq or eq)", //
 			"  insert set SESSION TARGET INDEX param=value... | bypass=true|false   (INDEX: slot from 1)", //
 			"  insert remove SESSION TARGET INDEX", //
 			"  insert move SESSION TARGET FROM TO", //
-			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"effects and devices:", //
+			"  effects [--json]                     the installed effects, their parameters and presets", //
+			"  install REPOSITORY FEATURE_ID        install an effect feature from a p2 repository", //
+			"  uninstall FEATURE_ID                 remove an installed feature", //
 			"  devices                              list back ends and devices", //
 			"  play SESSION [--device jack|javasound|NAME] [--buffer FRAMES] [--from SECONDS] [--seconds S] [--loop A:B]", //
+			"the project:", //
 			"  demo [--dir DIR]                     synthesize a multitrack, group it, render the static mix", //
+			"  test                                 build everything and run every test", //
+			"  build                                build the product only", //
+			"  bench [static|rw1|realtime] [N] [D]  benchmarks against the peers (SoX, ecasound, ffmpeg, Ardour)", //
+			"  bench-effects [--seconds S]          the cost of each built-in effect and of the meters", //
+			"values: gains -6 or -6dB, frequencies 8000, 8k or 8kHz, times 20ms or 0.5s, pans C, L70, R35", //
 			"options: --debug (stack traces on failure)");
 
 	private final PrintStream out;
@@ -62,6 +74,9 @@ public final class Cli {
 			return cli.fail(e.getMessage(), e.exitCode(), debug ? e : null);
 		} catch (SessionFileException | AudioFileException | GraphException | CommandRefusedException e) {
 			return cli.fail(e.getMessage(), CliException.FAILED, debug ? e : null);
+		} catch (MalformedAddressException e) {
+			// an address of the wrong shape is a usage error, as an unknown option is
+			return cli.fail(e.getMessage(), CliException.USAGE, debug ? e : null);
 		} catch (IllegalArgumentException e) {
 			// the model's address and value checks speak in one line already
 			return cli.fail(e.getMessage(), CliException.FAILED, debug ? e : null);

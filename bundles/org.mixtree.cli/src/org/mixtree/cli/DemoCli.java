@@ -64,7 +64,7 @@ final class DemoCli {
 			edit.set(args);
 		}
 		out.println("session " + session + ": auto-grouped top-down, static mix (levels and pan) set on "
-				+ STATIC_MIX.length + " tracks");
+				+ MixTree.count(STATIC_MIX.length, "track", "tracks"));
 		new SessionCommandsCli(out, err).info(List.of(session.toString()));
 		Path mix = dir.resolve("demo-static-mix.wav");
 		RenderCli render = new RenderCli(out, err);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,11 +15,13 @@ import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.effects.api.ParameterDescriptor;
+import org.mixtree.effects.api.Preset;
 import org.mixtree.effects.api.ProcessSetup;
 import org.mixtree.effects.api.RenderMode;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.Insert;
+import org.mixtree.model.NearestNames;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Track;
 import org.mixtree.model.persistence.SessionStore;
@@ -48,17 +51,68 @@ final class EffectCatalog {
 		return id == null ? Optional.empty() : registry.find(id);
 	}
 
-	/** @throws CliException {@code unknown effect 'org.x.y' (installed: ...)} */
+	/**
+	 * The effect a person names: its full id ({@code org.mixtree.eq}), or, when exactly one installed effect
+	 * answers to it, the last part of its id ({@code eq}, {@code compressor}), its name ({@code "Tape
+	 * Saturator"}) or the start of either ({@code comp}); case is ignored. A full id always wins.
+	 *
+	 * @throws CliException {@code unknown effect 'eqq'; did you mean eq (org.mixtree.eq)?}, or naming the effects
+	 *                      a short id could mean
+	 */
 	EffectFactory require(String id) throws CliException {
 		Optional<EffectFactory> f = find(id);
 		if (f.isPresent()) {
 			return f.get();
 		}
-		List<String> ids = new ArrayList<>();
-		for (EffectFactory e : registry.all()) {
-			ids.add(e.descriptor().id());
+		String typed = id.strip().toLowerCase(Locale.ROOT);
+		List<EffectFactory> all = registry.all();
+		// exact (ignoring case) beats a prefix: "eq" is org.mixtree.eq even if another id's last part starts with "eq"
+		for (boolean prefix : new boolean[] { false, true }) {
+			List<EffectFactory> matches = new ArrayList<>();
+			for (EffectFactory e : all) {
+				EffectDescriptor d = e.descriptor();
+				for (String name : names(d)) {
+					if (prefix ? typed.length() >= 2 && name.startsWith(typed) : name.equals(typed)) {
+						matches.add(e);
+						break;
+					}
+				}
+			}
+			if (matches.size() == 1) {
+				return matches.get(0);
+			}
+			if (matches.size() > 1) {
+				List<String> ids = new ArrayList<>();
+				matches.forEach(e -> ids.add(e.descriptor().id()));
+				throw new CliException("effect '" + id + "' could be " + String.join(" or ", ids) + ": give its full id");
+			}
 		}
-		throw new CliException("unknown effect '" + id + "' (installed: " + (ids.isEmpty() ? "none" : String.join(", ", ids)) + ")");
+		List<String> shortIds = new ArrayList<>();
+		Map<String, String> full = new LinkedHashMap<>();
+		for (EffectFactory e : all) {
+			String s = shortId(e.descriptor().id());
+			shortIds.add(s);
+			full.put(s, e.descriptor().id());
+		}
+		List<String> near = NearestNames.of(typed.substring(typed.lastIndexOf('.') + 1), shortIds, 2);
+		if (!near.isEmpty()) {
+			List<String> said = new ArrayList<>();
+			near.forEach(n -> said.add(n + " (" + full.get(n) + ")"));
+			throw new CliException("unknown effect '" + id + "'; did you mean " + String.join(" or ", said) + "?");
+		}
+		throw new CliException("unknown effect '" + id + "' (installed: "
+				+ (full.isEmpty() ? "none" : String.join(", ", full.values())) + ")");
+	}
+
+	/** The words an effect answers to, lower case: its full id, the last part of its id, its name. */
+	private static List<String> names(EffectDescriptor d) {
+		return List.of(d.id().toLowerCase(Locale.ROOT), shortId(d.id()).toLowerCase(Locale.ROOT),
+				d.name().toLowerCase(Locale.ROOT));
+	}
+
+	/** {@code eq} for {@code org.mixtree.eq}: what a person types for an effect. */
+	static String shortId(String id) {
+		return id.substring(id.lastIndexOf('.') + 1);
 	}
 
 	/**
@@ -86,6 +140,40 @@ final class EffectCatalog {
 		for (ParameterDescriptor p : d.parameters()) {
 			if (values.containsKey(p.id())) {
 				ordered.put(p.id(), values.get(p.id()));
+			}
+		}
+		return ordered;
+	}
+
+	/**
+	 * The effect's preset of that name, ignoring case.
+	 *
+	 * @throws CliException {@code org.mixtree.eq has no preset 'Drum bus'; did you mean Drums bus?} or listing them
+	 */
+	static Preset preset(EffectDescriptor d, String name) throws CliException {
+		List<String> names = new ArrayList<>();
+		for (Preset p : d.presets()) {
+			if (p.name().equalsIgnoreCase(name.strip())) {
+				return p;
+			}
+			names.add(p.name());
+		}
+		if (names.isEmpty()) {
+			throw new CliException(d.id() + " has no presets");
+		}
+		List<String> near = NearestNames.of(name, names, 2);
+		throw new CliException(d.id() + " has no preset '" + name + "'"
+				+ (near.isEmpty() ? " (presets: " + String.join(", ", names) + ")" : "; did you mean " + String.join(" or ", near) + "?"));
+	}
+
+	/** A preset's values with {@code given} on top, in the descriptor's parameter order. */
+	static Map<String, Double> withPreset(EffectDescriptor d, Preset preset, Map<String, Double> given) {
+		Map<String, Double> ordered = new LinkedHashMap<>();
+		for (ParameterDescriptor p : d.parameters()) {
+			if (given.containsKey(p.id())) {
+				ordered.put(p.id(), given.get(p.id()));
+			} else if (preset.values().containsKey(p.id())) {
+				ordered.put(p.id(), preset.values().get(p.id()));
 			}
 		}
 		return ordered;

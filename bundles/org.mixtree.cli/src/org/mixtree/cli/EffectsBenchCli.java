@@ -33,7 +33,7 @@ final class EffectsBenchCli {
 
 	void bench(List<String> words) throws CliException {
 		Args a = Args.parse(words, Set.of("--seconds"), Set.of());
-		double seconds = a.option("--seconds") == null ? 20 : Values.number("--seconds", a.option("--seconds"));
+		double seconds = a.option("--seconds") == null ? 20 : Values.number("--seconds", a.option("--seconds"), "s");
 		out.println(String.format(Locale.ROOT, "%-28s %12s %14s", "effect (stereo, 512 frames)", "ns/sample", "x realtime"));
 		for (EffectFactory f : EffectRegistry.osgi().all()) {
 			if (f.descriptor().id().startsWith("org.mixtree.test.")) {

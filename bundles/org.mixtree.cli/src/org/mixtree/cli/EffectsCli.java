@@ -1,6 +1,7 @@
 package org.mixtree.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,13 +10,16 @@ import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.effects.api.ParameterDescriptor;
+import org.mixtree.effects.api.Preset;
+import org.mixtree.effects.api.Scale;
 
 /**
  * {@code effects [--json]}: the effects this installation has, built-in and installed from update sites
  * alike, as the OSGi registry holds them, so a person (or a test) can see that {@code ./mixtree install}
  * worked. One line per effect and one per parameter; {@code --json} gives
  * {@code {"effects": [{"id", "name", "vendor", "version", "category", "parameters": [{"id", "unit", "min",
- * "max", "default"}]}]}}, sorted by id.
+ * "max", "default"}], "presets": [{"name", "values": {ID: value}}]}]}}, sorted by id (a choice's value as its
+ * label).
  */
 final class EffectsCli {
 
@@ -48,6 +52,11 @@ final class EffectsCli {
 				out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s, default %s", p.id(), p.range(),
 						p.format(p.defaultValue())));
 			}
+			if (!d.presets().isEmpty()) {
+				List<String> names = new ArrayList<>();
+				d.presets().forEach(p -> names.add(p.name()));
+				out.println("    presets (insert add ... --preset NAME): " + String.join(", ", names));
+			}
 		}
 	}
 
@@ -61,6 +70,23 @@ final class EffectsCli {
 			for (ParameterDescriptor p : d.parameters()) {
 				j.beginObject().name("id").value(p.id()).name("unit").value(p.unit()).name("min").value(p.min())
 						.name("max").value(p.max()).name("default").value(p.defaultValue()).endObject();
+			}
+			j.endArray();
+			j.name("presets").beginArray();
+			for (Preset preset : d.presets()) {
+				j.beginObject().name("name").value(preset.name()).name("values").beginObject();
+				for (ParameterDescriptor p : d.parameters()) {
+					Double v = preset.values().get(p.id());
+					if (v != null) {
+						j.name(p.id());
+						if (p.scale() == Scale.ENUM) {
+							j.value(p.format(v));
+						} else {
+							j.value(v);
+						}
+					}
+				}
+				j.endObject().endObject();
 			}
 			j.endArray().endObject();
 		}

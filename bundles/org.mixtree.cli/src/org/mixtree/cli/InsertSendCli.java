@@ -34,7 +34,7 @@ final class InsertSendCli {
 			"send set SESSION FROM TO level=DB|pre=true|false", //
 			"send remove SESSION FROM TO");
 	static final String INSERT_USAGE = String.join("\n", //
-			"insert add SESSION TARGET EFFECT_ID [param=value...] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
+			"insert add SESSION TARGET EFFECT [param=value...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
 			"insert set SESSION TARGET INDEX param=value... | bypass=true|false", //
 			"insert remove SESSION TARGET INDEX", //
 			"insert move SESSION TARGET FROM TO");
@@ -188,8 +188,8 @@ final class InsertSendCli {
 	}
 
 	private void insertAdd(List<String> words) throws Exception {
-		String usage = "insert add SESSION TARGET EFFECT_ID [param=value...] [--at INDEX] [--sidechain track:NAME|bus:NAME]";
-		Args a = Args.parse(words, Set.of("--at", "--sidechain"), Set.of());
+		String usage = "insert add SESSION TARGET EFFECT [param=value...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]";
+		Args a = Args.parse(words, Set.of("--at", "--sidechain", "--preset"), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String targetText = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		String effectId = a.required(2, "EFFECT_ID; usage: " + usage);
@@ -199,6 +199,10 @@ final class InsertSendCli {
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		EffectDescriptor d = effects.require(effectId).descriptor();
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
+		if (a.option("--preset") != null) {
+			// the preset is the starting point; what is typed beside it wins
+			params = EffectCatalog.withPreset(d, EffectCatalog.preset(d, a.option("--preset")), params);
+		}
 		int slots = channel.getInserts().size() + 1;
 		int at = a.option("--at") == null ? slots : slot(channel, "--at", a.option("--at"), slots);
 		Channel sidechain = null;

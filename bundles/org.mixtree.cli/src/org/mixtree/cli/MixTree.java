@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.mixtree.effects.api.ValueText;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -31,8 +32,8 @@ final class MixTree {
 	/** The tree; inserts are shown by effect name in slot order, sends with their level. */
 	static void print(Session session, PrintStream out, EffectCatalog effects) {
 		out.println(session.getName() + " | " + session.getSampleRate() + " Hz | pan law " + panLaw(session)
-				+ " | stage " + session.getMixStage() + " | " + session.getTracks().size() + " tracks, "
-				+ session.getBuses().size() + " buses");
+				+ " | stage " + session.getMixStage() + " | " + count(session.getTracks().size(), "track", "tracks") + ", "
+				+ count(session.getBuses().size(), "bus", "buses"));
 		List<Line> lines = new ArrayList<>();
 		Bus master = session.getMaster();
 		if (master == null) {
@@ -100,6 +101,11 @@ final class MixTree {
 		return s.toString();
 	}
 
+	/** {@code 1 track}, {@code 2 tracks}. */
+	static String count(long n, String one, String many) {
+		return n + " " + (n == 1 ? one : many);
+	}
+
 	static String gain(double db) {
 		if (db == Double.NEGATIVE_INFINITY) {
 			return "-inf dB";
@@ -107,11 +113,9 @@ final class MixTree {
 		return String.format(Locale.ROOT, "%+.1f dB", db);
 	}
 
+	/** {@code C}, {@code L70}, {@code R35}: what {@code set ... pan=} reads back. */
 	static String pan(double p) {
-		if (Math.abs(p) < 0.005) {
-			return "C";
-		}
-		return String.format(Locale.ROOT, "%s%d", p < 0 ? "L" : "R", Math.round(Math.abs(p) * 100));
+		return ValueText.formatPan(p);
 	}
 
 	private static String panLaw(Session session) {

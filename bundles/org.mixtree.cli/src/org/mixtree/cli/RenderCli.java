@@ -46,7 +46,7 @@ final class RenderCli {
 		if (a.option("--format") != null) {
 			format = SampleFormat.byId(a.option("--format"));
 			if (format == null) {
-				throw new CliException("--format '" + a.option("--format") + "': use f32, s24 or s16");
+				throw CliException.usage("--format '" + a.option("--format") + "': use f32, s24 or s16");
 			}
 		}
 		Path output = Path.of(o);

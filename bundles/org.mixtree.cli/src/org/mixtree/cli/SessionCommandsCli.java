@@ -17,9 +17,12 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.mixtree.audio.io.AudioFileInfo;
 import org.mixtree.audio.io.AudioFiles;
+import org.mixtree.effects.api.ValueText;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.Insert;
+import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
@@ -53,9 +56,13 @@ final class SessionCommandsCli {
 		}
 		GroupingMode mode = GroupingMode.AUTO;
 		if (a.option("--group") != null) {
-			mode = GroupingMode.parse(a.option("--group"));
+			try {
+				mode = GroupingMode.parse(a.option("--group"));
+			} catch (IllegalArgumentException e) {
+				mode = null;
+			}
 			if (mode == null) {
-				throw new CliException("--group '" + a.option("--group") + "': use auto or flat");
+				throw CliException.usage("--group '" + a.option("--group") + "': use auto or flat");
 			}
 		}
 		if (!file.getFileName().toString().endsWith("." + SessionStore.EXTENSION)) {
@@ -83,8 +90,8 @@ final class SessionCommandsCli {
 		}
 		SessionCommands.execute(domain, SessionBuilder.populate(domain, session, sources, mode));
 		SessionStore.save(session, file);
-		out.println("created " + file + ": " + session.getTracks().size() + " tracks, " + session.getBuses().size()
-				+ " buses, " + rate + " Hz" + (rates.size() > 1 || !rates.containsKey(rate)
+		out.println("created " + file + ": " + MixTree.count(session.getTracks().size(), "track", "tracks") + ", "
+				+ MixTree.count(session.getBuses().size(), "bus", "buses") + ", " + rate + " Hz" + (rates.size() > 1 || !rates.containsKey(rate)
 						? " (stems at other rates are converted)" : ""));
 		MixTree.print(session, out);
 	}
@@ -133,17 +140,21 @@ final class SessionCommandsCli {
 		return best;
 	}
 
+	/** A sample rate as typed: {@code 48000}, {@code 48k}, {@code 44.1kHz}. */
 	static int parseRate(String text) throws CliException {
-		int rate;
+		double hz;
 		try {
-			rate = Integer.parseInt(text.trim());
+			hz = ValueText.parse(text, "Hz");
 		} catch (NumberFormatException e) {
+			throw new CliException("--rate " + e.getMessage());
+		}
+		if (hz != Math.rint(hz)) {
 			throw new CliException("--rate '" + text + "' is not a whole number of Hz");
 		}
-		if (rate < 8000 || rate > 384000) {
-			throw new CliException("--rate " + rate + " is outside 8000..384000 Hz");
+		if (hz < 8000 || hz > 384000) {
+			throw new CliException("--rate " + text.trim() + " is outside 8000..384000 Hz");
 		}
-		return rate;
+		return (int) hz;
 	}
 
 	// --------------------------------------------------------------------------------------------- info
@@ -198,7 +209,7 @@ final class SessionCommandsCli {
 		case "gain":
 			return SessionCommands.setGain(domain, channel, Values.gainDb(where, value));
 		case "pan":
-			return SessionCommands.setPan(domain, channel, Values.number(where, value));
+			return SessionCommands.setPan(domain, channel, Values.pan(where, value));
 		case "mute":
 			return SessionCommands.setMute(domain, channel, Values.bool(where, value));
 		case "solo":
@@ -253,9 +264,28 @@ final class SessionCommandsCli {
 				throw new CliException("the master bus cannot be removed");
 			}
 			String to = bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput());
+			// what goes with it is named, before it goes
+			List<String> sends = new ArrayList<>();
+			for (Send send : SessionCommands.sendsInto(bus)) {
+				sends.add(ChannelAddress.of((Channel) send.eContainer()));
+			}
+			List<String> keyed = new ArrayList<>();
+			for (Insert insert : SessionCommands.keyedBy(bus)) {
+				Channel owner = (Channel) insert.eContainer();
+				keyed.add(ChannelAddress.of(owner) + " slot " + (owner.getInserts().indexOf(insert) + 1));
+			}
+			String removed = ChannelAddress.of(bus);
 			SessionCommands.execute(domain, SessionCommands.removeBus(domain, bus));
 			SessionStore.save(session, file);
-			out.println("removed bus:" + name + " (its inputs now feed " + to + ")");
+			StringBuilder line = new StringBuilder("removed " + removed + " (its inputs now feed " + to + ")");
+			if (!sends.isEmpty()) {
+				line.append("; removed ").append(MixTree.count(sends.size(), "send", "sends")).append(" into it, from ")
+						.append(String.join(", ", sends));
+			}
+			if (!keyed.isEmpty()) {
+				line.append("; unkeyed the sidechain of ").append(String.join(", ", keyed));
+			}
+			out.println(line);
 			break;
 		}
 		default:
@@ -265,7 +295,8 @@ final class SessionCommandsCli {
 
 	/** A bus named on the command line, with or without its {@code bus:} prefix. */
 	private static String busName(String word) throws CliException {
-		String name = word.startsWith(ChannelAddress.BUS) ? word.substring(ChannelAddress.BUS.length()) : word;
+		String name = word.regionMatches(true, 0, ChannelAddress.BUS, 0, ChannelAddress.BUS.length())
+				? word.substring(ChannelAddress.BUS.length()) : word;
 		if (name.isBlank()) {
 			throw new CliException("a bus needs a name");
 		}

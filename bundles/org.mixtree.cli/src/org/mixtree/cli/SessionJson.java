@@ -3,6 +3,9 @@ package org.mixtree.cli;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.mixtree.effects.api.EffectDescriptor;
+import org.mixtree.effects.api.EffectFactory;
+import org.mixtree.effects.api.Scale;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -74,8 +77,16 @@ final class SessionJson {
 			j.name("effect").value(insert.getEffectId());
 			j.name("bypass").value(insert.isBypass());
 			j.name("params").beginObject();
+			EffectDescriptor d = effects.find(insert.getEffectId()).map(EffectFactory::descriptor).orElse(null);
 			for (Map.Entry<String, Double> p : effects.effectiveParameters(insert).entrySet()) {
-				j.name(p.getKey()).value(p.getValue());
+				j.name(p.getKey());
+				int i = d == null ? -1 : d.indexOf(p.getKey());
+				if (i >= 0 && d.parameters().get(i).scale() == Scale.ENUM) {
+					// a choice as the effect names it ("peak"), as insert add/set read it back
+					j.value(d.parameters().get(i).format(p.getValue()));
+				} else {
+					j.value(p.getValue());
+				}
 			}
 			j.endObject();
 			j.name("latency").value(effects.latency(insert, c, session.getSampleRate(), file));

@@ -59,14 +59,18 @@ public final class ChannelAddress {
 	}
 
 	/**
-	 * Finds a channel by address.
+	 * Finds a channel by address. The prefix and the name are read case-insensitively when exactly one
+	 * channel of that kind matches ({@code bus:drums} finds {@code Drums}); an exact match always wins.
 	 *
-	 * @throws IllegalArgumentException with a one-line message naming the address when it is
-	 *                                  malformed or names no channel of the session
+	 * @throws MalformedAddressException when the address has no {@code track:}/{@code bus:} prefix and is not
+	 *                                   {@code master}
+	 * @throws IllegalArgumentException  with a one-line message naming the address when it names no channel of
+	 *                                   the session (with the nearest names: "did you mean bus:Drums?"), or
+	 *                                   more than one when case is ignored
 	 */
 	public static Channel resolve(Session session, String address) {
 		if (address == null || address.isBlank()) {
-			throw new IllegalArgumentException("empty channel address: use track:NAME, bus:NAME or master");
+			throw new MalformedAddressException("empty channel address: use track:NAME, bus:NAME or master");
 		}
 		String a = address.strip();
 		if (a.equalsIgnoreCase(MASTER)) {
@@ -75,13 +79,15 @@ public final class ChannelAddress {
 			}
 			return session.getMaster();
 		}
-		if (a.startsWith(TRACK)) {
+		if (startsWithIgnoreCase(a, TRACK)) {
 			return track(session, a.substring(TRACK.length()));
 		}
-		if (a.startsWith(BUS)) {
+		if (startsWithIgnoreCase(a, BUS)) {
 			return bus(session, a.substring(BUS.length()));
 		}
-		throw new IllegalArgumentException("bad channel address '" + address + "': use track:NAME, bus:NAME or master");
+		List<String> near = nearest(session, a, null);
+		throw new MalformedAddressException("bad channel address '" + address + "': use track:NAME, bus:NAME or master"
+				+ (near.isEmpty() ? "" : " (did you mean " + String.join(" or ", near) + "?)"));
 	}
 
 	/**
@@ -98,38 +104,92 @@ public final class ChannelAddress {
 	}
 
 	/**
-	 * The track with this exact name.
+	 * The track with this name: exactly, else ignoring case when only one track matches so.
 	 *
-	 * @throws IllegalArgumentException naming the track and listing the session's tracks
+	 * @throws IllegalArgumentException naming the track and the nearest names (or listing the session's tracks)
 	 */
 	public static Track track(Session session, String name) {
-		for (Track track : session.getTracks()) {
-			if (name.equals(track.getName())) {
-				return track;
-			}
-		}
-		List<String> names = new ArrayList<>();
-		session.getTracks().forEach(t -> names.add(t.getName()));
-		throw new IllegalArgumentException("unknown track '" + name + "'" + known("tracks", names));
+		return find(session, session.getTracks(), name, TRACK, "tracks");
 	}
 
 	/**
-	 * The bus with this exact name; the master answers to its own name too.
+	 * The bus with this name (the master answers to its own name too): exactly, else ignoring case when only
+	 * one bus matches so.
 	 *
-	 * @throws IllegalArgumentException naming the bus and listing the session's buses
+	 * @throws IllegalArgumentException naming the bus and the nearest names (or listing the session's buses)
 	 */
 	public static Bus bus(Session session, String name) {
-		for (Bus bus : session.getBuses()) {
-			if (name.equals(bus.getName())) {
-				return bus;
+		List<Bus> buses = new ArrayList<>(session.getBuses());
+		if (session.getMaster() != null && session.getMaster().getName() != null) {
+			buses.add(session.getMaster());
+		}
+		return find(session, buses, name, BUS, "buses");
+	}
+
+	private static <C extends Channel> C find(Session session, List<C> channels, String name, String prefix, String what) {
+		for (C c : channels) {
+			if (name.equals(c.getName())) {
+				return c;
 			}
 		}
-		if (session.getMaster() != null && name.equals(session.getMaster().getName())) {
-			return session.getMaster();
+		List<C> folded = new ArrayList<>();
+		for (C c : channels) {
+			if (name.strip().equalsIgnoreCase(c.getName() == null ? null : c.getName().strip())) {
+				folded.add(c);
+			}
+		}
+		if (folded.size() == 1) {
+			return folded.get(0);
+		}
+		if (folded.size() > 1) {
+			List<String> all = new ArrayList<>();
+			folded.forEach(c -> all.add(of(c)));
+			throw new IllegalArgumentException(prefix + name + " matches " + String.join(" and ", all)
+					+ ": write the name with its exact case");
+		}
+		String kind = prefix.substring(0, prefix.length() - 1);
+		List<String> near = nearest(session, name, prefix);
+		if (!near.isEmpty()) {
+			throw new IllegalArgumentException("unknown " + kind + " '" + name + "'; did you mean " + String.join(" or ", near) + "?");
 		}
 		List<String> names = new ArrayList<>();
-		session.getBuses().forEach(b -> names.add(b.getName()));
-		throw new IllegalArgumentException("unknown bus '" + name + "'" + known("buses", names));
+		for (C c : channels) {
+			if (!isMaster(c)) {
+				names.add(c.getName());
+			}
+		}
+		throw new IllegalArgumentException("unknown " + kind + " '" + name + "'" + known(what, names));
+	}
+
+	/**
+	 * The addresses nearest to a mistyped name: first those of the kind asked for, then the channels of the other
+	 * kind with that very name ({@code track:Drums} when Drums is a bus) or a near one.
+	 */
+	private static List<String> nearest(Session session, String name, String prefix) {
+		List<String> tracks = new ArrayList<>();
+		session.getTracks().forEach(t -> tracks.add(t.getName()));
+		List<String> buses = new ArrayList<>();
+		session.getBuses().forEach(b -> buses.add(b.getName()));
+		List<String> result = new ArrayList<>();
+		boolean bus = BUS.equals(prefix);
+		List<String> same = bus ? buses : tracks;
+		List<String> other = bus ? tracks : buses;
+		String samePrefix = bus ? BUS : TRACK;
+		String otherPrefix = bus ? TRACK : BUS;
+		if (prefix != null) {
+			NearestNames.of(name, same, 3).forEach(n -> result.add(samePrefix + n));
+		}
+		if (result.isEmpty()) {
+			NearestNames.of(name, other, 3).forEach(n -> result.add(otherPrefix + n));
+			if (prefix == null) {
+				NearestNames.of(name, same, 3).forEach(n -> result.add(samePrefix + n));
+			}
+		}
+		return result.size() > 3 ? result.subList(0, 3) : result;
+	}
+
+	private static boolean startsWithIgnoreCase(String s, String prefix) {
+		return s.regionMatches(true, 0, prefix, 0, prefix.length());
 	}
 
 	private static String known(String what, List<String> names) {

@@ -73,8 +73,9 @@ public record ParameterDescriptor(String id, String name, String unit, double mi
 	}
 
 	/**
-	 * Reads a value as a person or the command line writes it: a number (with or without the unit), an enum
-	 * step's label, or true/false/on/off for toggles.
+	 * Reads a value as a person or the command line writes it: a number with or without its unit and the
+	 * prefixes people use ({@code 8k}, {@code 8kHz}, {@code 0.5s} for a time in ms: see {@link ValueText}), an
+	 * enum step's label (or its index), or true/false/on/off for toggles.
 	 *
 	 * @throws IllegalArgumentException with a one-line message naming the parameter and the text, when the text
 	 *                                  is not a value of this parameter or is out of range
@@ -98,19 +99,25 @@ public record ParameterDescriptor(String id, String name, String unit, double mi
 				throw new IllegalArgumentException(id + ": '" + text + "' is not true or false");
 			}
 		}
-		String number = t;
-		if (!unit.isEmpty() && number.toLowerCase(Locale.ROOT).endsWith(unit.toLowerCase(Locale.ROOT))) {
-			number = number.substring(0, number.length() - unit.length()).trim();
-		}
 		double v;
 		try {
-			v = Double.parseDouble(number);
+			v = scale == Scale.ENUM ? enumIndex(t) : ValueText.parse(t, unit);
 		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException(id + ": '" + text + "' is not "
-					+ (scale == Scale.ENUM ? "one of " + String.join(", ", steps) : "a number"));
+			throw new IllegalArgumentException(id + ": " + (scale == Scale.ENUM
+					? "'" + text + "' is not one of " + String.join(", ", steps)
+					: e.getMessage()));
 		}
 		if (!accepts(v)) {
 			throw new IllegalArgumentException(id + ": " + text + " is outside " + range());
+		}
+		return v;
+	}
+
+	/** An enum step given by its index, as sessions store it ({@code 4} for the fifth label). */
+	private static double enumIndex(String t) {
+		double v = Double.parseDouble(t);
+		if (!Double.isFinite(v)) {
+			throw new NumberFormatException(t);
 		}
 		return v;
 	}

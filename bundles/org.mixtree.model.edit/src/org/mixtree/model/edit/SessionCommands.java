@@ -137,9 +137,49 @@ public final class SessionCommands {
 	}
 
 	/**
-	 * Removes a bus and keeps the signal flowing: the tracks and buses that fed it, and the sends
-	 * that targeted it, move to its output (the master when it had none). One compound command,
-	 * undone in one step. A send that would end up targeting its own channel is removed with it.
+	 * The sends that feed {@code bus}, in console order of their channels: what {@link #removeBus} removes with
+	 * it, so that a caller can name them before it does.
+	 */
+	public static List<Send> sendsInto(Bus bus) {
+		List<Send> sends = new ArrayList<>();
+		Session session = sessionOf(bus);
+		if (session == null) {
+			return sends;
+		}
+		for (Channel channel : Routing.channels(session)) {
+			for (Send send : channel.getSends()) {
+				if (send.getTarget() == bus && channel != bus) {
+					sends.add(send);
+				}
+			}
+		}
+		return sends;
+	}
+
+	/**
+	 * The inserts keyed by {@code channel} (their sidechain): what {@link #removeBus} leaves listening to their
+	 * own input again.
+	 */
+	public static List<Insert> keyedBy(Channel channel) {
+		List<Insert> keyed = new ArrayList<>();
+		Session session = sessionOf(channel);
+		if (session == null) {
+			return keyed;
+		}
+		for (Channel c : Routing.channels(session)) {
+			for (Insert insert : c.getInserts()) {
+				if (insert.getSidechain() == channel) {
+					keyed.add(insert);
+				}
+			}
+		}
+		return keyed;
+	}
+
+	/**
+	 * Removes a bus: the channels it received now feed its output (the master for a top-level bus), the sends
+	 * that fed it are removed ({@link #sendsInto}), inserts it keyed listen to their own input again, and its
+	 * own inserts and sends go with it. One undoable step.
 	 */
 	public static Command removeBus(EditingDomain domain, Bus bus) {
 		Session session = sessionOf(bus);
@@ -158,7 +198,6 @@ public final class SessionCommands {
 		}
 		CompoundCommand compound = new CompoundCommand("Remove " + ChannelAddress.of(bus));
 		Bus newOutput = bus.getOutput();
-		Bus newSendTarget = newOutput != null ? newOutput : session.getMaster();
 		for (Channel channel : Routing.channels(session)) {
 			if (channel == bus) {
 				continue;
@@ -166,15 +205,11 @@ public final class SessionCommands {
 			if (channel.getOutput() == bus) {
 				compound.append(SetCommand.create(domain, channel, P.getChannel_Output(), newOutput));
 			}
-			for (Send send : channel.getSends()) {
-				if (send.getTarget() == bus) {
-					if (newSendTarget == channel) {
-						compound.append(RemoveCommand.create(domain, channel, P.getChannel_Sends(), send));
-					} else {
-						compound.append(SetCommand.create(domain, send, P.getSend_Target(), newSendTarget));
-					}
-				}
-			}
+		}
+		// the sends that fed it go with it: sent on to its output they would add a second, dry copy of their
+		// channel to the mix (a vocal's reverb send would become more vocal); the caller names them (sendsInto)
+		for (Send send : sendsInto(bus)) {
+			compound.append(RemoveCommand.create(domain, send.eContainer(), P.getChannel_Sends(), send));
 		}
 		for (Channel channel : Routing.channels(session)) {
 			for (Insert insert : channel.getInserts()) {

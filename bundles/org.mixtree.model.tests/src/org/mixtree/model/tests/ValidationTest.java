@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mixtree.model.Bus;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.MalformedAddressException;
 import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.Session;
 import org.mixtree.model.Sessions;
@@ -124,12 +125,41 @@ class ValidationTest {
 		assertEquals("master", ChannelAddress.of(s.getMaster()));
 
 		IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "bus:Drumz"));
-		assertEquals("unknown bus 'Drumz' (buses: Drums, Guitars, Acoustic: Gtrs #1, Verb 100%)", unknown.getMessage());
+		assertEquals("unknown bus 'Drumz'; did you mean bus:Drums?", unknown.getMessage());
+		IllegalArgumentException none = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "bus:Xylophone"));
+		assertEquals("unknown bus 'Xylophone' (buses: Drums, Guitars, Acoustic: Gtrs #1, Verb 100%)", none.getMessage());
 		IllegalArgumentException track = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "track:snare"));
 		assertTrue(track.getMessage().startsWith("unknown track 'snare'"), track.getMessage());
 		IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "Drums"));
-		assertEquals("bad channel address 'Drums': use track:NAME, bus:NAME or master", bad.getMessage());
+		assertEquals("bad channel address 'Drums': use track:NAME, bus:NAME or master (did you mean bus:Drums?)", bad.getMessage());
+		assertTrue(bad instanceof MalformedAddressException, "a usage error");
 		IllegalArgumentException notBus = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolveBus(s, "track:kick in"));
 		assertEquals("'track:kick in' is a track, not a bus", notBus.getMessage());
+	}
+
+	@Test
+	void addressesIgnoreCaseWhenOneChannelMatchesAndSuggestOnTypos() {
+		Session s = Fixtures.rich();
+		assertSame(s.getBuses().get(0), ChannelAddress.resolve(s, "bus:drums"));
+		assertSame(s.getBuses().get(0), ChannelAddress.resolve(s, "BUS:DRUMS"));
+		assertSame(s.getTracks().get(0), ChannelAddress.resolve(s, "Track:Kick In"));
+		assertSame(s.getMaster(), ChannelAddress.resolve(s, "Master"));
+
+		// two buses that differ only in case: the exact one is found, the folded one is refused naming both
+		Bus upper = MixtreeFactory.eINSTANCE.createBus();
+		upper.setName("DRUMS");
+		s.getBuses().add(upper);
+		assertSame(upper, ChannelAddress.resolve(s, "bus:DRUMS"));
+		assertSame(s.getBuses().get(0), ChannelAddress.resolve(s, "bus:Drums"));
+		IllegalArgumentException twice = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "bus:drums"));
+		assertEquals("bus:drums matches bus:Drums and bus:DRUMS: write the name with its exact case", twice.getMessage());
+
+		// a typo: the nearest names; a name of the other kind: its address
+		IllegalArgumentException typo = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "track:kik in"));
+		assertEquals("unknown track 'kik in'; did you mean track:kick in?", typo.getMessage());
+		IllegalArgumentException kind = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "track:Guitars"));
+		assertEquals("unknown track 'Guitars'; did you mean bus:Guitars?", kind.getMessage());
+		IllegalArgumentException swapped = assertThrows(IllegalArgumentException.class, () -> ChannelAddress.resolve(s, "bus:Gutiars"));
+		assertEquals("unknown bus 'Gutiars'; did you mean bus:Guitars?", swapped.getMessage());
 	}
 }

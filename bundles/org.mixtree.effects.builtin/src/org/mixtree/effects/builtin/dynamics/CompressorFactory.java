@@ -39,7 +39,14 @@ public final class CompressorFactory extends AbstractEffectFactory {
 							"knee", 6.0, "makeup", 3.0)),
 					new Preset("Drum smash (parallel)", Map.of("threshold", -30.0, "ratio", 10.0, "attack", 1.0,
 							"release", 60.0, "makeup", 10.0, "mix", 40.0)),
-					new Preset("RW1 bus", Map.of("threshold", -18.0, "ratio", 4.0, "attack", 5.0, "release", 100.0))));
+					new Preset("RW1 bus", Map.of("threshold", -18.0, "ratio", 4.0, "attack", 5.0, "release", 100.0)),
+					// starting points per bus of the top-down method: 2-4 dB of reduction on a mixed bus
+					new Preset("Drums bus", Map.of("threshold", -20.0, "ratio", 4.0, "attack", 10.0, "release", 100.0,
+							"knee", 3.0, "makeup", 2.0)),
+					new Preset("Bass bus", Map.of("threshold", -22.0, "ratio", 4.0, "attack", 20.0, "release", 150.0,
+							"knee", 6.0, "makeup", 3.0, "detector", (double) RMS)),
+					new Preset("Vocals bus", Map.of("threshold", -20.0, "ratio", 3.0, "attack", 5.0, "release", 80.0,
+							"knee", 6.0, "makeup", 3.0))));
 
 	public CompressorFactory() {
 		super(DESCRIPTOR);

@@ -76,7 +76,18 @@ public final class EqFactory extends AbstractEffectFactory {
 						8000.0, "b8.gain", 2.0)),
 				new Preset("Kick tighten", Map.of("b1.type", (double) HIGHPASS, "b1.freq", 30.0, "b2.type",
 						(double) PEAK, "b2.freq", 60.0, "b2.gain", 3.0, "b2.q", 1.4, "b4.type", (double) PEAK,
-						"b4.freq", 400.0, "b4.gain", -4.0, "b4.q", 2.0)));
+						"b4.freq", 400.0, "b4.gain", -4.0, "b4.q", 2.0)),
+				// starting points per bus of the top-down method: cut what no one needs, a little weight and air
+				preset("Drums bus", "b1.type", (double) HIGHPASS, "b1.freq", 30.0, "b2.type", (double) PEAK, "b2.freq",
+						60.0, "b2.gain", 2.0, "b2.q", 1.0, "b4.type", (double) PEAK, "b4.freq", 400.0, "b4.gain", -3.0,
+						"b4.q", 1.2, "b8.type", (double) HIGHSHELF, "b8.freq", 10000.0, "b8.gain", 2.0),
+				preset("Bass bus", "b1.type", (double) HIGHPASS, "b1.freq", 30.0, "b2.type", (double) PEAK, "b2.freq",
+						80.0, "b2.gain", 2.0, "b2.q", 1.0, "b4.type", (double) PEAK, "b4.freq", 250.0, "b4.gain", -2.0,
+						"b4.q", 1.4, "b6.type", (double) PEAK, "b6.freq", 800.0, "b6.gain", 1.5, "b6.q", 1.0, "b8.type",
+						(double) LOWPASS, "b8.freq", 10000.0),
+				preset("Vocals bus", "b1.type", (double) HIGHPASS, "b1.freq", 90.0, "b3.type", (double) PEAK, "b3.freq",
+						250.0, "b3.gain", -2.0, "b3.q", 1.2, "b6.type", (double) PEAK, "b6.freq", 3000.0, "b6.gain", 2.0,
+						"b6.q", 1.0, "b8.type", (double) HIGHSHELF, "b8.freq", 10000.0, "b8.gain", 2.0));
 		return new EffectDescriptor(ID, "Parametric EQ", "Mixtree", "1.0.0", Category.EQ,
 				Set.of(ChannelLayout.MONO, ChannelLayout.STEREO), false, p, presets);
 	}

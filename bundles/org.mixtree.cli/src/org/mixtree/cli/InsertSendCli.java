@@ -309,7 +309,7 @@ final class InsertSendCli {
 		try {
 			n = Integer.parseInt(text.trim());
 		} catch (NumberFormatException e) {
-			throw new CliException(what + " '" + text + "' is not a slot number (slots count from 1)");
+			throw CliException.usage(what + " '" + text + "' is not a slot number (slots count from 1)");
 		}
 		if (n < 1 || n > slots) {
 			throw new CliException(ChannelAddress.of(channel) + " has no insert slot " + n

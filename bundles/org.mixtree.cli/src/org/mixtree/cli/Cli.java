@@ -85,6 +85,8 @@ public final class Cli {
 		} catch (Exception | OutOfMemoryError e) {
 			String msg = "internal error: " + e + (debug ? "" : " (run with --debug for the stack trace)");
 			return cli.fail(msg, 3, debug ? e : null);
+		} finally {
+			EditLocks.releaseAll();
 		}
 	}
 

@@ -79,7 +79,7 @@ final class InsertSendCli {
 		a.expectAtMost(3, usage);
 		double level = a.option("--level") == null ? 0.0 : Values.gainDb("--level", a.option("--level"));
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Bus to = target(session, from, toText);
 		SessionCommands.execute(domain, SessionCommands.addSend(domain, from, to, level, a.flag("--pre")));
@@ -99,7 +99,7 @@ final class InsertSendCli {
 			throw CliException.usage("nothing to set: give level=DB or pre=true|false");
 		}
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Send send = send(from, target(session, from, toText));
 		String where = "send " + ChannelAddress.of(from) + " -> " + ChannelAddress.of(send.getTarget());
@@ -131,7 +131,7 @@ final class InsertSendCli {
 		String toText = a.required(2, "TO; usage: " + usage);
 		a.expectAtMost(3, usage);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Send send = send(from, target(session, from, toText));
 		String what = ChannelAddress.of(from) + " -> " + ChannelAddress.of(send.getTarget());
@@ -195,7 +195,7 @@ final class InsertSendCli {
 		String effectId = a.required(2, "EFFECT_ID; usage: " + usage);
 		Map<String, String> given = pairs(a.positional().subList(3, a.positional().size()));
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		EffectDescriptor d = effects.require(effectId).descriptor();
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
@@ -234,7 +234,7 @@ final class InsertSendCli {
 			throw CliException.usage("nothing to set: give param=value or bypass=true|false");
 		}
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		Insert insert = channel.getInserts().get(slot(channel, "INDEX", index, channel.getInserts().size()) - 1);
 		String bypassText = given.remove("bypass");
@@ -269,7 +269,7 @@ final class InsertSendCli {
 		String index = a.required(2, "INDEX (the slot, from 1); usage: " + usage);
 		a.expectAtMost(3, usage);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		int slot = slot(channel, "INDEX", index, channel.getInserts().size());
 		Insert insert = channel.getInserts().get(slot - 1);
@@ -288,7 +288,7 @@ final class InsertSendCli {
 		String toText = a.required(3, "TO (a slot, from 1); usage: " + usage);
 		a.expectAtMost(4, usage);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		int slots = channel.getInserts().size();
 		int from = slot(channel, "FROM", fromText, slots);

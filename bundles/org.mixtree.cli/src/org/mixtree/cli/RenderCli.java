@@ -77,12 +77,12 @@ final class RenderCli {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
 		}
 		GraphDescription graph = SessionGraph.describe(session, sessionFile);
-		Path absOut = output.toAbsolutePath().normalize();
-		if (absOut.equals(sessionFile.toAbsolutePath().normalize())) {
+		// the output is written through a symbolic link (WavWriter), so a link to the session or a source is that file
+		if (sameFile(output, sessionFile)) {
 			throw new CliException(output + ": is the session file itself; choose another output");
 		}
 		for (GraphDescription.Channel c : graph.channels()) {
-			if (c.source() != null && c.source().file().toAbsolutePath().normalize().equals(absOut)) {
+			if (c.source() != null && sameFile(output, c.source().file())) {
 				throw new CliException(output + ": is the source of track:" + c.name() + "; choose another output");
 			}
 		}
@@ -106,6 +106,18 @@ final class RenderCli {
 			if (progress instanceof ProgressBar bar) {
 				bar.finish();
 			}
+		}
+	}
+
+	/** The same path, or two names (symbolic or hard links) of one existing file. */
+	private static boolean sameFile(Path a, Path b) {
+		if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+			return true;
+		}
+		try {
+			return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+		} catch (java.io.IOException e) {
+			return false;
 		}
 	}
 

@@ -68,6 +68,7 @@ final class SessionCommandsCli {
 		if (!file.getFileName().toString().endsWith("." + SessionStore.EXTENSION)) {
 			throw new CliException(file + ": a session file name ends in ." + SessionStore.EXTENSION);
 		}
+		EditLocks.lock(file);
 		if (Files.exists(file) && !a.flag("--force")) {
 			throw new CliException(file + ": already exists (use --force to replace it)");
 		}
@@ -188,7 +189,7 @@ final class SessionCommandsCli {
 		}
 		Map<String, String> values = Args.keyValues(pairs, key -> true);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.load(domain, file);
+		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, target);
 		// every value is parsed and every command made (and so checked) before anything executes
 		List<Command> commands = new ArrayList<>();
@@ -240,7 +241,7 @@ final class SessionCommandsCli {
 			String name = busName(a.required(1, "NAME; usage: " + usage));
 			a.expectAtMost(2, usage);
 			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-			Session session = SessionEditing.load(domain, file);
+			Session session = EditLocks.load(domain, file);
 			Bus output = null;
 			if (a.option("--output") != null) {
 				Bus b = ChannelAddress.resolveBus(session, a.option("--output"));
@@ -258,7 +259,7 @@ final class SessionCommandsCli {
 			String name = busName(a.required(1, "NAME; usage: " + usage));
 			a.expectAtMost(2, usage);
 			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-			Session session = SessionEditing.load(domain, file);
+			Session session = EditLocks.load(domain, file);
 			Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
 			if (ChannelAddress.isMaster(bus)) {
 				throw new CliException("the master bus cannot be removed");

@@ -14,12 +14,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.mixtree.audio.io.internal.AtomicFiles;
 import org.mixtree.dsp.TpdfDither;
 
 /**
  * Writes a WAV file (RF64 when the data outgrows 4 GiB) as 32-bit float, 24-bit or 16-bit PCM. The file is
  * written to a temporary file beside {@code target} and renamed onto it by {@link #close()}; {@link #abort()}
- * deletes the temporary file, so a failed render never leaves a partial output file.
+ * deletes the temporary file, so a failed render never leaves a partial output file. A target that is a symbolic
+ * link is written through (the file at the end of the link gets the audio, the link stays a link), and a file
+ * that is replaced keeps its permissions; a new one gets the umask's.
  * <p>
  * Layout: RIFF, a 28-byte JUNK chunk (room for a ds64 chunk, as EBU Tech 3306 recommends, so that a file that
  * passes 4 GiB becomes RF64 by rewriting the header only), fmt, fact (float only, as the WAV specification
@@ -33,7 +36,10 @@ public final class WavWriter implements Closeable {
 	private static final int DS64_BODY = 28;
 	private static final long UINT32_MAX = 0xFFFFFFFFL;
 
+	/** the path as given, for messages */
 	private final Path target;
+	/** the file replaced: {@link #target} with symbolic links resolved */
+	private final Path destination;
 	private final Path temp;
 	private final FileChannel out;
 	private final int channels;
@@ -89,10 +95,16 @@ public final class WavWriter implements Closeable {
 		if (Files.isDirectory(this.target)) {
 			throw new AudioFileException(this.target, "cannot write: it is a directory");
 		}
+		try {
+			this.destination = AtomicFiles.resolveLinks(this.target);
+		} catch (IOException e) {
+			throw new AudioFileException(this.target, "cannot write: " + AtomicFiles.describe(e), e);
+		}
+		dir = destination.getParent();
 		Path t = null;
 		FileChannel ch = null;
 		for (int attempt = 0; ch == null; attempt++) {
-			t = dir.resolve("." + this.target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
+			t = dir.resolve("." + destination.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
 					+ ".part");
 			try {
 				ch = FileChannel.open(t, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -111,6 +123,7 @@ public final class WavWriter implements Closeable {
 		this.temp = t;
 		this.out = ch;
 		try {
+			AtomicFiles.copyAttributes(destination, temp);
 			writeFully(header.duplicate(), 0);
 		} catch (IOException e) {
 			abort();
@@ -239,7 +252,7 @@ public final class WavWriter implements Closeable {
 			// no fsync: the rename already makes the file appear whole or not at all to every reader, and forcing
 			// hundreds of megabytes of a render to disk would cost seconds that a re-render can always make good
 			out.close();
-			Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			Files.move(temp, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			finished = true;
 		} catch (IOException e) {
 			abort();

@@ -3,15 +3,10 @@ package org.mixtree.model.persistence;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -39,7 +34,9 @@ import org.mixtree.model.util.MixtreeResourceFactoryImpl;
  * {@link ChannelAddress}) rather than positions. Re-saving a loaded session gives the same bytes.
  * <p>
  * Saving is atomic: the new content goes to a temporary file in the same folder, is forced to
- * disk, and is renamed over the old file, so a crash or a full disk never leaves half a session.
+ * disk, and is renamed over the old file, so a crash or a full disk never leaves half a session. A session
+ * file that is a symbolic link is saved through it (the link stays a link), and a saved file keeps its
+ * permissions. Commands that load, change and save a session hold its {@link SessionLock} meanwhile.
  */
 public final class SessionStore {
 
@@ -334,47 +331,15 @@ public final class SessionStore {
 	}
 
 	/**
-	 * Write to a temporary sibling, force it to the device, then rename it over the target. The
-	 * rename is atomic on the same file system, so readers see the old file or the new one.
+	 * Write to a temporary file beside the real file (through symbolic links), force it to the device, then rename
+	 * it over the real file. The rename is atomic on the same file system, so readers see the old file or the new
+	 * one; a link stays a link, and the file keeps its permissions (see {@link AtomicFiles}).
 	 */
 	private static void writeAtomically(Path file, byte[] content) throws SessionFileException {
-		Path folder = file.getParent();
-		Path temp = null;
 		try {
-			temp = Files.createTempFile(folder, "." + file.getFileName() + ".", ".tmp");
-			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-				ByteBuffer buffer = ByteBuffer.wrap(content);
-				while (buffer.hasRemaining()) {
-					channel.write(buffer);
-				}
-				channel.force(true);
-			}
-			try {
-				Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-			} catch (AtomicMoveNotSupportedException e) {
-				Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-			temp = null;
-			syncFolder(folder);
+			AtomicFiles.replace(AtomicFiles.resolveLinks(file), content);
 		} catch (IOException e) {
-			throw new SessionFileException(file, "cannot save session: " + describe(e), e);
-		} finally {
-			if (temp != null) {
-				try {
-					Files.deleteIfExists(temp);
-				} catch (IOException ignored) {
-					// the original is intact; a stray temp file is the lesser harm
-				}
-			}
-		}
-	}
-
-	/** Makes the rename itself durable; not every platform can open a folder, which is harmless. */
-	private static void syncFolder(Path folder) {
-		try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-			channel.force(true);
-		} catch (IOException | UnsupportedOperationException ignored) {
-			// best effort (Windows cannot open directories)
+			throw new SessionFileException(file, "cannot save session: " + AtomicFiles.describe(e), e);
 		}
 	}
 }

@@ -108,6 +108,9 @@ class GroupingRulesTest {
 			"FX: sub drop 2"                   | x.rules:1: 'sub drop 2': the words of a phrase are letters only
 			"Bus #1: x"                        | x.rules:1: expected 'Group: word, word, ...', found 'Bus'
 			"Dr{ms: x"                         | x.rules:1: 'Dr{ms' is not a group name (letters, digits, spaces)
+			"Keys/Drums: x"                    | x.rules:1: a bus named Drums is already at Drums; every bus has its own name
+			"Guitars/keys: x"                  | x.rules:1: a bus named keys is already at Keys; every bus has its own name
+			"master: x"                        | x.rules:1: a bus named master is already the session's master; every bus has its own name
 			""")
 	void malformedRulesAreRefusedWithFileAndLine(String text, String message) {
 		GroupingRulesException e = assertThrows(GroupingRulesException.class,

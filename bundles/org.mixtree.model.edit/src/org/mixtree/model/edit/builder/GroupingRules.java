@@ -20,6 +20,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import org.mixtree.model.Sessions;
+
 /**
  * The words that route a stem to a bus, read from rules files a studio engineer can edit: the shipped
  * {@code rules/grouping.rules} (its header documents the format and the precedence, which this class
@@ -169,7 +171,14 @@ public final class GroupingRules {
 					if (parent.isOther()) {
 						throw error(source, number, AutoGrouping.OTHER + " has no groups inside it");
 					}
-					node = new Node(path.get(path.size() - 1), parent);
+					String name = path.get(path.size() - 1);
+					Node same = tree.named(name);
+					if (same != null || name.equalsIgnoreCase(Sessions.MASTER_NAME)) {
+						throw error(source, number, "a bus named " + name + " is already "
+								+ (same != null ? "at " + String.join("/", same.path()) : "the session's master")
+								+ "; every bus has its own name");
+					}
+					node = new Node(name, parent);
 					int at = previous != null && previous.parent == parent ? parent.children.indexOf(previous) + 1
 							: parent.children.size();
 					if (parent == tree) {
@@ -423,6 +432,17 @@ public final class GroupingRules {
 				n = next;
 			}
 			return n;
+		}
+
+		/** The group anywhere below this one called {@code name} (any case), or null. */
+		Node named(String name) {
+			for (Node c : children) {
+				Node n = c.name.equalsIgnoreCase(name) ? c : c.named(name);
+				if (n != null) {
+					return n;
+				}
+			}
+			return null;
 		}
 
 		boolean isWithin(Node ancestor) {

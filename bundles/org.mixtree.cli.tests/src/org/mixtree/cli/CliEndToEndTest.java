@@ -128,10 +128,10 @@ class CliEndToEndTest {
 				Map.entry("track:Bass DI", "bus:Bass"), Map.entry("track:Acoustic Gtr", "bus:Acoustics"),
 				Map.entry("track:El Gtr 2", "bus:Electrics"), Map.entry("track:Gtr Fx", "bus:Guitars"),
 				Map.entry("track:Piano", "bus:Keys"), Map.entry("track:Lead Vox", "bus:Vocals"),
-				Map.entry("track:Riser", "bus:Other"), Map.entry("bus:Acoustics", "bus:Guitars"),
+				Map.entry("track:Riser", "bus:FX"), Map.entry("bus:Acoustics", "bus:Guitars"),
 				Map.entry("bus:Electrics", "bus:Guitars"), Map.entry("bus:Drums", "master"),
 				Map.entry("bus:Percussion", "master"), Map.entry("bus:Bass", "master"), Map.entry("bus:Guitars", "master"),
-				Map.entry("bus:Keys", "master"), Map.entry("bus:Vocals", "master"), Map.entry("bus:Other", "master"));
+				Map.entry("bus:Keys", "master"), Map.entry("bus:Vocals", "master"), Map.entry("bus:FX", "master"));
 		for (Map.Entry<String, String> e : expected.entrySet()) {
 			assertTrue(ch.containsKey(e.getKey()), e.getKey() + " missing in " + info.out);
 			assertEquals(e.getValue(), ch.get(e.getKey()).get("output"), e.getKey());

@@ -237,8 +237,9 @@ class ReadBackCliTest {
 		ok("send", "add", s, "track:BGV 1", "bus:Verb", "--level", "-15");
 		ok("send", "add", s, "track:Snare Top", "bus:Verb", "--level", "-20");
 		String removed = ok("bus", "remove", s, "verb").out();
+		// in console order: BGV 1 and Lead Vox are both vocals, in stem order
 		assertEquals("removed bus:Verb (its inputs now feed master); removed 3 sends into it, from track:Snare Top, "
-				+ "track:Lead Vox, track:BGV 1\n", removed);
+				+ "track:BGV 1, track:Lead Vox\n", removed);
 		for (String t : List.of("track:Lead Vox", "track:BGV 1", "track:Snare Top")) {
 			assertEquals(List.of(), channel(t).get("sends"), t + " keeps no send to the master");
 		}

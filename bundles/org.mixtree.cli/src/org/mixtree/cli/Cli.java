@@ -22,7 +22,7 @@ public final class Cli {
 	static final String USAGE = String.join("\n", //
 			"usage: mixtree COMMAND ...", //
 			"sessions:", //
-			"  new SESSION --stems DIR [--group auto|flat] [--rate HZ] [--force]", //
+			"  new SESSION --stems DIR [--group auto|flat] [--rules FILE] [--rate HZ] [--force] [--dry-run]", //
 			"  info SESSION [--json]", //
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
 			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //

@@ -27,6 +27,7 @@ import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.edit.builder.GroupingMode;
+import org.mixtree.model.edit.builder.GroupingRules;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
@@ -46,8 +47,8 @@ final class SessionCommandsCli {
 	// ---------------------------------------------------------------------------------------------- new
 
 	void newSession(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of("--stems", "--group", "--rate"), Set.of("--force"));
-		String usage = "new SESSION --stems DIR [--group auto|flat] [--rate HZ]";
+		Args a = Args.parse(words, Set.of("--stems", "--group", "--rate", "--rules"), Set.of("--force", "--dry-run"));
+		String usage = "new SESSION --stems DIR [--group auto|flat] [--rules FILE] [--rate HZ] [--dry-run]";
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
 		String stemsOption = a.option("--stems");
@@ -65,6 +66,9 @@ final class SessionCommandsCli {
 				throw CliException.usage("--group '" + a.option("--group") + "': use auto or flat");
 			}
 		}
+		if (mode == GroupingMode.FLAT && a.option("--rules") != null) {
+			throw CliException.usage("--rules applies to --group auto, not flat");
+		}
 		if (!file.getFileName().toString().endsWith("." + SessionStore.EXTENSION)) {
 			throw new CliException(file + ": a session file name ends in ." + SessionStore.EXTENSION);
 		}
@@ -72,12 +76,16 @@ final class SessionCommandsCli {
 		if (Files.exists(file) && !a.flag("--force")) {
 			throw new CliException(file + ": already exists (use --force to replace it)");
 		}
+		List<Path> ruleFiles = new ArrayList<>();
+		GroupingRules rules = mode == GroupingMode.AUTO ? groupingRules(a.option("--rules"), ruleFiles) : GroupingRules.defaults();
 		Path stemsDir = Path.of(stemsOption);
 		List<Path> stems = listStems(stemsDir);
 		Map<Integer, Integer> rates = new HashMap<>();
+		List<Integer> channels = new ArrayList<>();
 		for (Path stem : stems) {
 			AudioFileInfo info = AudioFiles.info(stem);
 			rates.merge(info.sampleRate(), 1, Integer::sum);
+			channels.add(info.channels());
 		}
 		int rate = a.option("--rate") != null ? parseRate(a.option("--rate")) : commonRate(rates);
 
@@ -85,16 +93,51 @@ final class SessionCommandsCli {
 		String name = file.getFileName().toString();
 		name = name.substring(0, name.length() - SessionStore.EXTENSION.length() - 1);
 		Session session = SessionEditing.create(domain, file, name, rate);
-		List<String> sources = new ArrayList<>();
-		for (Path stem : stems) {
-			sources.add(SessionStore.relativeSource(stem, file));
+		List<SessionBuilder.Stem> sources = new ArrayList<>();
+		for (int i = 0; i < stems.size(); i++) {
+			sources.add(new SessionBuilder.Stem(SessionStore.relativeSource(stems.get(i), file), channels.get(i)));
 		}
-		SessionCommands.execute(domain, SessionBuilder.populate(domain, session, sources, mode));
-		SessionStore.save(session, file);
-		out.println("created " + file + ": " + MixTree.count(session.getTracks().size(), "track", "tracks") + ", "
-				+ MixTree.count(session.getBuses().size(), "bus", "buses") + ", " + rate + " Hz" + (rates.size() > 1 || !rates.containsKey(rate)
-						? " (stems at other rates are converted)" : ""));
+		SessionCommands.execute(domain, SessionBuilder.populate(domain, session, sources, mode, rules));
+		boolean dryRun = a.flag("--dry-run");
+		if (!dryRun) {
+			SessionStore.save(session, file);
+		}
+		out.println((dryRun ? "would create " : "created ") + file + ": " + MixTree.count(session.getTracks().size(), "track", "tracks")
+				+ ", " + MixTree.count(session.getBuses().size(), "bus", "buses") + ", " + rate + " Hz"
+				+ (rates.size() > 1 || !rates.containsKey(rate) ? " (stems at other rates are converted)" : ""));
 		MixTree.print(session, out);
+		if (!ruleFiles.isEmpty()) {
+			out.println("grouped by the shipped rules + " + String.join(" + ", ruleFiles.stream().map(Path::toString).toList()));
+		}
+		if (dryRun) {
+			out.println("(dry run: nothing written)");
+		}
+	}
+
+	/**
+	 * The grouping rules for {@code new --group auto}: the shipped ones, the user's own file on top when
+	 * there is one, then {@code --rules FILE}. The system property {@code mixtree.xdgConfigHome} stands in
+	 * for {@code XDG_CONFIG_HOME} (tests use it so that no one's own rules file changes their outcome).
+	 *
+	 * @param used receives the files read, in order
+	 */
+	private static GroupingRules groupingRules(String rulesOption, List<Path> used) {
+		Map<String, String> env = new HashMap<>(System.getenv());
+		if (System.getProperty("mixtree.xdgConfigHome") != null) {
+			env.put("XDG_CONFIG_HOME", System.getProperty("mixtree.xdgConfigHome"));
+		}
+		GroupingRules rules = GroupingRules.defaults();
+		Path user = GroupingRules.userFile(env, System.getProperty("user.home"));
+		if (Files.isRegularFile(user)) {
+			rules = rules.plus(user);
+			used.add(user);
+		}
+		if (rulesOption != null) {
+			Path given = Path.of(rulesOption);
+			rules = rules.plus(given);
+			used.add(given);
+		}
+		return rules;
 	}
 
 	private static List<Path> listStems(Path dir) throws CliException {

@@ -105,12 +105,128 @@ class AutoGroupingTest {
 			bass.wav               | Bass
 			gas.wav                | Other
 			tomato.wav             | Other
-			fx riser.wav           | Other
+			fx riser.wav           | FX
 			01.wav                 | Other
 			stems/Drums/kick.wav   | Drums
 			""")
 	void busPathTable(String stem, String expected) {
 		assertEquals(expected, String.join("/", AutoGrouping.busPath(stem)));
+	}
+
+	/**
+	 * Stem names as engineers and multitrack libraries write them (track-numbered exports, CamelCase, the
+	 * abbreviations people type), with the bus a mixing engineer would route each to. Only names a person
+	 * could not place either (a click, a talkback mic, a default "Audio 1" name) end in Other.
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			01_KickIn.wav         | Drums
+			02_KickOut.wav        | Drums
+			03_SnrBtm.wav         | Drums
+			04_SnrTop.wav         | Drums
+			05_HH.wav             | Drums
+			06_HHClosed.wav       | Drums
+			07_OH L.wav           | Drums
+			08_OH R.wav           | Drums
+			09_RmR.wav            | Drums
+			10_RmL.wav            | Drums
+			11_Tm1.wav            | Drums
+			Kik Sub.wav           | Drums
+			Sub Kick.wav          | Drums
+			Bass Drum.wav         | Drums
+			BD.wav                | Drums
+			SD Top.wav            | Drums
+			OverheadL.wav         | Drums
+			OHL.wav               | Drums
+			Amb Mono.wav          | Drums
+			FTom.wav              | Drums
+			Shkr.wav              | Percussion
+			Tamb.wav              | Percussion
+			Congas.wav            | Percussion
+			12_BassDI.wav         | Bass
+			13_BassAmp.wav        | Bass
+			Bs Mic.wav            | Bass
+			Synth Bass.wav        | Bass
+			Sub.wav               | Bass
+			808.wav               | Bass
+			14_ElecGtr1.wav       | Guitars/Electrics
+			EG Rhythm.wav         | Guitars/Electrics
+			Gtr L.wav             | Guitars
+			Guit Solo.wav         | Guitars
+			Pedal Steel.wav       | Guitars
+			Nylon Gtr.wav         | Guitars/Acoustics
+			Lead Gtr.wav          | Guitars
+			15_AcGtr.wav          | Guitars/Acoustics
+			AG 2.wav              | Guitars/Acoustics
+			acgtr lead.wav        | Guitars/Acoustics
+			18_Pno L.wav          | Keys
+			Piano R.wav           | Keys
+			Rhodes.wav            | Keys
+			Wurli.wav             | Keys
+			B3.wav                | Keys
+			HammondB3.wav         | Keys
+			Kbd Pad.wav           | Keys
+			Syn Lead.wav          | Keys
+			El Piano.wav          | Keys
+			Str Vln1.wav          | Strings
+			Vln 2.wav             | Strings
+			Vla.wav               | Strings
+			Cello.wav             | Strings
+			Vc 2.wav              | Strings
+			Cb.wav                | Strings
+			Contrabass.wav        | Strings
+			Strings Hi.wav        | Strings
+			Tpt 1.wav             | Horns
+			Tbn.wav               | Horns
+			Alto Sax.wav          | Horns
+			Flute.wav             | Horns
+			Fl 2.wav              | Horns
+			Clarinet.wav          | Horns
+			Oboe.wav              | Horns
+			Bassoon.wav           | Horns
+			Bass Clarinet.wav     | Horns
+			Horn Section.wav      | Horns
+			French Horn.wav       | Horns
+			Brass Stab.wav        | Horns
+			Woodwinds.wav         | Horns
+			21_BackingVox1.wav    | Vocals
+			22_BGV2.wav           | Vocals
+			BGVs.wav              | Vocals
+			BV 3.wav              | Vocals
+			LV Dbl.wav            | Vocals
+			LVDbl.wav             | Vocals
+			Lead.wav              | Vocals
+			Lead Vocal.wav        | Vocals
+			Choir.wav             | Vocals
+			Harmony Hi.wav        | Vocals
+			Riser 01.wav          | FX
+			Impact.wav            | FX
+			Sweep Up.wav          | FX
+			Whoosh.wav            | FX
+			Reverse Cymbal.wav    | FX
+			Rev Cym.wav           | FX
+			Sub Drop.wav          | FX
+			White Noise.wav       | FX
+			SFX Rain.wav          | FX
+			Click.wav             | Other
+			Talkback.wav          | Other
+			Audio 1_03.wav        | Other
+			""")
+	void engineerStemNames(String stem, String expected) {
+		assertEquals(expected, String.join("/", AutoGrouping.busPath(stem)));
+	}
+
+	@Test
+	void wordsSplitAtCamelCaseLettersAndDigitsAndTrackNumbers() {
+		assertEquals(List.of("kick", "in"), AutoGrouping.words("01_KickIn.wav"));
+		assertEquals(List.of("elec", "gtr"), AutoGrouping.words("14_ElecGtr1.wav"));
+		assertEquals(List.of("backing", "vox"), AutoGrouping.words("21_BackingVox1.wav"));
+		assertEquals(List.of("hh", "closed"), AutoGrouping.words("HHClosed.wav"));
+		assertEquals(List.of("bgv"), AutoGrouping.words("22_BGV2.wav"));
+		assertEquals(List.of("bvs"), AutoGrouping.words("BVs.wav"));
+		assertEquals(List.of("oh", "rm"), AutoGrouping.words("OHRm.wav"));
+		assertEquals(List.of("rm", "r"), AutoGrouping.words("09_RmR.wav"));
+		assertEquals(List.of("b", "organ"), AutoGrouping.words("B3Organ.wav"));
 	}
 
 	@Test
@@ -139,7 +255,7 @@ class AutoGroupingTest {
 	void autoCreatesOnlyBusesThatReceiveSomethingInConventionalOrder() {
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		Session s = SessionEditing.create(domain, dir.resolve("song.mixtree"), "Song", 48000);
-		List<String> stems = List.of("stems/Lead Vox.wav", "stems/zz_riser.wav", "stems/ac gtr.wav", "stems/kick.wav",
+		List<String> stems = List.of("stems/Lead Vox.wav", "stems/zz_odd.wav", "stems/ac gtr.wav", "stems/kick.wav",
 				"stems/bass.wav", "stems/el_gtr_1.wav", "stems/snare.wav");
 		SessionCommands.execute(domain, SessionBuilder.populate(domain, s, stems, GroupingMode.AUTO));
 		assertEquals(List.of(
@@ -156,7 +272,7 @@ class AutoGroupingTest {
 				"track:ac gtr (stems/ac gtr.wav) -> bus:Acoustics",
 				"track:el_gtr_1 (stems/el_gtr_1.wav) -> bus:Electrics",
 				"track:Lead Vox (stems/Lead Vox.wav) -> bus:Vocals",
-				"track:zz_riser (stems/zz_riser.wav) -> bus:Other"), tree(s));
+				"track:zz_odd (stems/zz_odd.wav) -> bus:Other"), tree(s));
 		assertTrue(SessionValidator.isValid(s), SessionValidator.validate(s).toString());
 		assertEquals("Master", s.getMaster().getName());
 	}
@@ -171,6 +287,18 @@ class AutoGroupingTest {
 		assertEquals(List.of("Drums", "Percussion", "Bass", "Guitars", "Acoustics", "Electrics", "Keys", "Vocals", "Other"),
 				s.getBuses().stream().map(Bus::getName).toList());
 		assertSame(ChannelAddress.bus(s, "Guitars"), ChannelAddress.track(s, "gtr").getOutput());
+	}
+
+	@Test
+	void allTwelveBusesInTheRulesOrder() {
+		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
+		Session s = SessionEditing.create(domain, dir.resolve("song.mixtree"), "Song", 48000);
+		SessionCommands.execute(domain, SessionBuilder.populate(domain, s, List.of("Click.wav", "Riser.wav", "BGV.wav", "Tpt.wav",
+				"Vla.wav", "Pno.wav", "EG.wav", "AcGtr.wav", "Guit.wav", "BassDI.wav", "Shkr.wav", "Snr.wav"), GroupingMode.AUTO));
+		assertEquals(List.of("Drums", "Percussion", "Bass", "Guitars", "Acoustics", "Electrics", "Keys", "Strings", "Horns", "Vocals",
+				"FX", "Other"), s.getBuses().stream().map(Bus::getName).toList());
+		assertEquals(List.of("Snr", "Shkr", "BassDI", "Guit", "AcGtr", "EG", "Pno", "Vla", "Tpt", "BGV", "Riser", "Click"),
+				s.getTracks().stream().map(Track::getName).toList());
 	}
 
 	@Test

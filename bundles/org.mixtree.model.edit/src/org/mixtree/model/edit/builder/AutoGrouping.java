@@ -1,48 +1,40 @@
 package org.mixtree.model.edit.builder;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /**
- * Decides, from a stem's file name, which bus a mixing engineer would route it to.
+ * Decides, from a stem's file name, which bus a mixing engineer would route it to, by the rules
+ * Mixtree ships ({@link GroupingRules#defaults()}, the file {@code rules/grouping.rules} of this
+ * bundle, whose header documents the format and the precedence).
  * <p>
- * Words are the file name's (without folders and extension) pieces between spaces, {@code _},
- * {@code -}, {@code .} and digits, compared case-insensitively and whole (so "tom" does not match
- * "tomato", and "OH_L" has the words "oh" and "l"). The groups and their words:
- * <ul>
- * <li>Drums: kick, snare, hat, hihat, tom, overhead, oh, room, cymbal, ride, crash</li>
- * <li>Percussion: perc, percussion, shaker, tambourine, tamb, conga, bongo, clap, cowbell</li>
- * <li>Bass: bass, sub</li>
- * <li>Guitars: gtr, guitar; inside it Acoustics (ac, acoustic) and Electrics (el, elec,
- * electric)</li>
- * <li>Keys: piano, keys, organ, rhodes, synth, pad</li>
- * <li>Vocals: vox, vocal, vocals, voc, bv, backing, lead, choir, harmony</li>
- * </ul>
- * When a name has words of several groups, the first rule that applies wins:
+ * Words are the file name's (without folders and extension) pieces between anything but letters
+ * and digits, at CamelCase and between letters and digits ("01_KickIn" has the words "kick" and
+ * "in", "ElecGtr1" "elec" and "gtr", "HHClosed" "hh" and "closed"), compared case-insensitively and
+ * whole (so "tom" does not match "tomato"). A plural counts as its singular ("toms", "bgvs") and a
+ * word with a side letter as the word before it ("OHL", "RmR"). The groups, left to right: Drums,
+ * Percussion, Bass, Guitars (Acoustics and Electrics inside it), Keys, Strings, Horns (brass and
+ * woodwinds), Vocals, FX, Other. When a name has words of several groups the first group in that
+ * order wins, a phrase before a single word; so the rules a mixing engineer expects hold:
  * <ol>
- * <li>Drums: kit words are the most specific ("kick sub" is a kick microphone).</li>
- * <li>Percussion.</li>
- * <li>Bass: "synth bass" and "bass gtr" play the bass line and belong with the bass.</li>
+ * <li>Drums: kit words are the most specific ("kick sub" is a kick microphone, "bass drum" a
+ * drum).</li>
+ * <li>Bass before Guitars and Keys: "synth bass" and "bass gtr" play the bass line.</li>
  * <li>Guitars, when a guitar word is present: Acoustics if an acoustic word is present too, else
  * Electrics if an electric word is, else Guitars itself ("lead gtr" is a guitar).</li>
  * <li>Keys ("lead synth", "el piano" are keys: an acoustic/electric word counts for the guitars only
  * with a guitar word or alone).</li>
- * <li>Vocals ("lead" and "backing" only get here when nothing above matched).</li>
- * <li>An acoustic or electric word alone: Acoustics or Electrics under Guitars
- * ("acoustic.wav", "el_1.wav").</li>
+ * <li>Vocals after the instruments ("lead" and "backing" only get here when no instrument
+ * matched); "Lead" alone is the lead vocal.</li>
+ * <li>An acoustic or electric word alone: Acoustics or Electrics under Guitars ("acoustic.wav",
+ * "el_1.wav").</li>
+ * <li>Phrases first: "sub drop" and "reverse cymbal" are FX, "bass clarinet" is Horns.</li>
  * <li>Nothing matched: Other.</li>
  * </ol>
- * Words count whole; a plural counts as its singular when the singular is in a list ("toms",
- * "overheads", "congas", "bvs"), as engineers name multi-mic stems, and "drum"/"drums" (a printed kit)
- * count for Drums. Anything else goes to Other, so the outcome stays predictable from the table above.
+ * A studio adds its own words and groups with a rules file of its own ({@link GroupingRules#plus}).
  */
 public final class AutoGrouping {
 
-	/** Top-level group buses in their conventional left-to-right order. */
+	/** Bus names of the shipped rules, in their left-to-right order. */
 	public static final String DRUMS = "Drums";
 	public static final String PERCUSSION = "Percussion";
 	public static final String BASS = "Bass";
@@ -50,72 +42,29 @@ public final class AutoGrouping {
 	public static final String ACOUSTICS = "Acoustics";
 	public static final String ELECTRICS = "Electrics";
 	public static final String KEYS = "Keys";
+	public static final String STRINGS = "Strings";
+	public static final String HORNS = "Horns";
 	public static final String VOCALS = "Vocals";
+	public static final String FX = "FX";
+	/** Where a stem no rule claims goes: always the last bus. */
 	public static final String OTHER = "Other";
-
-	/**
-	 * Every bus path auto grouping can produce, in the order buses are created (a parent before the
-	 * buses nested in it).
-	 */
-	public static final List<List<String>> BUS_ORDER = List.of(List.of(DRUMS), List.of(PERCUSSION), List.of(BASS),
-			List.of(GUITARS), List.of(GUITARS, ACOUSTICS), List.of(GUITARS, ELECTRICS), List.of(KEYS), List.of(VOCALS),
-			List.of(OTHER));
-
-	private static final Set<String> DRUM_WORDS = Set.of("kick", "snare", "hat", "hihat", "tom", "overhead", "oh", "room",
-			"cymbal", "ride", "crash", "drum");
-	private static final Set<String> PERCUSSION_WORDS = Set.of("perc", "percussion", "shaker", "tambourine", "tamb",
-			"conga", "bongo", "clap", "cowbell");
-	private static final Set<String> BASS_WORDS = Set.of("bass", "sub");
-	private static final Set<String> GUITAR_WORDS = Set.of("gtr", "guitar");
-	private static final Set<String> ACOUSTIC_WORDS = Set.of("ac", "acoustic");
-	private static final Set<String> ELECTRIC_WORDS = Set.of("el", "elec", "electric");
-	private static final Set<String> KEYS_WORDS = Set.of("piano", "keys", "organ", "rhodes", "synth", "pad");
-	private static final Set<String> VOCAL_WORDS = Set.of("vox", "vocal", "vocals", "voc", "bv", "backing", "lead", "choir",
-			"harmony");
 
 	private AutoGrouping() {
 	}
 
 	/**
-	 * The bus path a stem goes to: e.g. {@code [Drums]}, {@code [Guitars, Acoustics]},
-	 * {@code [Other]}.
+	 * The bus path a stem goes to by the shipped rules: e.g. {@code [Drums]},
+	 * {@code [Guitars, Acoustics]}, {@code [Other]}.
 	 */
 	public static List<String> busPath(String stem) {
-		Set<String> w = new HashSet<>(words(stem));
-		if (any(w, DRUM_WORDS)) {
-			return List.of(DRUMS);
-		}
-		if (any(w, PERCUSSION_WORDS)) {
-			return List.of(PERCUSSION);
-		}
-		if (any(w, BASS_WORDS)) {
-			return List.of(BASS);
-		}
-		if (any(w, GUITAR_WORDS)) {
-			return guitarPath(w);
-		}
-		if (any(w, KEYS_WORDS)) {
-			return List.of(KEYS);
-		}
-		if (any(w, VOCAL_WORDS)) {
-			return List.of(VOCALS);
-		}
-		if (any(w, ACOUSTIC_WORDS) || any(w, ELECTRIC_WORDS)) {
-			return guitarPath(w);
-		}
-		return List.of(OTHER);
+		return GroupingRules.defaults().busPath(stem);
 	}
 
-	/** The words of a stem's file name, lower case, in order. */
+	/**
+	 * The words of a stem's file name, lower case, in order (numbers are not words).
+	 */
 	public static List<String> words(String stem) {
-		String name = baseName(stem);
-		List<String> words = new ArrayList<>();
-		for (String word : name.toLowerCase(Locale.ROOT).split("[\\s_\\-.0-9]+")) {
-			if (!word.isEmpty()) {
-				words.add(word);
-			}
-		}
-		return Collections.unmodifiableList(words);
+		return List.copyOf(GroupingRules.words(stem));
 	}
 
 	/** The file name without folders and without its extension: the track's name. */
@@ -124,25 +73,5 @@ public final class AutoGrouping {
 		String file = s.substring(s.lastIndexOf('/') + 1);
 		int dot = file.lastIndexOf('.');
 		return dot > 0 ? file.substring(0, dot) : file;
-	}
-
-	private static List<String> guitarPath(Set<String> words) {
-		if (any(words, ACOUSTIC_WORDS)) {
-			return List.of(GUITARS, ACOUSTICS);
-		}
-		if (any(words, ELECTRIC_WORDS)) {
-			return List.of(GUITARS, ELECTRICS);
-		}
-		return List.of(GUITARS);
-	}
-
-	private static boolean any(Set<String> words, Set<String> group) {
-		for (String word : words) {
-			if (group.contains(word) || word.length() > 2 && word.endsWith("s")
-					&& group.contains(word.substring(0, word.length() - 1))) {
-				return true;
-			}
-		}
-		return false;
 	}
 }

@@ -72,8 +72,12 @@ final class SessionCommandsCli {
 		if (!file.getFileName().toString().endsWith("." + SessionStore.EXTENSION)) {
 			throw new CliException(file + ": a session file name ends in ." + SessionStore.EXTENSION);
 		}
-		EditLocks.lock(file);
-		if (Files.exists(file) && !a.flag("--force")) {
+		boolean dryRun = a.flag("--dry-run");
+		if (!dryRun) {
+			// a dry run writes nothing, not even the lock file beside the session
+			EditLocks.lock(file);
+		}
+		if (Files.exists(file) && !a.flag("--force") && !dryRun) {
 			throw new CliException(file + ": already exists (use --force to replace it)");
 		}
 		List<Path> ruleFiles = new ArrayList<>();
@@ -98,7 +102,6 @@ final class SessionCommandsCli {
 			sources.add(new SessionBuilder.Stem(SessionStore.relativeSource(stems.get(i), file), channels.get(i)));
 		}
 		SessionCommands.execute(domain, SessionBuilder.populate(domain, session, sources, mode, rules));
-		boolean dryRun = a.flag("--dry-run");
 		if (!dryRun) {
 			SessionStore.save(session, file);
 		}

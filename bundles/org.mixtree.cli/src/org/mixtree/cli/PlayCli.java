@@ -257,9 +257,7 @@ final class PlayCli {
 	/** The audio thread's allocation and the callbacks it covers, or why it was not measured. */
 	static String allocation(PlayerStats s, int warmUp) {
 		if (s.audioThreadAllocatedBytes() < 0) {
-			return s.callbacks() <= warmUp
-					? "allocation not measured (the run ended within the warm-up of " + warmUp + " callbacks)"
-					: "allocation not measured";
+			return "allocation not measured (the run ended within the warm-up of " + warmUp + " callbacks)";
 		}
 		return s.audioThreadAllocatedBytes() + " bytes allocated on the audio thread in " + s.allocationCallbacks()
 				+ " callbacks after the warm-up of " + warmUp;

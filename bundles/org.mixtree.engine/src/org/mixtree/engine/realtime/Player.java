@@ -88,14 +88,16 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
 public final class Player implements AutoCloseable {
 
 	/**
-	 * Callbacks after which allocation on the audio thread is counted when the player made no rehearsal
-	 * ({@link PlayerOptions#warmUpBlocks()} 0): class loading and the just-in-time compiler's warm-up happen in them.
+	 * Callbacks of playing (counted from the first {@link #play()}) after which allocation on the audio thread is
+	 * counted when the player made no rehearsal ({@link PlayerOptions#warmUpBlocks()} 0): class loading and the
+	 * just-in-time compiler's warm-up happen in them.
 	 */
 	public static final int WARM_UP_CALLBACKS = 2_000;
 	/**
-	 * Callbacks after which allocation on the audio thread is counted after a rehearsal (the default): the code is
-	 * compiled before the device calls back, so only the device thread's own first calls are left out (a native
-	 * thread attaching to the JVM, the first locate). A play of a second at 1024 frames is still measured.
+	 * Callbacks of playing (counted from the first {@link #play()}) after which allocation on the audio thread is
+	 * counted after a rehearsal (the default): the mix is compiled before the device calls back, and what the device
+	 * does once as it starts (a native thread attaching to the JVM, Java Sound filling and starting its line) happens
+	 * in the callbacks before the first play. A play of a second at 1024 frames is still measured.
 	 */
 	public static final int REHEARSED_WARM_UP_CALLBACKS = 8;
 	/**
@@ -200,6 +202,8 @@ public final class Player implements AutoCloseable {
 	private volatile long maxNanosTimesFrames;
 	private volatile double maxPercent;
 	private volatile long allocBaseline = -1;
+	/** [audio writes once] {@link #callbacks} when the first play command was applied; -1 before. */
+	private volatile long firstPlayed = -1;
 	/** {@link #callbacks} when the baseline was taken: the allocation figure covers the callbacks since. */
 	private volatile long allocBaselineCallbacks;
 	/** The audio thread's counter at the last housekeeping (20 ms), kept for when the thread has ended. */
@@ -548,8 +552,9 @@ public final class Player implements AutoCloseable {
 	}
 
 	/**
-	 * [any] @return the callbacks after which allocation on the audio thread is counted:
-	 *         {@link #REHEARSED_WARM_UP_CALLBACKS} after a rehearsal, else {@link #WARM_UP_CALLBACKS}
+	 * [any] @return the callbacks of playing, from the first {@link #play()}, after which allocation on the audio
+	 *         thread is counted: {@link #REHEARSED_WARM_UP_CALLBACKS} after a rehearsal, else
+	 *         {@link #WARM_UP_CALLBACKS}
 	 */
 	public int warmUpCallbacks() {
 		return options.warmUpBlocks() > 0 ? REHEARSED_WARM_UP_CALLBACKS : WARM_UP_CALLBACKS;
@@ -653,7 +658,8 @@ public final class Player implements AutoCloseable {
 		closeRetired();
 		// the count is read before the counter: a callback between the two adds its bytes (none) but not itself
 		long done = callbacks;
-		if (options.measureAllocation() && allocBaseline < 0 && done >= warmUpCallbacks()) {
+		long played = firstPlayed;
+		if (options.measureAllocation() && allocBaseline < 0 && played >= 0 && done >= played + warmUpCallbacks()) {
 			long now = threadAllocated(audioThreadId);
 			if (now >= 0) {
 				allocBaselineCallbacks = done;
@@ -852,6 +858,9 @@ public final class Player implements AutoCloseable {
 			commands.remove();
 			switch (c.kind()) {
 			case PLAY -> {
+				if (firstPlayed < 0) {
+					firstPlayed = callbacks;
+				}
 				if (!running) {
 					running = true;
 					fadeIn();

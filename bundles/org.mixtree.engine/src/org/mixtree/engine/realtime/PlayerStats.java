@@ -11,9 +11,10 @@ package org.mixtree.engine.realtime;
  * @param callbackP99                99th percentile, percent of the buffer period
  * @param callbackP999               99.9th percentile, percent of the buffer period
  * @param callbackMax                longest callback, percent of the buffer period
- * @param audioThreadAllocatedBytes  bytes the audio thread allocated since the end of the warm-up (the first
- *                                   {@link Player#warmUpCallbacks()} callbacks, taken at the disk thread's next
- *                                   20 ms round); -1 when not measured (not asked for, or the run ended first)
+ * @param audioThreadAllocatedBytes  bytes the audio thread allocated since the end of the warm-up (the callbacks
+ *                                   before the first play and the first {@link Player#warmUpCallbacks()} of playing,
+ *                                   taken at the disk thread's next 20 ms round); -1 when not measured (not asked
+ *                                   for, or the run ended first)
  * @param allocationCallbacks        the callbacks that figure covers, from the end of the warm-up to the snapshot
  *                                   (to the device thread's last sample if it has ended); 0 when not measured
  * @param starvedFrames              frames of silence played, summed over sources, because a source's prefetch

@@ -69,6 +69,9 @@ final class PlayCli {
 		for (String w : plan.warnings()) {
 			err.println("mixtree: warning: " + w);
 		}
+		for (String n : plan.notes()) {
+			err.println("mixtree: note: " + n);
+		}
 		int rate = plan.sampleRate();
 		long endFrame = seconds < 0 && loop == null ? sessionFrames(graph) + Math.round(TAIL_SECONDS * rate) : -1;
 
@@ -76,7 +79,7 @@ final class PlayCli {
 		Outcome outcome;
 		try (Player player = new Player(plan, stream.sampleRate(), stream.bufferFrames(), PlayerOptions.defaults())) {
 			outcome = run(player, stream, rate, from, seconds, loop, endFrame);
-			out.println(summary(outcome, stream, outcome.stats));
+			out.println(summary(outcome, stream, outcome.stats, player.warmUpCallbacks()));
 		} finally {
 			stream.close();
 		}
@@ -240,16 +243,24 @@ final class PlayCli {
 		return end;
 	}
 
-	String summary(Outcome o, AudioStream stream, PlayerStats s) {
+	String summary(Outcome o, AudioStream stream, PlayerStats s, int warmUp) {
 		double periodMs = 1000.0 * stream.bufferFrames() / stream.sampleRate();
 		return String.format(Locale.ROOT,
 				"played %s on %s (%d Hz, %d frames = %.2f ms): %d xruns, callback p50 %.0f%% p99 %.0f%% p99.9 %.0f%% "
-						+ "max %.0f%% of the period, %s on the audio thread after warm-up, %d GC pauses (max %.1f ms)",
+						+ "max %.0f%% of the period, %s, %d GC pauses (max %.1f ms)",
 				RenderCli.duration(o.playedSeconds), stream.deviceName(), stream.sampleRate(), stream.bufferFrames(),
 				periodMs, s.xruns(), s.callbackP50(), s.callbackP99(), s.callbackP999(), s.callbackMax(),
-				s.audioThreadAllocatedBytes() < 0 ? "allocation not measured"
-						: s.audioThreadAllocatedBytes() + " bytes allocated",
+				allocation(s, warmUp),
 				s.gcPauses(), s.gcPauseMaxMillis());
+	}
+
+	/** The audio thread's allocation and the callbacks it covers, or why it was not measured. */
+	static String allocation(PlayerStats s, int warmUp) {
+		if (s.audioThreadAllocatedBytes() < 0) {
+			return "allocation not measured (the run ended within the warm-up of " + warmUp + " callbacks)";
+		}
+		return s.audioThreadAllocatedBytes() + " bytes allocated on the audio thread in " + s.allocationCallbacks()
+				+ " callbacks after the warm-up of " + warmUp;
 	}
 
 	private static int intOption(Args a, String name, int min, int max) throws CliException {

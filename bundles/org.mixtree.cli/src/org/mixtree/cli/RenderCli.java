@@ -13,6 +13,7 @@ import java.util.Set;
 import org.mixtree.audio.io.SampleFormat;
 import org.mixtree.engine.Engine;
 import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.OutputGuard;
 import org.mixtree.engine.Plan;
 import org.mixtree.engine.RenderOptions;
 import org.mixtree.engine.RenderProgress;
@@ -58,6 +59,12 @@ final class RenderCli {
 			// an effect that is missing or faulted is bypassed and named; the render went on (DESIGN.md)
 			err.println("mixtree: warning: " + warning);
 		}
+		for (String line : clipping(result, format)) {
+			err.println("mixtree: warning: " + line);
+		}
+		for (String note : notes(result, format)) {
+			err.println("mixtree: note: " + note);
+		}
 		out.println(summary(result));
 		if (System.getenv("MIXTREE_STATS") != null) {
 			double sinceJvmStart = (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3;
@@ -77,28 +84,22 @@ final class RenderCli {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
 		}
 		GraphDescription graph = SessionGraph.describe(session, sessionFile);
-		// the output is written through a symbolic link (WavWriter), so a link to the session or a source is that file
-		if (sameFile(output, sessionFile)) {
-			throw new CliException(output + ": is the session file itself; choose another output");
-		}
-		for (GraphDescription.Channel c : graph.channels()) {
-			if (c.source() != null && sameFile(output, c.source().file())) {
-				throw new CliException(output + ": is the source of track:" + c.name() + "; choose another output");
-			}
-		}
 		if (Files.isDirectory(output)) {
 			throw new CliException(output + ": is a directory; give a file name such as mix.wav");
 		}
-		if (stemsDir != null) {
-			if (Files.exists(stemsDir) && !Files.isDirectory(stemsDir)) {
-				throw new CliException(stemsDir + ": not a directory");
-			}
-			Files.createDirectories(stemsDir);
+		if (stemsDir != null && Files.exists(stemsDir) && !Files.isDirectory(stemsDir)) {
+			throw new CliException(stemsDir + ": not a directory");
 		}
 		Plan plan = Engine.compile(graph);
-		RenderOptions options = RenderOptions.of(output, format);
+		// the engine makes the stems folder once every output has passed its guard (Engine#checkOutputs)
+		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file");
 		if (stemsDir != null) {
 			options = options.withStemsDir(stemsDir);
+		}
+		try {
+			Engine.checkOutputs(plan, options);
+		} catch (OutputGuard.RefusedException e) {
+			throw new CliException(e.getMessage() + hint(e, output), e);
 		}
 		try {
 			return Engine.render(plan, options, progress);
@@ -109,16 +110,59 @@ final class RenderCli {
 		}
 	}
 
-	/** The same path, or two names (symbolic or hard links) of one existing file. */
-	private static boolean sameFile(Path a, Path b) {
-		if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
-			return true;
+	/** What to do about a refused output, said after the engine's line. */
+	private static String hint(OutputGuard.RefusedException e, Path output) {
+		boolean stem = !e.output().equals(output);
+		return switch (e.reason()) {
+		case READ_BY_SESSION -> stem ? "; choose another --stems folder" : "; choose another output";
+		case WRITTEN_TWICE -> "; choose another output name or --stems folder";
+		case NOT_WAV -> " (-o mix.wav)";
+		};
+	}
+
+	/**
+	 * One line per file a 16/24-bit render clipped, with what to do: the master's names its peak and the gain to
+	 * take off the master.
+	 */
+	static List<String> clipping(RenderResult r, SampleFormat format) {
+		List<String> lines = new java.util.ArrayList<>();
+		for (var e : r.clippedSamples().entrySet()) {
+			long n = e.getValue();
+			if (n == 0) {
+				continue;
+			}
+			String count = n + (n == 1 ? " sample" : " samples") + " clipped at full scale";
+			if (e.getKey().equals(r.output())) {
+				lines.add(String.format(Locale.ROOT, "%s (peak %s dBFS); render as float (--format f32) or lower the "
+						+ "master by %s dB", count, signedDb(r.samplePeakDbfs()), db(headroomNeeded(r.samplePeakDbfs()))));
+			} else {
+				lines.add(e.getKey() + ": " + count + "; render as float (--format f32) or lower its bus");
+			}
 		}
-		try {
-			return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
-		} catch (java.io.IOException e) {
-			return false;
+		return lines;
+	}
+
+	/**
+	 * The mix's states in force ({@link RenderResult#notes()}, e.g. a solo), and for a float render that peaks over
+	 * full scale, that a fixed-point copy of it would clip.
+	 */
+	static List<String> notes(RenderResult r, SampleFormat format) {
+		List<String> lines = new java.util.ArrayList<>(r.notes());
+		if (format == SampleFormat.F32 && r.samplePeakDbfs() > 0) {
+			lines.add(String.format(Locale.ROOT, "peak %s dBFS: the float file keeps it, but a 16/24-bit copy or a "
+					+ "player clips it; lower the master by %s dB for a file that fits", signedDb(r.samplePeakDbfs()),
+					db(headroomNeeded(r.samplePeakDbfs()))));
 		}
+		return lines;
+	}
+
+	/** The gain to take off, in dB rounded up to 0.1 dB, so that the peak lands at or under 0 dBFS. */
+	private static double headroomNeeded(double peakDb) {
+		return Math.ceil(peakDb * 10 - 1e-9) / 10;
+	}
+
+	private static String signedDb(double v) {
+		return (v > 0 ? "+" : "") + db(v);
 	}
 
 	String summary(RenderResult r) {

@@ -21,6 +21,7 @@ public final class TpdfDither {
 	private final double max;
 	private final double min;
 	private long state;
+	private long clipped;
 
 	/**
 	 * @param bits word length of the target integer, 2 to 32
@@ -46,12 +47,22 @@ public final class TpdfDither {
 		double v = x * scale + (nextUniform() + nextUniform());
 		double r = Math.floor(v + 0.5);
 		if (r > max) {
+			clipped++;
 			return (int) max;
 		}
 		if (r < min) {
+			clipped++;
 			return (int) min;
 		}
 		return (int) r; // NaN lands here and becomes 0
+	}
+
+	/**
+	 * @return how many values {@link #quantize} clipped so far: those whose dithered, rounded value fell outside the
+	 *         integer range (a value within 1 LSB of full scale may or may not, as the dither falls)
+	 */
+	public long clipped() {
+		return clipped;
 	}
 
 	/** @return a uniform value in [-0.5, 0.5) */

@@ -1,6 +1,11 @@
 package org.mixtree.engine;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.mixtree.engine.internal.CompiledPlan;
 import org.mixtree.engine.internal.FileSourceReader;
@@ -38,10 +43,50 @@ public final class Engine {
 	}
 
 	/**
+	 * Every file a render of {@code plan} with {@code options} writes, computed without touching the file system:
+	 * the mix first, then one stem per top-level bus ({@code <stemsDir>/<BusName>.wav}, in
+	 * {@link Plan#topLevelBuses()} order). A bus name cannot leave the stems folder: separators and {@code ..}
+	 * become {@code _}.
+	 *
+	 * @throws org.mixtree.audio.io.AudioFileException when two buses' names make the same stem file name
+	 */
+	public static List<OutputGuard.Output> outputs(Plan plan, RenderOptions options) throws IOException {
+		CompiledPlan compiled = compiled(plan);
+		List<OutputGuard.Output> all = new ArrayList<>();
+		all.add(new OutputGuard.Output(options.output(), "the mix"));
+		List<Path> stems = OfflineRenderer.stemPaths(compiled, options.stemsDir());
+		for (int s = 0; s < stems.size(); s++) {
+			String bus = plan.topLevelBuses().get(s);
+			String label = bus;
+			for (GraphDescription.Channel c : plan.description().channels()) {
+				if (c.id().equals(bus)) {
+					label = c.label();
+				}
+			}
+			all.add(new OutputGuard.Output(stems.get(s), "the stem of " + label));
+		}
+		return all;
+	}
+
+	/**
+	 * Runs the {@link OutputGuard} over {@link #outputs} as {@link #render} does before it writes anything: no output
+	 * may be a file the plan reads ({@link GraphDescription#filesRead()}) or one of {@link RenderOptions#keep()}, or
+	 * be written twice, or be named other than WAV. For a caller that wants to refuse before it starts a render.
+	 *
+	 * @throws OutputGuard.RefusedException naming the output and what it collides with
+	 */
+	public static void checkOutputs(Plan plan, RenderOptions options) throws IOException {
+		Map<Path, String> inputs = new LinkedHashMap<>(plan.description().filesRead());
+		inputs.putAll(options.keep());
+		OutputGuard.check(outputs(plan, options), inputs);
+	}
+
+	/**
 	 * Renders a plan offline to WAV: the master to {@code options.output()} and, with a stems directory, one file
-	 * per top-level bus. Blocks the calling thread; mixing uses {@code options.threads()} threads. Files are
-	 * written atomically: on failure (unreadable or truncated source, write error, interrupt) nothing is left
-	 * at the targets.
+	 * per top-level bus. Blocks the calling thread; mixing uses {@code options.threads()} threads. First every
+	 * output goes through {@link #checkOutputs} (refused: nothing is written, not even the stems folder made);
+	 * then the files are written atomically: on failure (unreadable or truncated source, write error, interrupt)
+	 * nothing is left at the targets.
 	 *
 	 * @param progress told the fraction done on the calling thread, or null
 	 * @throws java.io.IOException the first failure; an {@link org.mixtree.audio.io.AudioFileException} names the
@@ -49,9 +94,13 @@ public final class Engine {
 	 *                             interrupted
 	 */
 	public static RenderResult render(Plan plan, RenderOptions options, RenderProgress progress) throws IOException {
+		return OfflineRenderer.render(compiled(plan), options, progress, FileSourceReader.OPENER);
+	}
+
+	private static CompiledPlan compiled(Plan plan) {
 		if (!(plan instanceof CompiledPlan compiled)) {
 			throw new IllegalArgumentException("not a plan made by Engine.compile: " + plan);
 		}
-		return OfflineRenderer.render(compiled, options, progress, FileSourceReader.OPENER);
+		return compiled;
 	}
 }

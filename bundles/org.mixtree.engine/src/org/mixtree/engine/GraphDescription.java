@@ -23,6 +23,23 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 		channels = List.copyOf(channels);
 	}
 
+	/**
+	 * Every file this graph reads while it plays or renders, each with how a message names it after "is": today
+	 * the tracks' sources ({@code the source of track:Bass}; a file two tracks play names both). What a render
+	 * must never write over ({@link OutputGuard}); a file an insert reads (an impulse response) belongs here too.
+	 *
+	 * @return files in channel order, as the channels give them
+	 */
+	public Map<Path, String> filesRead() {
+		Map<Path, String> files = new LinkedHashMap<>();
+		for (Channel c : channels) {
+			if (c.source() != null) {
+				files.merge(c.source().file(), "the source of " + c.label(), (a, b) -> a + " and " + b.substring(b.lastIndexOf(' ') + 1));
+			}
+		}
+		return files;
+	}
+
 	/** Kind of channel. */
 	public enum Kind {
 		TRACK, BUS

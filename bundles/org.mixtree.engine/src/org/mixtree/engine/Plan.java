@@ -38,6 +38,16 @@ public interface Plan {
 	}
 
 	/**
+	 * States of the mix in force that decide what is heard, one line each, for a person who wonders why a render
+	 * or playback is quieter than the faders say: today the solo ({@code solo in force: track:Kick, bus:Vocals (only what
+	 * they let through is heard)}); a focus state adds its own line here. Empty when nothing but the
+	 * channels' own mutes and faders shapes the mix.
+	 */
+	default List<String> notes() {
+		return MixNotes.of(description());
+	}
+
+	/**
 	 * Whether a channel is heard after solo and mute are resolved. A track is audible when neither it nor a bus on
 	 * its path to the master is muted and, if anything is soloed, it is soloed or a soloed bus lies on its path.
 	 * A bus is audible when neither it nor a bus on its path is muted and something audible feeds it, through

@@ -1,6 +1,8 @@
 package org.mixtree.engine;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 import org.mixtree.audio.io.SampleFormat;
@@ -19,9 +21,18 @@ import org.mixtree.audio.io.SampleFormat;
  * @param effectBudget how long one insert may take for one block, as a multiple of the block's duration, before
  *                   it is taken for hung and bypassed (reported in {@link RenderResult#warnings()}); never less
  *                   than {@link #MIN_EFFECT_BUDGET_SECONDS}; 0 or infinity: no limit
+ * @param keep       files the render must never write over besides those the graph reads
+ *                   ({@link GraphDescription#filesRead()}), each with how a message names it after "is" (the
+ *                   session file: {@code the session file}); checked by {@link OutputGuard}; never null
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
-		long ditherSeed, double effectBudget) {
+		long ditherSeed, double effectBudget, Map<Path, String> keep) {
+
+	/** Options without files to keep besides the graph's (the form before {@link #keep()} existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
+			double effectBudget) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, Map.of());
+	}
 
 	/** Default {@link #effectBudget}: ten times real time for one block, offline. */
 	public static final double DEFAULT_EFFECT_BUDGET = 10;
@@ -58,11 +69,22 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 		if (!(effectBudget >= 0)) {
 			throw new IllegalArgumentException("effect budget " + effectBudget + " is not a positive factor");
 		}
+		keep = keep == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keep));
+	}
+
+	/**
+	 * @return a copy that also refuses to write over {@code file}, named {@code what} in the message (e.g. the
+	 *         session file: {@code withKeep(sessionFile, "the session file")})
+	 */
+	public RenderOptions withKeep(Path file, String what) {
+		Map<Path, String> more = new LinkedHashMap<>(keep);
+		more.put(file, what);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more);
 	}
 
 	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
 	public RenderOptions withEffectBudget(double factor) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep);
 	}
 
 	/**
@@ -85,21 +107,21 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 
 	/** @return a copy writing stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
-		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget);
+		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep);
 	}
 
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
-		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget);
+		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep);
 	}
 
 	/** @return a copy with another thread count */
 	public RenderOptions withThreads(int count) {
-		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget);
+		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep);
 	}
 
 	/** @return a copy with another dither seed */
 	public RenderOptions withDitherSeed(long seed) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep);
 	}
 }

@@ -217,6 +217,14 @@ public final class WavWriter implements Closeable {
 		}
 	}
 
+	/**
+	 * @return the samples (of all channels) written so far that were clipped at full scale by quantising to 16 or
+	 *         24 bits; 0 for float, which is never clipped
+	 */
+	public long clippedSamples() {
+		return dither == null ? 0 : dither.clipped();
+	}
+
 	/** Finishes the header and moves the file onto the target. */
 	@Override
 	public void close() throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import org.mixtree.audio.io.WavWriter;
 import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.LoudnessMeter;
 import org.mixtree.effects.api.RenderMode;
+import org.mixtree.engine.Engine;
 import org.mixtree.engine.RenderOptions;
 import org.mixtree.engine.RenderProgress;
 import org.mixtree.engine.RenderResult;
@@ -156,13 +158,17 @@ public final class OfflineRenderer {
 	}
 
 	/**
-	 * Renders to WAV files: opens every source, mixes, writes the master and the stems, measures loudness and
-	 * peak. On any failure every writer is aborted, so no output file (nor stem) is left, and the exception
-	 * names the file at fault.
+	 * Renders to WAV files: checks every output ({@link Engine#checkOutputs}: refused, nothing is written, not even
+	 * the stems folder), opens every source, makes the stems folder, mixes, writes the master and the stems,
+	 * measures loudness and peak and counts the samples clipped. On any failure every writer is aborted, so no
+	 * output file (nor stem) is left, and the exception names the file at fault.
 	 */
 	public static RenderResult render(CompiledPlan plan, RenderOptions options, RenderProgress progress,
 			SourceOpener opener) throws IOException {
 		int rate = plan.sampleRate();
+		// the one guard of every output, before anything is opened or made
+		Engine.checkOutputs(plan, options);
+		List<Path> stems = stemPaths(plan, options.stemsDir());
 		List<SourceReader> opened = new ArrayList<>();
 		List<WavWriter> writers = new ArrayList<>();
 		boolean done = false;
@@ -170,7 +176,7 @@ public final class OfflineRenderer {
 			for (int t = 0; t < plan.trackCount(); t++) {
 				opened.add(opener.open(plan.source(t), rate));
 			}
-			List<Path> stems = stemPaths(plan, options.stemsDir());
+			makeStemsDir(options.stemsDir());
 			LoudnessMeter meter = new LoudnessMeter(2, rate);
 			List<Tap> taps = new ArrayList<>();
 			taps.add(new Tap(plan.master, (block, n) -> meter.process(block, 0, n)));
@@ -192,9 +198,14 @@ public final class OfflineRenderer {
 			close(master, options.output());
 			done = true;
 			double duration = (double) frames / rate;
+			Map<Path, Long> clipped = new LinkedHashMap<>();
+			clipped.put(options.output(), master.clippedSamples());
+			for (int s = 0; s < stems.size(); s++) {
+				clipped.put(stems.get(s), writers.get(s + 1).clippedSamples());
+			}
 			return new RenderResult(options.output(), stems, frames, rate, duration, wall,
 					wall > 0 ? duration / wall : Double.POSITIVE_INFINITY, Decibels.fromGain(meter.samplePeak()),
-					meter.integratedLufs(), warnings);
+					meter.integratedLufs(), warnings, plan.notes(), clipped);
 		} finally {
 			if (!done) {
 				for (WavWriter w : writers) {
@@ -246,16 +257,27 @@ public final class OfflineRenderer {
 		}
 	}
 
-	/** @return one path per top-level bus, {@code <BusName>.wav} in {@code dir}; empty when dir is null */
-	static List<Path> stemPaths(CompiledPlan plan, Path dir) throws IOException {
-		List<Path> paths = new ArrayList<>();
+	/** Makes the stems folder (and those above it) once every output has been accepted; null: none. */
+	private static void makeStemsDir(Path dir) throws IOException {
 		if (dir == null) {
-			return paths;
+			return;
 		}
 		try {
 			Files.createDirectories(dir);
 		} catch (IOException e) {
 			throw new AudioFileException(dir, "cannot create the stems directory: " + e.getMessage(), e);
+		}
+	}
+
+	/**
+	 * @return one path per top-level bus, {@code <BusName>.wav} in {@code dir}, computed without touching the file
+	 *         system; empty when dir is null
+	 * @throws AudioFileException when two buses make the same file name (case aside)
+	 */
+	public static List<Path> stemPaths(CompiledPlan plan, Path dir) throws IOException {
+		List<Path> paths = new ArrayList<>();
+		if (dir == null) {
+			return paths;
 		}
 		Map<String, String> taken = new HashMap<>();
 		for (int bus : plan.topLevel) {
@@ -265,7 +287,12 @@ public final class OfflineRenderer {
 			if (other != null) {
 				throw new AudioFileException(dir.resolve(file), "both " + other + " and " + label + " would write this stem");
 			}
-			paths.add(dir.resolve(file));
+			Path stem = dir.resolve(file);
+			if (!dir.equals(stem.getParent())) {
+				// stemFileName leaves no separator and no "..": a bus name never names a file outside the folder
+				throw new IllegalStateException("stem of " + label + " outside " + dir + ": " + stem);
+			}
+			paths.add(stem);
 		}
 		return paths;
 	}

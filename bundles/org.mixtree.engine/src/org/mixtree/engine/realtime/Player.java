@@ -87,8 +87,19 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  */
 public final class Player implements AutoCloseable {
 
-	/** Callbacks after which allocation on the audio thread is counted (class loading and JIT warm-up before). */
+	/**
+	 * Callbacks of playing (counted from the first {@link #play()}) after which allocation on the audio thread is
+	 * counted when the player made no rehearsal ({@link PlayerOptions#warmUpBlocks()} 0): class loading and the
+	 * just-in-time compiler's warm-up happen in them.
+	 */
 	public static final int WARM_UP_CALLBACKS = 2_000;
+	/**
+	 * Callbacks of playing (counted from the first {@link #play()}) after which allocation on the audio thread is
+	 * counted after a rehearsal (the default): the mix is compiled before the device calls back, and what the device
+	 * does once as it starts (a native thread attaching to the JVM, Java Sound filling and starting its line) happens
+	 * in the callbacks before the first play. A play of a second at 1024 frames is still measured.
+	 */
+	public static final int REHEARSED_WARM_UP_CALLBACKS = 8;
 	/**
 	 * Callbacks left out of the timing figures (class loading and the first compilations): percentiles and maximum
 	 * are over the same callbacks.
@@ -191,8 +202,14 @@ public final class Player implements AutoCloseable {
 	private volatile long maxNanosTimesFrames;
 	private volatile double maxPercent;
 	private volatile long allocBaseline = -1;
+	/** [audio writes once] {@link #callbacks} when the first play command was applied; -1 before. */
+	private volatile long firstPlayed = -1;
+	/** {@link #callbacks} when the baseline was taken: the allocation figure covers the callbacks since. */
+	private volatile long allocBaselineCallbacks;
 	/** The audio thread's counter at the last housekeeping (20 ms), kept for when the thread has ended. */
 	private volatile long lastAllocated = -1;
+	/** {@link #callbacks} at that housekeeping. */
+	private volatile long lastAllocatedCallbacks;
 	private volatile long gcPauses;
 	private volatile double gcMax;
 	private volatile double gcTotal;
@@ -534,6 +551,15 @@ public final class Player implements AutoCloseable {
 		return list;
 	}
 
+	/**
+	 * [any] @return the callbacks of playing, from the first {@link #play()}, after which allocation on the audio
+	 *         thread is counted: {@link #REHEARSED_WARM_UP_CALLBACKS} after a rehearsal, else
+	 *         {@link #WARM_UP_CALLBACKS}
+	 */
+	public int warmUpCallbacks() {
+		return options.warmUpBlocks() > 0 ? REHEARSED_WARM_UP_CALLBACKS : WARM_UP_CALLBACKS;
+	}
+
 	/** [any] @return a snapshot of callback timing, allocation, starvation and GC pauses */
 	public PlayerStats stats() {
 		int[] h = histogram.clone();
@@ -542,11 +568,14 @@ public final class Player implements AutoCloseable {
 			total += c;
 		}
 		long alloc = -1;
+		long allocCallbacks = 0;
 		long base = allocBaseline;
 		if (options.measureAllocation() && base >= 0) {
+			long done = callbacks;
 			long now = threadAllocated(audioThreadId);
 			// the device's thread may have ended (a stopped JACK client): its last sample then
 			alloc = now >= 0 ? now - base : lastAllocated - base;
+			allocCallbacks = (now >= 0 ? done : lastAllocatedCallbacks) - allocBaselineCallbacks;
 		}
 		long starved = 0;
 		int failed = 0;
@@ -555,7 +584,7 @@ public final class Player implements AutoCloseable {
 			failed += r.failure() != null ? 1 : 0;
 		}
 		return new PlayerStats(callbacks, xruns, percentile(h, total, 0.5), percentile(h, total, 0.99),
-				percentile(h, total, 0.999), maxPercent, alloc, starved, failed, gcPauses, gcMax, gcTotal);
+				percentile(h, total, 0.999), maxPercent, alloc, allocCallbacks, starved, failed, gcPauses, gcMax, gcTotal);
 	}
 
 	private static double percentile(int[] h, long total, double q) {
@@ -627,12 +656,21 @@ public final class Player implements AutoCloseable {
 	/** [disk thread, every 20 ms] Releases the swapped-out mixers, takes the allocation baseline, samples GC. */
 	private void housekeeping() {
 		closeRetired();
-		if (options.measureAllocation() && allocBaseline < 0 && callbacks >= WARM_UP_CALLBACKS) {
-			allocBaseline = threadAllocated(audioThreadId);
-			lastAllocated = allocBaseline;
+		// the count is read before the counter: a callback between the two adds its bytes (none) but not itself
+		long done = callbacks;
+		long played = firstPlayed;
+		if (options.measureAllocation() && allocBaseline < 0 && played >= 0 && done >= played + warmUpCallbacks()) {
+			long now = threadAllocated(audioThreadId);
+			if (now >= 0) {
+				allocBaselineCallbacks = done;
+				lastAllocatedCallbacks = done;
+				lastAllocated = now;
+				allocBaseline = now;
+			}
 		} else if (allocBaseline >= 0) {
 			long now = threadAllocated(audioThreadId);
 			if (now >= 0) {
+				lastAllocatedCallbacks = done;
 				lastAllocated = now;
 			}
 		}
@@ -820,6 +858,9 @@ public final class Player implements AutoCloseable {
 			commands.remove();
 			switch (c.kind()) {
 			case PLAY -> {
+				if (firstPlayed < 0) {
+					firstPlayed = callbacks;
+				}
 				if (!running) {
 					running = true;
 					fadeIn();

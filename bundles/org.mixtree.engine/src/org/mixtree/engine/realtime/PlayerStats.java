@@ -11,8 +11,12 @@ package org.mixtree.engine.realtime;
  * @param callbackP99                99th percentile, percent of the buffer period
  * @param callbackP999               99.9th percentile, percent of the buffer period
  * @param callbackMax                longest callback, percent of the buffer period
- * @param audioThreadAllocatedBytes  bytes the audio thread allocated since warm-up (the first
- *                                   {@link Player#WARM_UP_CALLBACKS} callbacks); -1 when not measured
+ * @param audioThreadAllocatedBytes  bytes the audio thread allocated since the end of the warm-up (the callbacks
+ *                                   before the first play and the first {@link Player#warmUpCallbacks()} of playing,
+ *                                   taken at the disk thread's next 20 ms round); -1 when not measured (not asked
+ *                                   for, or the run ended first)
+ * @param allocationCallbacks        the callbacks that figure covers, from the end of the warm-up to the snapshot
+ *                                   (to the device thread's last sample if it has ended); 0 when not measured
  * @param starvedFrames              frames of silence played, summed over sources, because a source's prefetch
  *                                   was late or its file failed
  * @param failedSources              sources whose file could not be read (they play silence)
@@ -21,6 +25,14 @@ package org.mixtree.engine.realtime;
  * @param gcPauseTotalMillis         their sum, ms
  */
 public record PlayerStats(long callbacks, long xruns, double callbackP50, double callbackP99, double callbackP999,
-		double callbackMax, long audioThreadAllocatedBytes, long starvedFrames, int failedSources, long gcPauses,
-		double gcPauseMaxMillis, double gcPauseTotalMillis) {
+		double callbackMax, long audioThreadAllocatedBytes, long allocationCallbacks, long starvedFrames,
+		int failedSources, long gcPauses, double gcPauseMaxMillis, double gcPauseTotalMillis) {
+
+	/** Stats without the allocation's callback count (the form before it existed). */
+	public PlayerStats(long callbacks, long xruns, double callbackP50, double callbackP99, double callbackP999,
+			double callbackMax, long audioThreadAllocatedBytes, long starvedFrames, int failedSources, long gcPauses,
+			double gcPauseMaxMillis, double gcPauseTotalMillis) {
+		this(callbacks, xruns, callbackP50, callbackP99, callbackP999, callbackMax, audioThreadAllocatedBytes, 0,
+				starvedFrames, failedSources, gcPauses, gcPauseMaxMillis, gcPauseTotalMillis);
+	}
 }

@@ -19,8 +19,9 @@ import org.mixtree.engine.device.DeviceInfo;
 
 /**
  * The Java Sound back end: a {@link SourceDataLine} of a mixer ({@code default [default]} is ALSA's default
- * device, which goes to PulseAudio or PipeWire when {@code libasound2-plugins} is installed), fed by a pumping
- * thread that pulls buffer-sized chunks from the callback ({@link JavaSoundStream}).
+ * device, which goes to PulseAudio or PipeWire when {@code libasound2-plugins} is installed and a server runs),
+ * fed by a pumping thread that pulls buffer-sized chunks from the callback ({@link JavaSoundStream}). When there is
+ * no device, the message says what {@link SoundSetup} found (plugin, server, cards, devices) and what to do.
  * <p>
  * The stream runs at the session's rate whenever the line takes it (ALSA's PulseAudio plugin takes any rate; the
  * server converts to its sink's rate if they differ), else at the device's preferred rate and the player resamples.
@@ -72,8 +73,7 @@ public final class JavaSoundBackend implements AudioBackend {
 			list.add(new DeviceInfo(info.getName(), info.getDescription(), 2, rates, isDefault));
 		}
 		if (list.isEmpty()) {
-			throw new AudioDeviceException("Java Sound: no output device (no sound card, and ALSA's default device "
-					+ "does not reach a sound server; with PulseAudio install libasound2-plugins)");
+			throw new AudioDeviceException(noDevice());
 		}
 		return list;
 	}
@@ -110,8 +110,26 @@ public final class JavaSoundBackend implements AudioBackend {
 			}
 			return new JavaSoundStream(line, info.getName(), format, chunk);
 		} catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-			throw new AudioDeviceException("Java Sound: cannot open " + info.getName() + ": " + e.getMessage(), e);
+			// a busy or refusing line with a server and the plugin in place needs no diagnosis; without them it does
+			SoundSetup.Facts facts = SoundSetup.probe(seen());
+			throw new AudioDeviceException("Java Sound: cannot open " + info.getName() + ": " + e.getMessage()
+					+ (facts.server() == null || facts.plugin() == null ? "; " + facts.diagnosis() : ""), e);
 		}
+	}
+
+	/** The one line when no device plays: what was found (plugin, server, cards, devices) and what to do. */
+	static String noDevice() {
+		return "Java Sound: no output device; " + SoundSetup.probe(seen()).diagnosis();
+	}
+
+	/** The output devices Java Sound lists, those that take no stereo PCM at 44.1 or 48 kHz marked. */
+	static List<String> seen() {
+		List<String> names = new ArrayList<>();
+		for (Mixer.Info i : mixers()) {
+			Mixer m = AudioSystem.getMixer(i);
+			names.add(i.getName() + (playable(m, 48000, 2) == null && playable(m, 44100, 2) == null ? " (plays nothing)" : ""));
+		}
+		return names;
 	}
 
 	/**
@@ -142,8 +160,7 @@ public final class JavaSoundBackend implements AudioBackend {
 					return i;
 				}
 			}
-			throw new AudioDeviceException("Java Sound: no output device (no sound card, and ALSA's default device "
-					+ "does not reach a sound server; with PulseAudio install libasound2-plugins)");
+			throw new AudioDeviceException(noDevice());
 		}
 		Mixer.Info match = null;
 		for (Mixer.Info i : all) {

@@ -137,7 +137,17 @@ final class JavaSoundStream implements AudioStream {
 		if (sum == Long.MIN_VALUE) {
 			throw new AssertionError(); // keeps the calls from being optimised away
 		}
+		// the conversion too (on the silent buffers, before the pump uses them): in its first hundred periods its
+		// compilation moved up the tiers under the pump, which allocated 616 bytes (1024 frames) to 1016 bytes (256
+		// frames) on the audio thread about 10 periods into playing (seen once allocation was measured after a short
+		// warm-up)
+		for (int i = 0; i < PCM_WARM_UP_FRAMES / frames + 200; i++) {
+			toPcm(buffers, bytes);
+		}
 	}
+
+	/** Frames converted before the pump starts: enough loop iterations for HotSpot's last tier. */
+	private static final int PCM_WARM_UP_FRAMES = 4_000_000;
 
 	/** Calls of each line query before the pump starts: beyond HotSpot's threshold for its last tier. */
 	private static final int QUERY_WARM_UP = 12_000;

@@ -103,7 +103,7 @@ class RenderOutputsCliTest {
 		ok("new", session.toString(), "--stems", stems.toString());
 		Path asWav = dir.resolve("song.wav");
 		Files.copy(session, asWav);
-		refused(asWav + ": is the session file; choose another output", "render", asWav.toString(), "-o",
+		refused(asWav + ": is the session file itself; choose another output", "render", asWav.toString(), "-o",
 				asWav.toString());
 		Path out = Files.createDirectories(dir.resolve("out"));
 		refused(out.resolve("Drums.wav") + ": would hold both the mix and the stem of bus:Drums; choose another output "

@@ -92,7 +92,7 @@ final class RenderCli {
 		}
 		Plan plan = Engine.compile(graph);
 		// the engine makes the stems folder once every output has passed its guard (Engine#checkOutputs)
-		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file");
+		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file itself");
 		if (stemsDir != null) {
 			options = options.withStemsDir(stemsDir);
 		}

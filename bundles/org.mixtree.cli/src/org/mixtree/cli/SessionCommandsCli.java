@@ -73,13 +73,7 @@ final class SessionCommandsCli {
 			throw new CliException(file + ": a session file name ends in ." + SessionStore.EXTENSION);
 		}
 		boolean dryRun = a.flag("--dry-run");
-		if (!dryRun) {
-			// a dry run writes nothing, not even the lock file beside the session
-			EditLocks.lock(file);
-		}
-		if (Files.exists(file) && !a.flag("--force") && !dryRun) {
-			throw new CliException(file + ": already exists (use --force to replace it)");
-		}
+		refuseExisting(file, a.flag("--force"));
 		List<Path> ruleFiles = new ArrayList<>();
 		GroupingRules rules = mode == GroupingMode.AUTO ? groupingRules(a.option("--rules"), ruleFiles) : GroupingRules.defaults();
 		Path stemsDir = Path.of(stemsOption);
@@ -93,6 +87,12 @@ final class SessionCommandsCli {
 		}
 		int rate = a.option("--rate") != null ? parseRate(a.option("--rate")) : commonRate(rates);
 
+		if (!dryRun) {
+			// locked only now that every argument and stem was checked, so a refused new leaves no lock file; a dry
+			// run writes nothing at all
+			EditLocks.lock(file);
+			refuseExisting(file, a.flag("--force"));
+		}
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		String name = file.getFileName().toString();
 		name = name.substring(0, name.length() - SessionStore.EXTENSION.length() - 1);
@@ -141,6 +141,12 @@ final class SessionCommandsCli {
 			used.add(given);
 		}
 		return rules;
+	}
+
+	private static void refuseExisting(Path file, boolean force) throws CliException {
+		if (Files.exists(file) && !force) {
+			throw new CliException(file + ": already exists (use --force to replace it)");
+		}
 	}
 
 	private static List<Path> listStems(Path dir) throws CliException {

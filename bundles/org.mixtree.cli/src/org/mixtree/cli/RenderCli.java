@@ -81,10 +81,10 @@ final class RenderCli {
 		if (absOut.equals(sessionFile.toAbsolutePath().normalize())) {
 			throw new CliException(output + ": is the session file itself; choose another output");
 		}
-		for (GraphDescription.Channel c : graph.channels()) {
-			if (c.source() != null && c.source().file().toAbsolutePath().normalize().equals(absOut)) {
-				throw new CliException(output + ": is the source of track:" + c.name() + "; choose another output");
-			}
+		String read = SessionStore.filesRead(session, sessionFile).get(absOut);
+		if (read != null) {
+			// every file the session reads: track sources and the files of inserts (impulse responses)
+			throw new CliException(output + ": is " + read + "; choose another output");
 		}
 		if (Files.isDirectory(output)) {
 			throw new CliException(output + ": is a directory; give a file name such as mix.wav");

@@ -88,6 +88,15 @@ class ReverbFileCliTest {
 		return inserts.get(0);
 	}
 
+	/** {@code effects} says which key takes the file, in text and JSON. */
+	@Test
+	void effectsListTheImpulseFile() {
+		String text = CliEndToEndTest.ok("effects").out();
+		assertTrue(text.contains("    irfile    PATH: impulse response played by ir=file"), text);
+		String json = CliEndToEndTest.ok("effects", "--json").out();
+		assertTrue(json.contains("\"files\": [{\"id\": \"irfile\", \"name\": \"Impulse file\""), json);
+	}
+
 	/**
 	 * A click through the reverb at mix 100 % is the direct convolution of the click with the file's taps, computed
 	 * here: the mono track reaches the stereo bus at cos(pi/4) per side (-3 dB centre, DESIGN.md), the reverb

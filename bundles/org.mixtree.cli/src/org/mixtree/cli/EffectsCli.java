@@ -9,6 +9,7 @@ import java.util.Set;
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.EffectRegistry;
+import org.mixtree.effects.api.FileParameter;
 import org.mixtree.effects.api.ParameterDescriptor;
 import org.mixtree.effects.api.Preset;
 import org.mixtree.effects.api.Scale;
@@ -48,9 +49,16 @@ final class EffectsCli {
 			for (ParameterDescriptor p : d.parameters()) {
 				width = Math.max(width, p.id().length());
 			}
+			for (FileParameter file : d.files()) {
+				width = Math.max(width, file.id().length());
+			}
 			for (ParameterDescriptor p : d.parameters()) {
 				out.println(String.format(Locale.ROOT, "    %-" + width + "s  %s, default %s", p.id(), p.range(),
 						p.format(p.defaultValue())));
+			}
+			for (FileParameter file : d.files()) {
+				// a file the effect reads: given as id=PATH on insert add/set
+				out.println(String.format(Locale.ROOT, "    %-" + width + "s  PATH: %s", file.id(), file.description()));
 			}
 			if (!d.presets().isEmpty()) {
 				List<String> names = new ArrayList<>();
@@ -72,6 +80,14 @@ final class EffectsCli {
 						.name("max").value(p.max()).name("default").value(p.defaultValue()).endObject();
 			}
 			j.endArray();
+			if (!d.files().isEmpty()) {
+				j.name("files").beginArray();
+				for (FileParameter file : d.files()) {
+					j.beginObject().name("id").value(file.id()).name("name").value(file.name()).name("description")
+							.value(file.description()).endObject();
+				}
+				j.endArray();
+			}
 			j.name("presets").beginArray();
 			for (Preset preset : d.presets()) {
 				j.beginObject().name("name").value(preset.name()).name("values").beginObject();

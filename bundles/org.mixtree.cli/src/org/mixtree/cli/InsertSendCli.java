@@ -34,8 +34,8 @@ final class InsertSendCli {
 			"send set SESSION FROM TO level=DB|pre=true|false", //
 			"send remove SESSION FROM TO");
 	static final String INSERT_USAGE = String.join("\n", //
-			"insert add SESSION TARGET EFFECT [param=value...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
-			"insert set SESSION TARGET INDEX param=value... | bypass=true|false", //
+			"insert add SESSION TARGET EFFECT [param=value...] [file=PATH...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
+			"insert set SESSION TARGET INDEX param=value... | file=PATH... | bypass=true|false", //
 			"insert remove SESSION TARGET INDEX", //
 			"insert move SESSION TARGET FROM TO");
 
@@ -198,11 +198,13 @@ final class InsertSendCli {
 		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		EffectDescriptor d = effects.require(effectId).descriptor();
+		Map<String, String> files = files(effects.require(effectId), given, file);
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
 		if (a.option("--preset") != null) {
 			// the preset is the starting point; what is typed beside it wins
 			params = EffectCatalog.withPreset(d, EffectCatalog.preset(d, a.option("--preset")), params);
 		}
+		InsertFiles.requireFiles(d, null, params, files);
 		int slots = channel.getInserts().size() + 1;
 		int at = a.option("--at") == null ? slots : slot(channel, "--at", a.option("--at"), slots);
 		Channel sidechain = null;
@@ -218,6 +220,7 @@ final class InsertSendCli {
 			}
 		}
 		SessionCommands.execute(domain, SessionCommands.addInsert(domain, channel, d.id(), params, at - 1, sidechain));
+		InsertFiles.apply(domain, channel.getInserts().get(at - 1), files);
 		SessionStore.save(session, file);
 		out.println("added " + d.name() + " (" + d.id() + ") to " + ChannelAddress.of(channel) + " in slot " + at
 				+ (sidechain == null ? "" : ", keyed by " + ChannelAddress.of(sidechain)));
@@ -239,10 +242,16 @@ final class InsertSendCli {
 		Insert insert = channel.getInserts().get(slot(channel, "INDEX", index, channel.getInserts().size()) - 1);
 		String bypassText = given.remove("bypass");
 		List<Command> commands = new ArrayList<>();
+		Map<String, String> files = Map.of();
 		if (!given.isEmpty()) {
 			EffectFactory f = effects.find(insert.getEffectId()).orElseThrow(() -> new CliException("effect '"
 					+ insert.getEffectId() + "' on " + ChannelAddress.of(channel) + " is not installed: its parameters cannot be checked"));
-			commands.add(SessionCommands.setInsertParameters(domain, insert, EffectCatalog.parameters(f.descriptor(), given)));
+			files = files(f, given, file);
+			Map<String, Double> params = EffectCatalog.parameters(f.descriptor(), given);
+			InsertFiles.requireFiles(f.descriptor(), insert, params, files);
+			if (!params.isEmpty()) {
+				commands.add(SessionCommands.setInsertParameters(domain, insert, params));
+			}
 		}
 		if (bypassText != null) {
 			commands.add(SessionCommands.setInsertBypass(domain, insert,
@@ -251,9 +260,11 @@ final class InsertSendCli {
 		for (Command c : commands) {
 			SessionCommands.execute(domain, c);
 		}
+		InsertFiles.apply(domain, insert, files);
 		SessionStore.save(session, file);
 		List<String> shown = new ArrayList<>();
 		given.forEach((k, v) -> shown.add(k + "=" + v));
+		files.forEach((k, v) -> shown.add(k + "=" + v));
 		if (bypassText != null) {
 			shown.add("bypass=" + insert.isBypass());
 		}
@@ -297,6 +308,19 @@ final class InsertSendCli {
 		SessionCommands.execute(domain, SessionCommands.moveInsert(domain, insert, to - 1));
 		SessionStore.save(session, file);
 		out.println("moved " + effects.label(insert) + " on " + ChannelAddress.of(channel) + " from slot " + from + " to slot " + to);
+	}
+
+	/**
+	 * Takes the effect's file words ({@code irfile=PATH}) out of {@code given}, checks each file, and adds the
+	 * parameter step a file selects to {@code given} ({@link InsertFiles}).
+	 *
+	 * @return file id -> path to store, relative to the session file ("" clears)
+	 */
+	private static Map<String, String> files(EffectFactory f, Map<String, String> given, Path sessionFile)
+			throws CliException {
+		Map<String, String> stored = InsertFiles.stored(f, InsertFiles.take(f.descriptor(), given), sessionFile);
+		InsertFiles.select(f.descriptor(), stored, given);
+		return stored;
 	}
 
 	/**

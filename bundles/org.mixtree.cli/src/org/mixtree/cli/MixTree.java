@@ -89,7 +89,8 @@ final class MixTree {
 		if (!c.getInserts().isEmpty()) {
 			List<String> names = new ArrayList<>();
 			for (Insert insert : c.getInserts()) {
-				names.add(effects.label(insert) + (insert.isBypass() ? " (bypassed)" : "")
+				String files = InsertFiles.describe(insert);
+				names.add(effects.label(insert) + (files.isEmpty() ? "" : " (" + files + ")") + (insert.isBypass() ? " (bypassed)" : "")
 						+ (insert.getSidechain() == null ? "" : " (key " + ChannelAddress.of(insert.getSidechain()) + ")"));
 			}
 			s.append("  [").append(String.join(", ", names)).append("]");

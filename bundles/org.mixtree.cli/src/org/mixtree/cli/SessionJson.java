@@ -19,7 +19,7 @@ import org.mixtree.model.Track;
  * "mute", "solo", "polarity", "inserts", "sends", "source"}]}} with tracks first, then buses, then the master.
  * <p>
  * An insert, in slot order: {@code {"effect": ID, "bypass": bool, "params": {ID: value}, "latency": samples}},
- * plus {@code "sidechain": ADDRESS} when it is keyed by another channel and {@code "missing": true} when its
+ * plus {@code "files": {ID: path}} (relative to the session file) when its effect reads files, plus {@code "sidechain": ADDRESS} when it is keyed by another channel and {@code "missing": true} when its
  * effect is not installed. {@code params} is what the insert runs with: every parameter of the installed
  * effect, the stored value or else the effect's default (a session stores only the values set explicitly);
  * for a missing effect, the stored values. {@code latency} is what the effect reports when prepared at the
@@ -52,6 +52,22 @@ final class SessionJson {
 		}
 		j.endArray();
 		return j.endObject().toString();
+	}
+
+	/**
+	 * {@code "files": {"irfile": "halls/church.wav"}} as stored (relative to the session file), when the effect
+	 * reads files or the insert stores some.
+	 */
+	private static void files(Json j, Insert insert, EffectCatalog effects) {
+		boolean reads = effects.find(insert.getEffectId()).map(f -> !f.descriptor().files().isEmpty()).orElse(false);
+		if (!reads && insert.getFiles().isEmpty()) {
+			return;
+		}
+		j.name("files").beginObject();
+		for (org.mixtree.model.FileValue f : insert.getFiles()) {
+			j.name(f.getId()).value(f.getPath());
+		}
+		j.endObject();
 	}
 
 	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects) {
@@ -89,6 +105,7 @@ final class SessionJson {
 				}
 			}
 			j.endObject();
+			files(j, insert, effects);
 			j.name("latency").value(effects.latency(insert, c, session.getSampleRate(), file));
 			if (insert.getSidechain() != null) {
 				j.name("sidechain").value(ChannelAddress.of(insert.getSidechain()));

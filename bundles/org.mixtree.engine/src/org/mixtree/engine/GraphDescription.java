@@ -24,9 +24,10 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	}
 
 	/**
-	 * Every file this graph reads while it plays or renders, each with how a message names it after "is": today
-	 * the tracks' sources ({@code the source of track:Bass}; a file two tracks play names both). What a render
-	 * must never write over ({@link OutputGuard}); a file an insert reads (an impulse response) belongs here too.
+	 * Every file this graph reads while it plays or renders, each with how a message names it after "is": the
+	 * tracks' sources ({@code the source of track:Bass}; a file two tracks play names both) and the files inserts
+	 * read ({@code the irfile of bus:Verb insert 1 (org.mixtree.reverb)}). What a render must never write over
+	 * ({@link OutputGuard}).
 	 *
 	 * @return files in channel order, as the channels give them
 	 */
@@ -35,6 +36,15 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 		for (Channel c : channels) {
 			if (c.source() != null) {
 				files.merge(c.source().file(), "the source of " + c.label(), (a, b) -> a + " and " + b.substring(b.lastIndexOf(' ') + 1));
+			}
+		}
+		for (Channel c : channels) {
+			for (int i = 0; i < c.inserts().size(); i++) {
+				Insert insert = c.inserts().get(i);
+				for (Map.Entry<String, Path> f : insert.files().entrySet()) {
+					files.putIfAbsent(f.getValue(), "the " + f.getKey() + " of " + c.label() + " insert " + (i + 1) + " ("
+							+ insert.effectId() + ")");
+				}
 			}
 		}
 		return files;
@@ -100,7 +110,10 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 
 	/**
 	 * One insert slot. The engine makes a processor from {@code factory} when it compiles the graph (off the audio
-	 * thread), loads {@code state}, then sets {@code parameters} (explicit values win over the state).
+	 * thread), loads {@code state}, sets {@code parameters} (explicit values win over the state), then gives it
+	 * {@code files} ({@link org.mixtree.effects.api.Effect#setFile}), all before it is prepared. A rebuild whose
+	 * files differ from the previous plan's makes a fresh processor (loading a file is never done to a processor
+	 * that may be playing). A file that cannot be loaded, or a file step chosen with no file, is a warning.
 	 * <p>
 	 * <b>Sidechain.</b> With a {@code sidechain} key, the processor's {@link org.mixtree.effects.api.ProcessBlock}
 	 * carries the key channel's signal, prepared with {@code sidechainChannels} = the key's channel count (a mono
@@ -121,24 +134,33 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 *                   ignored
 	 * @param state      the effect's opaque state ({@code Effect#saveState}), or null for none
 	 * @param sidechain  id of the channel whose signal keys this insert, or null for none
+	 * @param files      the files the effect reads, absolute, by file id ({@code EffectDescriptor#files()}); never
+	 *                   null
 	 */
 	public record Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
-			byte[] state, String sidechain) {
+			byte[] state, String sidechain, Map<String, Path> files) {
 
 		public Insert {
 			parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
 			state = state == null ? null : state.clone();
+			files = files == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+		}
+
+		/** An insert that reads no files (the form before files existed). */
+		public Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
+				byte[] state, String sidechain) {
+			this(effectId, factory, bypass, parameters, state, sidechain, Map.of());
 		}
 
 		/** An insert without a sidechain key (the form before sidechains existed). */
 		public Insert(String effectId, EffectFactory factory, boolean bypass, Map<String, Double> parameters,
 				byte[] state) {
-			this(effectId, factory, bypass, parameters, state, null);
+			this(effectId, factory, bypass, parameters, state, null, Map.of());
 		}
 
 		/** An insert of {@code factory}'s effect with parameter values and no state. */
 		public static Insert of(EffectFactory factory, Map<String, Double> parameters) {
-			return new Insert(factory.descriptor().id(), factory, false, parameters, null, null);
+			return new Insert(factory.descriptor().id(), factory, false, parameters, null, null, Map.of());
 		}
 
 		/** @return a copy of the state bytes, or null */
@@ -149,25 +171,30 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 
 		/** @return a copy with {@code bypass} */
 		public Insert withBypass(boolean on) {
-			return new Insert(effectId, factory, on, parameters, state, sidechain);
+			return new Insert(effectId, factory, on, parameters, state, sidechain, files);
 		}
 
 		/** @return a copy keyed by channel {@code keyId} (null: no key) */
 		public Insert withSidechain(String keyId) {
-			return new Insert(effectId, factory, bypass, parameters, state, keyId);
+			return new Insert(effectId, factory, bypass, parameters, state, keyId, files);
+		}
+
+		/** @return a copy reading {@code fileMap} (file id to absolute path) */
+		public Insert withFiles(Map<String, Path> fileMap) {
+			return new Insert(effectId, factory, bypass, parameters, state, sidechain, fileMap);
 		}
 
 		@Override
 		public boolean equals(Object o) {
 			return o instanceof Insert i && java.util.Objects.equals(effectId, i.effectId) && factory == i.factory && bypass == i.bypass
 					&& parameters.equals(i.parameters) && Arrays.equals(state, i.state)
-					&& java.util.Objects.equals(sidechain, i.sidechain);
+					&& java.util.Objects.equals(sidechain, i.sidechain) && files.equals(i.files);
 		}
 
 		@Override
 		public int hashCode() {
 			return java.util.Objects.hashCode(effectId) * 31 + parameters.hashCode() + Arrays.hashCode(state)
-					+ 7 * java.util.Objects.hashCode(sidechain);
+					+ 7 * java.util.Objects.hashCode(sidechain) + 13 * files.hashCode();
 		}
 	}
 

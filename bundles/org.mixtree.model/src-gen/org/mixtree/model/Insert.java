@@ -19,6 +19,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.mixtree.model.Insert#getEffectId <em>Effect Id</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#isBypass <em>Bypass</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#getParameters <em>Parameters</em>}</li>
+ *   <li>{@link org.mixtree.model.Insert#getFiles <em>Files</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#getState <em>State</em>}</li>
  *   <li>{@link org.mixtree.model.Insert#getSidechain <em>Sidechain</em>}</li>
  * </ul>
@@ -83,6 +84,21 @@ public interface Insert extends EObject {
 	 * @generated
 	 */
 	EList<ParameterValue> getParameters();
+
+	/**
+	 * Returns the value of the '<em><b>Files</b></em>' containment reference list.
+	 * The list contents are of type {@link org.mixtree.model.FileValue}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Files the effect reads (an impulse response...), by the effect's file id; part of the session like track sources.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Files</em>' containment reference list.
+	 * @see org.mixtree.model.MixtreePackage#getInsert_Files()
+	 * @model containment="true"
+	 * @generated
+	 */
+	EList<FileValue> getFiles();
 
 	/**
 	 * Returns the value of the '<em><b>State</b></em>' attribute.

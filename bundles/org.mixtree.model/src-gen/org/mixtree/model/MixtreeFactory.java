@@ -68,6 +68,15 @@ public interface MixtreeFactory extends EFactory {
 	ParameterValue createParameterValue();
 
 	/**
+	 * Returns a new object of class '<em>File Value</em>'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return a new object of class '<em>File Value</em>'.
+	 * @generated
+	 */
+	FileValue createFileValue();
+
+	/**
 	 * Returns a new object of class '<em>Send</em>'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->

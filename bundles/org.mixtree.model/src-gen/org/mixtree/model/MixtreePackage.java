@@ -580,13 +580,22 @@ public interface MixtreePackage extends EPackage {
 	int INSERT__PARAMETERS = 2;
 
 	/**
+	 * The feature id for the '<em><b>Files</b></em>' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int INSERT__FILES = 3;
+
+	/**
 	 * The feature id for the '<em><b>State</b></em>' attribute.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int INSERT__STATE = 3;
+	int INSERT__STATE = 4;
 
 	/**
 	 * The feature id for the '<em><b>Sidechain</b></em>' reference.
@@ -595,7 +604,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int INSERT__SIDECHAIN = 4;
+	int INSERT__SIDECHAIN = 5;
 
 	/**
 	 * The number of structural features of the '<em>Insert</em>' class.
@@ -604,7 +613,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int INSERT_FEATURE_COUNT = 5;
+	int INSERT_FEATURE_COUNT = 6;
 
 	/**
 	 * The number of operations of the '<em>Insert</em>' class.
@@ -662,6 +671,52 @@ public interface MixtreePackage extends EPackage {
 	int PARAMETER_VALUE_OPERATION_COUNT = 0;
 
 	/**
+	 * The meta object id for the '{@link org.mixtree.model.impl.FileValueImpl <em>File Value</em>}' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see org.mixtree.model.impl.FileValueImpl
+	 * @see org.mixtree.model.impl.MixtreePackageImpl#getFileValue()
+	 * @generated
+	 */
+	int FILE_VALUE = 6;
+
+	/**
+	 * The feature id for the '<em><b>Id</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int FILE_VALUE__ID = 0;
+
+	/**
+	 * The feature id for the '<em><b>Path</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int FILE_VALUE__PATH = 1;
+
+	/**
+	 * The number of structural features of the '<em>File Value</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int FILE_VALUE_FEATURE_COUNT = 2;
+
+	/**
+	 * The number of operations of the '<em>File Value</em>' class.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int FILE_VALUE_OPERATION_COUNT = 0;
+
+	/**
 	 * The meta object id for the '{@link org.mixtree.model.impl.SendImpl <em>Send</em>}' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -669,7 +724,7 @@ public interface MixtreePackage extends EPackage {
 	 * @see org.mixtree.model.impl.MixtreePackageImpl#getSend()
 	 * @generated
 	 */
-	int SEND = 6;
+	int SEND = 7;
 
 	/**
 	 * The feature id for the '<em><b>Target</b></em>' reference.
@@ -724,7 +779,7 @@ public interface MixtreePackage extends EPackage {
 	 * @see org.mixtree.model.impl.MixtreePackageImpl#getSnapshot()
 	 * @generated
 	 */
-	int SNAPSHOT = 7;
+	int SNAPSHOT = 8;
 
 	/**
 	 * The feature id for the '<em><b>Name</b></em>' attribute.
@@ -770,7 +825,7 @@ public interface MixtreePackage extends EPackage {
 	 * @see org.mixtree.model.impl.MixtreePackageImpl#getPanLaw()
 	 * @generated
 	 */
-	int PAN_LAW = 8;
+	int PAN_LAW = 9;
 
 	/**
 	 * The meta object id for the '{@link org.mixtree.model.MixStage <em>Mix Stage</em>}' enum.
@@ -780,7 +835,7 @@ public interface MixtreePackage extends EPackage {
 	 * @see org.mixtree.model.impl.MixtreePackageImpl#getMixStage()
 	 * @generated
 	 */
-	int MIX_STAGE = 9;
+	int MIX_STAGE = 10;
 
 
 	/**
@@ -1098,6 +1153,17 @@ public interface MixtreePackage extends EPackage {
 	EReference getInsert_Parameters();
 
 	/**
+	 * Returns the meta object for the containment reference list '{@link org.mixtree.model.Insert#getFiles <em>Files</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the containment reference list '<em>Files</em>'.
+	 * @see org.mixtree.model.Insert#getFiles()
+	 * @see #getInsert()
+	 * @generated
+	 */
+	EReference getInsert_Files();
+
+	/**
 	 * Returns the meta object for the attribute '{@link org.mixtree.model.Insert#getState <em>State</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1150,6 +1216,38 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 */
 	EAttribute getParameterValue_Value();
+
+	/**
+	 * Returns the meta object for class '{@link org.mixtree.model.FileValue <em>File Value</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for class '<em>File Value</em>'.
+	 * @see org.mixtree.model.FileValue
+	 * @generated
+	 */
+	EClass getFileValue();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.FileValue#getId <em>Id</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Id</em>'.
+	 * @see org.mixtree.model.FileValue#getId()
+	 * @see #getFileValue()
+	 * @generated
+	 */
+	EAttribute getFileValue_Id();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.FileValue#getPath <em>Path</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Path</em>'.
+	 * @see org.mixtree.model.FileValue#getPath()
+	 * @see #getFileValue()
+	 * @generated
+	 */
+	EAttribute getFileValue_Path();
 
 	/**
 	 * Returns the meta object for class '{@link org.mixtree.model.Send <em>Send</em>}'.
@@ -1512,6 +1610,14 @@ public interface MixtreePackage extends EPackage {
 		EReference INSERT__PARAMETERS = eINSTANCE.getInsert_Parameters();
 
 		/**
+		 * The meta object literal for the '<em><b>Files</b></em>' containment reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference INSERT__FILES = eINSTANCE.getInsert_Files();
+
+		/**
 		 * The meta object literal for the '<em><b>State</b></em>' attribute feature.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1552,6 +1658,32 @@ public interface MixtreePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute PARAMETER_VALUE__VALUE = eINSTANCE.getParameterValue_Value();
+
+		/**
+		 * The meta object literal for the '{@link org.mixtree.model.impl.FileValueImpl <em>File Value</em>}' class.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @see org.mixtree.model.impl.FileValueImpl
+		 * @see org.mixtree.model.impl.MixtreePackageImpl#getFileValue()
+		 * @generated
+		 */
+		EClass FILE_VALUE = eINSTANCE.getFileValue();
+
+		/**
+		 * The meta object literal for the '<em><b>Id</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute FILE_VALUE__ID = eINSTANCE.getFileValue_Id();
+
+		/**
+		 * The meta object literal for the '<em><b>Path</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute FILE_VALUE__PATH = eINSTANCE.getFileValue_Path();
 
 		/**
 		 * The meta object literal for the '{@link org.mixtree.model.impl.SendImpl <em>Send</em>}' class.

@@ -108,4 +108,30 @@ class SessionGraphTest {
 				() -> SessionGraph.describe(session, Path.of("/tmp/s/session.mixtree"), EffectRegistry.of(List.of(EQ))));
 		assertEquals(kick.getAddress() + " slot 1 (org.example.eq): state is not base64", e.getMessage());
 	}
+
+	/** Insert files reach the engine absolute, resolved against the session file's folder as sources are. */
+	@Test
+	void insertFilesAreResolvedAgainstTheSessionFile() {
+		MixtreeFactory f = MixtreeFactory.eINSTANCE;
+		Session session = f.createSession();
+		session.setSampleRate(48000);
+		Bus master = f.createBus();
+		master.setName("Master");
+		session.setMaster(master);
+		org.mixtree.model.Insert reverb = f.createInsert();
+		reverb.setEffectId("org.example.eq");
+		org.mixtree.model.FileValue ir = f.createFileValue();
+		ir.setId("irfile");
+		ir.setPath("../irs/hall.wav");
+		reverb.getFiles().add(ir);
+		org.mixtree.model.FileValue cleared = f.createFileValue();
+		cleared.setId("other");
+		cleared.setPath("");
+		reverb.getFiles().add(cleared);
+		master.getInserts().add(reverb);
+		GraphDescription g = SessionGraph.describe(session, Path.of("/tmp/songs/a/session.mixtree"),
+				EffectRegistry.of(List.of(EQ)));
+		Insert insert = g.channels().get(0).inserts().get(0);
+		assertEquals(Map.of("irfile", Path.of("/tmp/songs/irs/hall.wav")), insert.files());
+	}
 }

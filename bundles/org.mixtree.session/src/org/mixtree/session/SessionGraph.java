@@ -16,9 +16,11 @@ import org.mixtree.engine.GraphDescription.Kind;
 import org.mixtree.engine.GraphDescription.Send;
 import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.model.Bus;
+import org.mixtree.model.FileValue;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
+import org.mixtree.model.persistence.SessionStore;
 
 /**
  * The binding between the session model and the engine: turns a {@link Session} into the engine's
@@ -45,7 +47,8 @@ public final class SessionGraph {
 	 * and with the address of its sidechain key channel, if any) and their sends.
 	 *
 	 * @param session     the session
-	 * @param sessionFile the file the session was loaded from: track sources are relative to its folder
+	 * @param sessionFile the file the session was loaded from: track sources and insert files are relative to its
+	 *                    folder
 	 * @param effects     where effect ids are looked up
 	 * @return the graph the engine compiles; called on the thread that owns the model
 	 * @throws IllegalArgumentException naming the channel and slot when an insert's state is not base64
@@ -59,21 +62,32 @@ public final class SessionGraph {
 					track.getOffsetFrames());
 			channels.add(new Channel(track.getAddress(), track.getName(), Kind.TRACK, source, track.getGainDb(),
 					track.getPan(), track.isMute(), track.isSolo(), track.isPolarityInverted(),
-					outputOf(track.getOutput(), master), inserts(track, effects), sends(track)));
+					outputOf(track.getOutput(), master), inserts(track, effects, sessionFile), sends(track)));
 		}
 		for (Bus bus : session.getBuses()) {
-			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects));
+			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects, sessionFile));
 		}
-		channels.add(bus(master, null, effects));
+		channels.add(bus(master, null, effects, sessionFile));
 		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels);
 	}
 
-	private static Channel bus(Bus bus, String output, EffectRegistry effects) {
+	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile) {
 		return new Channel(bus.getAddress(), bus.getName(), Kind.BUS, null, bus.getGainDb(), bus.getPan(), bus.isMute(),
-				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects), sends(bus));
+				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile), sends(bus));
 	}
 
-	private static List<Insert> inserts(org.mixtree.model.Channel channel, EffectRegistry effects) {
+	/** The insert's files, absolute: stored relative to the session file, as track sources are. */
+	private static Map<String, Path> files(org.mixtree.model.Insert insert, Path sessionFile) {
+		Map<String, Path> files = new LinkedHashMap<>();
+		for (FileValue f : insert.getFiles()) {
+			if (f.getId() != null && f.getPath() != null && !f.getPath().isEmpty()) {
+				files.put(f.getId(), SessionStore.resolveFile(f, sessionFile));
+			}
+		}
+		return files;
+	}
+
+	private static List<Insert> inserts(org.mixtree.model.Channel channel, EffectRegistry effects, Path sessionFile) {
 		List<Insert> list = new ArrayList<>();
 		int slot = 0;
 		for (org.mixtree.model.Insert insert : channel.getInserts()) {
@@ -95,7 +109,7 @@ public final class SessionGraph {
 			String id = insert.getEffectId();
 			org.mixtree.model.Channel key = insert.getSidechain();
 			list.add(new Insert(id, id == null ? null : effects.find(id).orElse(null), insert.isBypass(), values,
-					state, key == null ? null : key.getAddress()));
+					state, key == null ? null : key.getAddress(), files(insert, sessionFile)));
 		}
 		return list;
 	}

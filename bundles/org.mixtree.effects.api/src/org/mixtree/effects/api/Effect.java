@@ -1,8 +1,10 @@
 package org.mixtree.effects.api;
 
+import java.nio.file.Path;
+
 /**
  * One processor instance of an effect, inserted on one channel. Lifecycle: {@link EffectFactory#create()} ->
- * {@link #setParameter}/{@link #loadState} -> {@link #prepare} -> {@link #process}* (with {@link #reset} when
+ * {@link #setParameter}/{@link #loadState}/{@link #setFile} -> {@link #prepare} -> {@link #process}* (with {@link #reset} when
  * the host locates or restarts) -> {@link #prepare} again when the setup changes -> {@link #release}.
  * <p>
  * The host owns bypass (a click-free crossfade that keeps this effect's latency), solo, mute and the gain
@@ -33,6 +35,36 @@ public interface Effect {
 
 	/** [any] The current value of parameter {@code index} (the target of any smoothing in progress). */
 	double getParameter(int index);
+
+	/**
+	 * [main, not processing] Loads the file {@code id} of {@link EffectDescriptor#files()} (an impulse response, say)
+	 * and uses it from now on; null forgets it. Called after {@link EffectFactory#create()} and
+	 * {@link #loadState}, before {@link #prepare}; a host may call it again between renders (then the effect may
+	 * rebuild what prepare made, clearing its audio state) but never while the processor is processing, and never
+	 * on the audio thread. The file is the host's: it stores the path with the session, so the path is not part
+	 * of {@link #saveState()}. Setting a file does not change parameters; the host moves
+	 * {@link FileParameter#choice()} itself.
+	 * <p>
+	 * The default refuses every id: an effect that declares files overrides this and {@link #getFile}.
+	 *
+	 * @throws IllegalArgumentException with a one-line message naming the file when it cannot be read or is not
+	 *                                  usable (not audio, too long, ...), or naming the id when the effect has
+	 *                                  no such file; the file set before is kept
+	 * @since 1.1
+	 */
+	default void setFile(String id, Path file) {
+		throw new IllegalArgumentException(descriptor().id() + " has no file '" + id + "'");
+	}
+
+	/**
+	 * [main] The file {@code id} in use (set by {@link #setFile}, or by a state of an older version of the effect
+	 * that stored paths), or null for none.
+	 *
+	 * @since 1.1
+	 */
+	default Path getFile(String id) {
+		return null;
+	}
 
 	/**
 	 * [audio] Processes {@code block.frames()} frames in place. Applies the block's parameter events at their

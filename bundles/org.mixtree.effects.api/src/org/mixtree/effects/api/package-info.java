@@ -1,6 +1,7 @@
 /**
  * The effect SPI: what an effect bundle implements so that Mixtree can insert its processors on tracks and
- * buses. Version 1.0. Small on purpose: {@link org.mixtree.effects.api.EffectFactory} (registered as an OSGi
+ * buses. Version 1.1 (1.1 added files an effect reads: {@link org.mixtree.effects.api.FileParameter},
+ * {@link org.mixtree.effects.api.Effect#setFile}). Small on purpose: {@link org.mixtree.effects.api.EffectFactory} (registered as an OSGi
  * service, the one registry for effects, built-in and third-party alike), {@link
  * org.mixtree.effects.api.EffectDescriptor} and {@link org.mixtree.effects.api.ParameterDescriptor} (what the
  * host shows and stores), {@link org.mixtree.effects.api.Effect} (the processor) and {@link

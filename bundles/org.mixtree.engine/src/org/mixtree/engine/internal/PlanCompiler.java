@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.mixtree.effects.api.Effect;
 import org.mixtree.effects.api.EffectDescriptor;
+import org.mixtree.effects.api.FileParameter;
 import org.mixtree.effects.api.ParameterDescriptor;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.GraphDescription.Channel;
@@ -299,7 +300,9 @@ public final class PlanCompiler {
 				// now: such a slot gets a fresh instance, loaded here, and the swap moves its channel as a change
 				boolean newState = p != null && insert.state() != null
 						&& !java.util.Arrays.equals(insert.state(), p.appliedState);
-				if (p == null || newState || p.effect.descriptor() != insert.factory().descriptor()
+				// the same for files: loading one rebuilds what prepare made, which cannot happen while it plays
+				boolean newFiles = p != null && !insert.files().equals(p.appliedFiles);
+				if (p == null || newState || newFiles || p.effect.descriptor() != insert.factory().descriptor()
 						&& !p.effect.descriptor().equals(insert.factory().descriptor())) {
 					Effect effect;
 					try {
@@ -314,6 +317,7 @@ public final class PlanCompiler {
 					}
 					p = new Processor(key, effect);
 					configure(p, insert, where, warnings, null);
+					loadFiles(p, insert, where, warnings);
 				} else {
 					List<Double> changes = new ArrayList<>();
 					configure(p, insert, where, warnings, changes);
@@ -366,6 +370,42 @@ public final class PlanCompiler {
 				}
 			} catch (RuntimeException ex) {
 				warnings.add(where + ": setting " + e.getKey() + " threw " + ex.getClass().getSimpleName());
+			}
+		}
+	}
+
+	/**
+	 * [main] Gives a fresh processor its files, after its state and parameters, before it is prepared. A file that
+	 * cannot be loaded is a warning naming it; so is an enum step that plays a file when no file is loaded (a
+	 * reverb set to {@code ir = file} without an impulse), which would otherwise be silence without a word.
+	 */
+	private static void loadFiles(Processor p, Insert insert, String where, List<String> warnings) {
+		EffectDescriptor d = p.effect.descriptor();
+		for (Map.Entry<String, java.nio.file.Path> e : insert.files().entrySet()) {
+			if (d.file(e.getKey()) == null) {
+				warnings.add(where + ": no file '" + e.getKey() + "'; ignored");
+				continue;
+			}
+			try {
+				p.effect.setFile(e.getKey(), e.getValue());
+			} catch (RuntimeException ex) {
+				warnings.add(where + ": " + e.getKey() + " not loaded (" + ex.getMessage() + ")");
+			}
+		}
+		p.appliedFiles = insert.files();
+		for (FileParameter f : d.files()) {
+			if (f.choice() == null) {
+				continue;
+			}
+			int index = d.indexOf(f.choice());
+			try {
+				if (f.selectedBy(p.effect.getParameter(index)) && p.effect.getFile(f.id()) == null) {
+					String step = d.parameters().get(index).format(f.step());
+					warnings.add(where + ": " + f.choice() + "=" + step + " with no " + f.id()
+							+ " loaded; the effect plays no " + f.name().toLowerCase(java.util.Locale.ROOT));
+				}
+			} catch (RuntimeException ex) {
+				warnings.add(where + ": reading " + f.id() + " threw " + ex.getClass().getSimpleName());
 			}
 		}
 	}

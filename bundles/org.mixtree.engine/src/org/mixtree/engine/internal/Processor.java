@@ -32,6 +32,8 @@ final class Processor {
 	private ProcessSetup setup;
 	/** The state last loaded, so that a rebuild with the same state does not load it again (loading resets). */
 	byte[] appliedState;
+	/** The files last given ({@code Effect#setFile}), so that a rebuild with other files makes a fresh processor. */
+	java.util.Map<String, java.nio.file.Path> appliedFiles = java.util.Map.of();
 
 	private volatile int faultKind;
 	private Throwable faultCause;

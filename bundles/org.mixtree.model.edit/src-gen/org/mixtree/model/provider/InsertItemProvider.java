@@ -173,6 +173,7 @@ public class InsertItemProvider
 		if (childrenFeatures == null) {
 			super.getChildrenFeatures(object);
 			childrenFeatures.add(MixtreePackage.Literals.INSERT__PARAMETERS);
+			childrenFeatures.add(MixtreePackage.Literals.INSERT__FILES);
 		}
 		return childrenFeatures;
 	}
@@ -244,6 +245,7 @@ public class InsertItemProvider
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 			case MixtreePackage.INSERT__PARAMETERS:
+			case MixtreePackage.INSERT__FILES:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), true, false));
 				return;
 		}
@@ -265,6 +267,11 @@ public class InsertItemProvider
 			(createChildParameter
 				(MixtreePackage.Literals.INSERT__PARAMETERS,
 				 MixtreeFactory.eINSTANCE.createParameterValue()));
+
+		newChildDescriptors.add
+			(createChildParameter
+				(MixtreePackage.Literals.INSERT__FILES,
+				 MixtreeFactory.eINSTANCE.createFileValue()));
 	}
 
 	/**

@@ -188,6 +188,29 @@ public class MixtreeItemProviderAdapterFactory extends MixtreeAdapterFactory imp
 	}
 
 	/**
+	 * This keeps track of the one adapter used for all {@link org.mixtree.model.FileValue} instances.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected FileValueItemProvider fileValueItemProvider;
+
+	/**
+	 * This creates an adapter for a {@link org.mixtree.model.FileValue}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public Adapter createFileValueAdapter() {
+		if (fileValueItemProvider == null) {
+			fileValueItemProvider = new FileValueItemProvider(this);
+		}
+
+		return fileValueItemProvider;
+	}
+
+	/**
 	 * This keeps track of the one adapter used for all {@link org.mixtree.model.Send} instances.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -343,6 +366,7 @@ public class MixtreeItemProviderAdapterFactory extends MixtreeAdapterFactory imp
 		if (busItemProvider != null) busItemProvider.dispose();
 		if (insertItemProvider != null) insertItemProvider.dispose();
 		if (parameterValueItemProvider != null) parameterValueItemProvider.dispose();
+		if (fileValueItemProvider != null) fileValueItemProvider.dispose();
 		if (sendItemProvider != null) sendItemProvider.dispose();
 		if (snapshotItemProvider != null) snapshotItemProvider.dispose();
 	}

@@ -18,6 +18,7 @@ import org.eclipse.emf.edit.domain.EditingDomain;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.FileValue;
 import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixtreePackage;
@@ -361,6 +362,53 @@ public final class SessionCommands {
 			}
 		}
 		return guard(compound, compound.getLabel(), check);
+	}
+
+	/**
+	 * Sets the file {@code id} an insert reads (an impulse response) in one undoable step, or clears it with a null
+	 * or empty {@code path}. The path is stored as given: callers store it relative to the session file
+	 * ({@link org.mixtree.model.persistence.SessionStore#relativeSource}). As for parameters, the model stays
+	 * effect-agnostic: the caller checks the id and that the file can be read.
+	 */
+	public static Command setInsertFile(EditingDomain domain, Insert insert, String id, String path) {
+		Channel channel = channelOf(insert);
+		boolean clear = path == null || path.isEmpty();
+		FileValue stored = null;
+		for (FileValue f : insert.getFiles()) {
+			if (f.getId() != null && f.getId().equals(id)) {
+				stored = f;
+				break;
+			}
+		}
+		FileValue found = stored;
+		Supplier<String> check = () -> {
+			if (channel == null) {
+				return "the insert is not on a channel";
+			}
+			if (id == null || id.isBlank()) {
+				return "a file of " + insert.getEffectId() + " needs an id";
+			}
+			if (found != null && found.eContainer() != insert) {
+				return id + " of " + insert.getEffectId() + " on " + ChannelAddress.of(channel) + " has changed";
+			}
+			return null;
+		};
+		String label = (clear ? "Clear " : "Set ") + id + " of " + insert.getEffectId()
+				+ (channel == null ? "" : " on " + ChannelAddress.of(channel));
+		Command command;
+		if (stored == null && clear) {
+			command = org.eclipse.emf.common.command.IdentityCommand.INSTANCE; // nothing stored, nothing to clear
+		} else if (clear) {
+			command = RemoveCommand.create(domain, insert, P.getInsert_Files(), stored);
+		} else if (stored != null) {
+			command = SetCommand.create(domain, stored, P.getFileValue_Path(), path);
+		} else {
+			FileValue value = MixtreeFactory.eINSTANCE.createFileValue();
+			value.setId(id);
+			value.setPath(path);
+			command = AddCommand.create(domain, insert, P.getInsert_Files(), value);
+		}
+		return guard(command, label, check);
 	}
 
 	/** Bypasses an insert (the engine keeps its latency, so bypass does not shift the channel in time) or brings it back. */

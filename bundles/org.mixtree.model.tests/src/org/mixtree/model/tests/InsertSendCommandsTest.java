@@ -219,6 +219,24 @@ class InsertSendCommandsTest {
 				() -> SessionCommands.setInsertParameters(domain, eq, params("q", Double.POSITIVE_INFINITY)));
 	}
 
+	/** A file of an insert: added, changed, cleared, each one undoable step; clearing nothing changes nothing. */
+	@Test
+	void setInsertFileAddsChangesAndClearsUndoably() {
+		Insert verbIn = add(kick, "org.mixtree.reverb", -1);
+		assertUndoable(SessionCommands.setInsertFile(domain, verbIn, "irfile", "irs/hall.wav"),
+				() -> verbIn.getFiles().size() == 1 && "irs/hall.wav".equals(verbIn.getFiles().get(0).getPath())
+						&& "irfile".equals(verbIn.getFiles().get(0).getId()));
+		assertTrue(state().contains("<files id=\"irfile\" path=\"irs/hall.wav\"/>"), state());
+		assertUndoable(SessionCommands.setInsertFile(domain, verbIn, "irfile", "../church.wav"),
+				() -> verbIn.getFiles().size() == 1 && "../church.wav".equals(verbIn.getFiles().get(0).getPath()));
+		assertUndoable(SessionCommands.setInsertFile(domain, verbIn, "irfile", ""), () -> verbIn.getFiles().isEmpty());
+		String before = state();
+		SessionCommands.execute(domain, SessionCommands.setInsertFile(domain, verbIn, "irfile", null));
+		assertEquals(before, state());
+		assertRefused("refused: a file of org.mixtree.reverb needs an id",
+				() -> SessionCommands.setInsertFile(domain, verbIn, " ", "x.wav"));
+	}
+
 	@Test
 	void bypassRemoveAndMoveUndo() {
 		Insert eq = add(kick, "org.mixtree.eq", -1);

@@ -110,6 +110,65 @@ class PersistenceTest {
 				SessionStore.resolveSource(loaded.getTracks().get(1), moved.resolve("song.mixtree")));
 	}
 
+	/**
+	 * Insert files are stored like sources, relative to the session file, and follow the folder when it moves;
+	 * {@link SessionStore#filesRead} lists every file the session reads, sources and insert files, with what
+	 * reads each.
+	 */
+	@Test
+	void insertFilesStayRelativeAndAreAmongTheFilesRead() throws IOException {
+		Path sessionFile = dir.resolve("projects/song/song.mixtree");
+		Files.createDirectories(sessionFile.getParent());
+		Session s = Sessions.create("Song", 48000);
+		Fixtures.track(s, "kick", "stems/kick.wav", null);
+		Bus verb = MixtreeFactory.eINSTANCE.createBus();
+		verb.setName("Verb");
+		s.getBuses().add(verb);
+		org.mixtree.model.Insert reverb = MixtreeFactory.eINSTANCE.createInsert();
+		reverb.setEffectId("org.mixtree.reverb");
+		org.mixtree.model.FileValue ir = MixtreeFactory.eINSTANCE.createFileValue();
+		ir.setId("irfile");
+		ir.setPath(SessionStore.relativeSource(dir.resolve("projects/irs/hall.wav"), sessionFile));
+		reverb.getFiles().add(ir);
+		verb.getInserts().add(reverb);
+		SessionStore.save(s, sessionFile);
+		String text = Files.readString(sessionFile);
+		assertTrue(text.contains("<files id=\"irfile\" path=\"../irs/hall.wav\"/>"), text);
+
+		Path moved = dir.resolve("elsewhere/song/song.mixtree");
+		Files.createDirectories(moved.getParent().getParent());
+		Files.move(sessionFile.getParent(), moved.getParent());
+		Session loaded = SessionStore.load(moved);
+		java.util.Map<Path, String> read = SessionStore.filesRead(loaded, moved);
+		assertEquals(List.of(dir.resolve("elsewhere/song/stems/kick.wav"), dir.resolve("elsewhere/irs/hall.wav")),
+				List.copyOf(read.keySet()));
+		assertEquals(List.of("the source of track:kick", "the irfile of bus:Verb insert 1 (org.mixtree.reverb)"),
+				List.copyOf(read.values()));
+	}
+
+	/** A session written before inserts had files loads, and re-saves byte for byte. */
+	@Test
+	void sessionFromBeforeInsertFilesLoadsUnchanged() throws IOException {
+		String old = """
+				<?xml version="1.0" encoding="UTF-8"?>
+				<mixtree:Session xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:mixtree="http://mixtree.org/session/1.0" name="Old">
+				  <buses name="Verb">
+				    <inserts effectId="org.mixtree.reverb">
+				      <parameters id="ir" value="1.0"/>
+				    </inserts>
+				  </buses>
+				  <master name="Master"/>
+				</mixtree:Session>
+				""";
+		Path file = dir.resolve("old.mixtree");
+		Files.writeString(file, old);
+		Session loaded = SessionStore.load(file);
+		assertTrue(loaded.getBuses().get(0).getInserts().get(0).getFiles().isEmpty());
+		assertEquals(1.0, loaded.getBuses().get(0).getInserts().get(0).getParameters().get(0).getValue());
+		SessionStore.save(loaded, file);
+		assertEquals(old, Files.readString(file), "re-saved byte for byte");
+	}
+
 	@Test
 	void saveLeavesNoTemporaryFileBehind() throws IOException {
 		Path file = dir.resolve("song.mixtree");

@@ -20,6 +20,7 @@ import org.eclipse.emf.ecore.util.EObjectContainmentEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
 import org.mixtree.model.Channel;
+import org.mixtree.model.FileValue;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixtreePackage;
 import org.mixtree.model.ParameterValue;
@@ -35,6 +36,7 @@ import org.mixtree.model.ParameterValue;
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getEffectId <em>Effect Id</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#isBypass <em>Bypass</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getParameters <em>Parameters</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.InsertImpl#getFiles <em>Files</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getState <em>State</em>}</li>
  *   <li>{@link org.mixtree.model.impl.InsertImpl#getSidechain <em>Sidechain</em>}</li>
  * </ul>
@@ -91,6 +93,16 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 	 * @ordered
 	 */
 	protected EList<ParameterValue> parameters;
+
+	/**
+	 * The cached value of the '{@link #getFiles() <em>Files</em>}' containment reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getFiles()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<FileValue> files;
 
 	/**
 	 * The default value of the '{@link #getState() <em>State</em>}' attribute.
@@ -206,6 +218,19 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 	 * @generated
 	 */
 	@Override
+	public EList<FileValue> getFiles() {
+		if (files == null) {
+			files = new EObjectContainmentEList<FileValue>(FileValue.class, this, MixtreePackage.INSERT__FILES);
+		}
+		return files;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public String getState() {
 		return state;
 	}
@@ -273,6 +298,8 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 		switch (featureID) {
 			case MixtreePackage.INSERT__PARAMETERS:
 				return ((InternalEList<?>)getParameters()).basicRemove(otherEnd, msgs);
+			case MixtreePackage.INSERT__FILES:
+				return ((InternalEList<?>)getFiles()).basicRemove(otherEnd, msgs);
 		}
 		return super.eInverseRemove(otherEnd, featureID, msgs);
 	}
@@ -291,6 +318,8 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 				return isBypass();
 			case MixtreePackage.INSERT__PARAMETERS:
 				return getParameters();
+			case MixtreePackage.INSERT__FILES:
+				return getFiles();
 			case MixtreePackage.INSERT__STATE:
 				return getState();
 			case MixtreePackage.INSERT__SIDECHAIN:
@@ -319,6 +348,10 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 				getParameters().clear();
 				getParameters().addAll((Collection<? extends ParameterValue>)newValue);
 				return;
+			case MixtreePackage.INSERT__FILES:
+				getFiles().clear();
+				getFiles().addAll((Collection<? extends FileValue>)newValue);
+				return;
 			case MixtreePackage.INSERT__STATE:
 				setState((String)newValue);
 				return;
@@ -346,6 +379,9 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 			case MixtreePackage.INSERT__PARAMETERS:
 				getParameters().clear();
 				return;
+			case MixtreePackage.INSERT__FILES:
+				getFiles().clear();
+				return;
 			case MixtreePackage.INSERT__STATE:
 				setState(STATE_EDEFAULT);
 				return;
@@ -370,6 +406,8 @@ public class InsertImpl extends MinimalEObjectImpl.Container implements Insert {
 				return bypass != BYPASS_EDEFAULT;
 			case MixtreePackage.INSERT__PARAMETERS:
 				return parameters != null && !parameters.isEmpty();
+			case MixtreePackage.INSERT__FILES:
+				return files != null && !files.isEmpty();
 			case MixtreePackage.INSERT__STATE:
 				return STATE_EDEFAULT == null ? state != null : !STATE_EDEFAULT.equals(state);
 			case MixtreePackage.INSERT__SIDECHAIN:

@@ -63,6 +63,7 @@ public class MixtreeFactoryImpl extends EFactoryImpl implements MixtreeFactory {
 			case MixtreePackage.BUS: return createBus();
 			case MixtreePackage.INSERT: return createInsert();
 			case MixtreePackage.PARAMETER_VALUE: return createParameterValue();
+			case MixtreePackage.FILE_VALUE: return createFileValue();
 			case MixtreePackage.SEND: return createSend();
 			case MixtreePackage.SNAPSHOT: return createSnapshot();
 			default:
@@ -157,6 +158,17 @@ public class MixtreeFactoryImpl extends EFactoryImpl implements MixtreeFactory {
 	public ParameterValue createParameterValue() {
 		ParameterValueImpl parameterValue = new ParameterValueImpl();
 		return parameterValue;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public FileValue createFileValue() {
+		FileValueImpl fileValue = new FileValueImpl();
+		return fileValue;
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.eclipse.emf.ecore.impl.EPackageImpl;
 
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
+import org.mixtree.model.FileValue;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixStage;
 import org.mixtree.model.MixtreeFactory;
@@ -72,6 +73,13 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	private EClass parameterValueEClass = null;
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	private EClass fileValueEClass = null;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -457,8 +465,18 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getInsert_Files() {
+		return (EReference)insertEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EAttribute getInsert_State() {
-		return (EAttribute)insertEClass.getEStructuralFeatures().get(3);
+		return (EAttribute)insertEClass.getEStructuralFeatures().get(4);
 	}
 
 	/**
@@ -468,7 +486,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 */
 	@Override
 	public EReference getInsert_Sidechain() {
-		return (EReference)insertEClass.getEStructuralFeatures().get(4);
+		return (EReference)insertEClass.getEStructuralFeatures().get(5);
 	}
 
 	/**
@@ -499,6 +517,36 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	@Override
 	public EAttribute getParameterValue_Value() {
 		return (EAttribute)parameterValueEClass.getEStructuralFeatures().get(1);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EClass getFileValue() {
+		return fileValueEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getFileValue_Id() {
+		return (EAttribute)fileValueEClass.getEStructuralFeatures().get(0);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getFileValue_Path() {
+		return (EAttribute)fileValueEClass.getEStructuralFeatures().get(1);
 	}
 
 	/**
@@ -653,12 +701,17 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEAttribute(insertEClass, INSERT__EFFECT_ID);
 		createEAttribute(insertEClass, INSERT__BYPASS);
 		createEReference(insertEClass, INSERT__PARAMETERS);
+		createEReference(insertEClass, INSERT__FILES);
 		createEAttribute(insertEClass, INSERT__STATE);
 		createEReference(insertEClass, INSERT__SIDECHAIN);
 
 		parameterValueEClass = createEClass(PARAMETER_VALUE);
 		createEAttribute(parameterValueEClass, PARAMETER_VALUE__ID);
 		createEAttribute(parameterValueEClass, PARAMETER_VALUE__VALUE);
+
+		fileValueEClass = createEClass(FILE_VALUE);
+		createEAttribute(fileValueEClass, FILE_VALUE__ID);
+		createEAttribute(fileValueEClass, FILE_VALUE__PATH);
 
 		sendEClass = createEClass(SEND);
 		createEReference(sendEClass, SEND__TARGET);
@@ -739,12 +792,17 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEAttribute(getInsert_EffectId(), ecorePackage.getEString(), "effectId", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getInsert_Bypass(), ecorePackage.getEBoolean(), "bypass", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getInsert_Parameters(), this.getParameterValue(), null, "parameters", null, 0, -1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getInsert_Files(), this.getFileValue(), null, "files", null, 0, -1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getInsert_State(), ecorePackage.getEString(), "state", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getInsert_Sidechain(), this.getChannel(), null, "sidechain", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(parameterValueEClass, ParameterValue.class, "ParameterValue", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getParameterValue_Id(), ecorePackage.getEString(), "id", null, 0, 1, ParameterValue.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getParameterValue_Value(), ecorePackage.getEDouble(), "value", "0.0", 0, 1, ParameterValue.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+
+		initEClass(fileValueEClass, FileValue.class, "FileValue", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getFileValue_Id(), ecorePackage.getEString(), "id", null, 0, 1, FileValue.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getFileValue_Path(), ecorePackage.getEString(), "path", null, 0, 1, FileValue.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(sendEClass, Send.class, "Send", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEReference(getSend_Target(), this.getBus(), null, "target", null, 0, 1, Send.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -93,6 +93,10 @@ public class MixtreeAdapterFactory extends AdapterFactoryImpl {
 				return createParameterValueAdapter();
 			}
 			@Override
+			public Adapter caseFileValue(FileValue object) {
+				return createFileValueAdapter();
+			}
+			@Override
 			public Adapter caseSend(Send object) {
 				return createSendAdapter();
 			}
@@ -201,6 +205,20 @@ public class MixtreeAdapterFactory extends AdapterFactoryImpl {
 	 * @generated
 	 */
 	public Adapter createParameterValueAdapter() {
+		return null;
+	}
+
+	/**
+	 * Creates a new adapter for an object of class '{@link org.mixtree.model.FileValue <em>File Value</em>}'.
+	 * <!-- begin-user-doc -->
+	 * This default implementation returns null so that we can easily ignore cases;
+	 * it's useful to ignore a case when inheritance will catch all the cases anyway.
+	 * <!-- end-user-doc -->
+	 * @return the new adapter.
+	 * @see org.mixtree.model.FileValue
+	 * @generated
+	 */
+	public Adapter createFileValueAdapter() {
 		return null;
 	}
 

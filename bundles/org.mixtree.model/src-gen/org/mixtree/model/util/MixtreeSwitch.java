@@ -105,6 +105,12 @@ public class MixtreeSwitch<T> extends Switch<T> {
 				if (result == null) result = defaultCase(theEObject);
 				return result;
 			}
+			case MixtreePackage.FILE_VALUE: {
+				FileValue fileValue = (FileValue)theEObject;
+				T result = caseFileValue(fileValue);
+				if (result == null) result = defaultCase(theEObject);
+				return result;
+			}
 			case MixtreePackage.SEND: {
 				Send send = (Send)theEObject;
 				T result = caseSend(send);
@@ -208,6 +214,21 @@ public class MixtreeSwitch<T> extends Switch<T> {
 	 * @generated
 	 */
 	public T caseParameterValue(ParameterValue object) {
+		return null;
+	}
+
+	/**
+	 * Returns the result of interpreting the object as an instance of '<em>File Value</em>'.
+	 * <!-- begin-user-doc -->
+	 * This implementation returns null;
+	 * returning a non-null result will terminate the switch.
+	 * <!-- end-user-doc -->
+	 * @param object the target of the switch.
+	 * @return the result of interpreting the object as an instance of '<em>File Value</em>'.
+	 * @see #doSwitch(org.eclipse.emf.ecore.EObject) doSwitch(EObject)
+	 * @generated
+	 */
+	public T caseFileValue(FileValue object) {
 		return null;
 	}
 

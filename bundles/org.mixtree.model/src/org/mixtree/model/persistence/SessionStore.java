@@ -20,6 +20,7 @@ import org.eclipse.emf.ecore.xmi.XMLResource;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
+import org.mixtree.model.FileValue;
 import org.mixtree.model.MixtreePackage;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
@@ -171,7 +172,68 @@ public final class SessionStore {
 	}
 
 	/**
-	 * The path to store in {@link Track#setSource(String)} for an audio file: relative to the
+	 * The absolute path of a file an insert reads (an impulse response): as a track source, relative to the
+	 * session file's folder unless stored absolute.
+	 *
+	 * @throws IllegalArgumentException naming the insert's channel, effect and file id when the path is invalid
+	 */
+	public static Path resolveFile(FileValue file, Path sessionFile) {
+		Path path;
+		try {
+			path = Path.of(file.getPath() == null ? "" : file.getPath());
+		} catch (InvalidPathException e) {
+			throw new IllegalArgumentException(describe(file) + " has an invalid path '" + file.getPath() + "'", e);
+		}
+		if (path.isAbsolute()) {
+			return path.normalize();
+		}
+		return sessionFile.toAbsolutePath().normalize().getParent().resolve(path).normalize();
+	}
+
+	/**
+	 * Every file the session reads when it plays, absolute, each with what reads it ({@code the source of
+	 * track:Kick}, {@code the irfile of bus:Verb insert 1 (org.mixtree.reverb)}), in session order: track sources,
+	 * then the files of inserts (tracks, buses, master). Nothing Mixtree writes may replace one of them.
+	 * Effect states are opaque and not looked into.
+	 */
+	public static Map<Path, String> filesRead(Session session, Path sessionFile) {
+		Map<Path, String> files = new java.util.LinkedHashMap<>();
+		for (Track track : session.getTracks()) {
+			if (track.getSource() != null) {
+				try {
+					files.putIfAbsent(resolveSource(track, sessionFile), "the source of " + ChannelAddress.of(track));
+				} catch (IllegalArgumentException e) {
+					// an invalid path names no file that could be overwritten
+				}
+			}
+		}
+		for (Channel channel : channels(session)) {
+			for (org.mixtree.model.Insert insert : channel.getInserts()) {
+				for (FileValue file : insert.getFiles()) {
+					if (file.getPath() != null && !file.getPath().isEmpty()) {
+						try {
+							files.putIfAbsent(resolveFile(file, sessionFile), describe(file));
+						} catch (IllegalArgumentException e) {
+							// as above
+						}
+					}
+				}
+			}
+		}
+		return files;
+	}
+
+	/** {@code the irfile of bus:Verb insert 1 (org.mixtree.reverb)} */
+	private static String describe(FileValue file) {
+		if (file.eContainer() instanceof org.mixtree.model.Insert insert && insert.eContainer() instanceof Channel channel) {
+			return "the " + file.getId() + " of " + ChannelAddress.of(channel) + " insert " + (channel.getInserts().indexOf(insert) + 1)
+					+ " (" + insert.getEffectId() + ")";
+		}
+		return file.getId();
+	}
+
+	/**
+	 * The path to store in {@link Track#setSource(String)} (or a {@link FileValue}'s path) for a file: relative to the
 	 * session file's folder, with {@code /} separators on every platform so files move between
 	 * machines.
 	 */

@@ -44,11 +44,18 @@ class ReverbTest {
 	}
 
 	static ReverbEffect reverb(ChannelLayout layout, int maxBlock, double predelayMs) throws IOException {
-		ReverbEffect r = (ReverbEffect) new ReverbFactory().create();
-		r.setImpulseFile(impulseFile);
+		ReverbEffect r = withFile(impulseFile);
 		r.setParameter(r.descriptor().indexOf("mix"), 100);
 		r.setParameter(r.descriptor().indexOf("predelay"), predelayMs);
 		r.prepare(SpaceHarness.setup(layout, maxBlock));
+		return r;
+	}
+
+	/** A reverb playing {@code file} ({@code irfile}, {@code ir = file}). */
+	static ReverbEffect withFile(Path file) {
+		ReverbEffect r = (ReverbEffect) new ReverbFactory().create();
+		r.setFile(ReverbFactory.IR_FILE_ID, file);
+		r.setParameter(r.descriptor().indexOf("ir"), ReverbFactory.IR_FILE);
 		return r;
 	}
 
@@ -110,8 +117,7 @@ class ReverbTest {
 		float[][] ir = { impulse[0].clone() };
 		Path f = dir.resolve("pcm" + bits + ".wav");
 		SpaceHarness.writeWav(f, ir, 48000, 1, bits);
-		ReverbEffect r = (ReverbEffect) new ReverbFactory().create();
-		r.setImpulseFile(f);
+		ReverbEffect r = withFile(f);
 		r.setParameter(r.descriptor().indexOf("mix"), 100);
 		r.prepare(SpaceHarness.setup(ChannelLayout.STEREO, 256));
 		float[][] x = new float[2][IR + 10];
@@ -175,7 +181,10 @@ class ReverbTest {
 		assertEquals(0, r.latencySamples());
 	}
 
-	/** The state round-trips byte for byte and restores identical output, the impulse file included. */
+	/**
+	 * The state round-trips byte for byte and, with the same file given by the host (the file is the host's, not
+	 * in the state), restores identical output.
+	 */
 	@Test
 	void stateRoundTrips() throws IOException {
 		ReverbEffect a = reverb(ChannelLayout.STEREO, 512, 7);
@@ -184,18 +193,59 @@ class ReverbTest {
 		ReverbEffect b = (ReverbEffect) new ReverbFactory().create();
 		b.loadState(state);
 		assertArrayEquals(state, b.saveState());
-		assertEquals(impulseFile, b.impulseFile());
+		assertEquals(null, b.getFile(ReverbFactory.IR_FILE_ID), "the state holds no path");
+		b.setFile(ReverbFactory.IR_FILE_ID, impulseFile);
+		assertEquals(impulseFile, b.getFile(ReverbFactory.IR_FILE_ID));
 		b.prepare(SpaceHarness.setup(ChannelLayout.STEREO, 512));
 		a.prepare(SpaceHarness.setup(ChannelLayout.STEREO, 512));
 		int[] blocks = SpaceHarness.blocks(N, 0, 512, 4);
 		assertArrayEquals(SpaceHarness.run(a, input, blocks, 512)[1], SpaceHarness.run(b, input, blocks, 512)[1]);
 	}
 
+	/** A missing file, a text file and an unknown id: one line naming the file (or id); the old impulse stays. */
 	@Test
-	void refusesAMissingFileWithItsName() {
-		ReverbEffect r = (ReverbEffect) new ReverbFactory().create();
-		IOException e = assertThrows(IOException.class, () -> r.setImpulseFile(dir.resolve("none.wav")));
-		assertTrue(e.getMessage().contains("none.wav"), e.getMessage());
+	void refusesAnUnreadableFileWithItsName() throws IOException {
+		ReverbEffect r = withFile(impulseFile);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> r.setFile(ReverbFactory.IR_FILE_ID, dir.resolve("none.wav")));
+		assertTrue(e.getMessage().contains("none.wav") && !e.getMessage().contains("\n"), e.getMessage());
+		Path text = dir.resolve("notes.wav");
+		java.nio.file.Files.writeString(text, "not audio at all, just a note");
+		e = assertThrows(IllegalArgumentException.class, () -> r.setFile(ReverbFactory.IR_FILE_ID, text));
+		assertTrue(e.getMessage().startsWith(text.toString() + ": "), e.getMessage());
+		e = assertThrows(IllegalArgumentException.class, () -> r.setFile("ir", impulseFile));
+		assertTrue(e.getMessage().contains("'ir'"), e.getMessage());
+		assertEquals(impulseFile, r.getFile(ReverbFactory.IR_FILE_ID));
+	}
+
+	/**
+	 * A state of version 1 (before files were the host's) stored the impulse's absolute path after the parameters:
+	 * it still loads, loads that file, and plays as a reverb given the file by {@code setFile}.
+	 */
+	@Test
+	void readsVersionOneStateWithAnAbsolutePath() throws IOException {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+			out.writeInt(0x4D584658); // "MXFX"
+			out.writeInt(1);
+			out.writeUTF(ReverbFactory.ID);
+			out.writeInt(3);
+			out.writeUTF("ir");
+			out.writeDouble(ReverbFactory.IR_FILE);
+			out.writeUTF("mix");
+			out.writeDouble(100);
+			out.writeUTF("predelay");
+			out.writeDouble(0);
+			out.writeUTF(impulseFile.toAbsolutePath().toString());
+		}
+		ReverbEffect old = (ReverbEffect) new ReverbFactory().create();
+		old.loadState(bytes.toByteArray());
+		assertEquals(impulseFile.toAbsolutePath(), old.getFile(ReverbFactory.IR_FILE_ID));
+		old.prepare(SpaceHarness.setup(ChannelLayout.STEREO, 512));
+		int[] blocks = SpaceHarness.blocks(N, 0, 512, 4);
+		float[][] y = SpaceHarness.run(old, input, blocks, 512);
+		assertClose(direct(input[0], impulse[0], 0), y[0], 1e-4, "version 1 state, left");
+		assertClose(direct(input[1], impulse[1], 0), y[1], 1e-4, "version 1 state, right");
 	}
 
 	/** Switching impulse, predelay, mix and cut-offs by events: no allocation over 1000 blocks of 512. */

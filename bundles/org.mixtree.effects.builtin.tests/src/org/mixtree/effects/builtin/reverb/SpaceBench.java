@@ -33,7 +33,8 @@ public final class SpaceBench {
 			Effect delay = new DelayFactory().create();
 			delay.setParameter(1, 60);
 			ReverbEffect reverb = (ReverbEffect) new ReverbFactory().create();
-			reverb.setImpulseFile(ir);
+			reverb.setFile(ReverbFactory.IR_FILE_ID, ir);
+			reverb.setParameter(reverb.descriptor().indexOf("ir"), ReverbFactory.IR_FILE);
 			Effect[] effects = { gate, delay, reverb };
 			String[] names = { "gate", "delay", "reverb (2 s IR)" };
 			for (int k = 0; k < effects.length; k++) {

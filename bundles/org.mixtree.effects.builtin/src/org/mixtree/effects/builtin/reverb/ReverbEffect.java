@@ -1,7 +1,6 @@
 package org.mixtree.effects.builtin.reverb;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -22,19 +21,23 @@ import org.mixtree.effects.builtin.AbstractEffect;
  * (off at their extremes) and {@code m = mix / 100} (linear mix law, as the delay's).
  * <p>
  * <b>Impulses.</b> All four impulses ({@link ImpulseLibrary}'s three and the file's) are turned into convolver
- * kernels in {@link #prepare} (and by {@link #setImpulseFile}), so switching {@code ir} during playback swaps a
- * kernel reference without allocating. The convolver's input history is shared by the kernels: after a switch
- * new input is heard through the new impulse at once while the pending tail of the old one plays out. With
- * {@code ir = file} and no file set, the wet signal is silent.
+ * kernels in {@link #prepare} (and by {@link #setFile} once prepared), so switching {@code ir} during playback
+ * swaps a kernel reference without allocating. The convolver's input history is shared by the kernels: after a
+ * switch new input is heard through the new impulse at once while the pending tail of the old one plays out. The
+ * file is the {@link ReverbFactory#IR_FILE_ID} file of the descriptor, given by the host with {@link #setFile}
+ * (read through {@link ImpulseFile}, kept at its own rate and resampled in prepare). With {@code ir = file} and no
+ * file set, the wet signal is silent: hosts refuse to leave an insert so, and the engine warns.
  * <p>
  * <b>Changes.</b> Mix and cut-offs follow the base smoothers sample by sample; a new predelay crossfades (20 ms)
  * between the old and the new tap; {@code ir} is an enum and switches at its event's sample.
  * <p>
- * <b>State.</b> The base class's parameter values, then (version 1) the impulse file path as UTF ("" for none).
+ * <b>State.</b> The base class's parameter values (version 2). The impulse file is the host's (it stores the path
+ * with the session, relative to the session file), so it is not in the state. Version 1 added the file's absolute
+ * path as UTF ("" for none); such a state still loads, and loads that file.
  * <p>
  * Latency 0; tail = impulse length + predelay.
  * <p>
- * Thread rules: those of {@link AbstractEffect}; {@link #setImpulseFile} is [main]; {@link #process} and
+ * Thread rules: those of {@link AbstractEffect}; {@link #setFile} and {@link #getFile} are [main]; {@link #process} and
  * {@link #reset} allocate nothing.
  */
 public final class ReverbEffect extends AbstractEffect {
@@ -45,7 +48,8 @@ public final class ReverbEffect extends AbstractEffect {
 	private final int iLowcut = index("lowcut");
 	private final int iHighcut = index("highcut");
 
-	private Path impulseFile;
+	private ImpulseFile impulseFile;
+	/** The file's impulse at the prepared rate, or null. */
 	private float[][] fileImpulse;
 
 	private PartitionedConvolver[] convolvers = new PartitionedConvolver[0];
@@ -62,44 +66,45 @@ public final class ReverbEffect extends AbstractEffect {
 	}
 
 	/**
-	 * [main] Loads an impulse response from a WAV file (PCM 16/24 or float 32 bit; resampled to the session rate)
-	 * and selects it ({@code ir = file}); null forgets the file. The path is part of {@link #saveState()}. When
-	 * the effect is prepared this rebuilds the convolvers, which clears the tail.
+	 * [main, not processing] Loads the impulse response {@code irfile} (WAV or AIFF, mono or stereo, up to
+	 * {@value ImpulseFile#MAX_SECONDS} s; resampled to the session rate); null forgets it. It plays when
+	 * {@code ir = file}; this does not change {@code ir}. When the effect is prepared this rebuilds the
+	 * convolvers, which clears the tail.
 	 *
-	 * @throws IOException naming the file when it cannot be read or is not a supported WAV
+	 * @throws IllegalArgumentException naming the file when it cannot be read or is not audio Mixtree reads, or
+	 *                                  naming the id when it is not {@code irfile}; the impulse set before is kept
 	 */
-	public void setImpulseFile(Path file) throws IOException {
-		if (file == null) {
-			impulseFile = null;
-			fileImpulse = null;
-		} else {
-			fileImpulse = ImpulseFile.read(file, sampleRate());
-			impulseFile = file;
+	@Override
+	public void setFile(String id, Path file) {
+		if (!ReverbFactory.IR_FILE_ID.equals(id)) {
+			throw new IllegalArgumentException(ReverbFactory.ID + " has no file '" + id + "' (files: "
+					+ ReverbFactory.IR_FILE_ID + ")");
 		}
-		if (setup() != null) {
-			build(setup());
-			resetEffect();
-		}
+		ImpulseFile loaded = null;
 		if (file != null) {
-			setParameter(iIr, ReverbFactory.IR_FILE);
+			try {
+				loaded = ImpulseFile.read(file);
+			} catch (IOException e) {
+				String message = e.getMessage() == null ? file + ": cannot be read" : e.getMessage();
+				throw new IllegalArgumentException(message.contains(file.toString()) ? message : file + ": " + message, e);
+			}
+		}
+		impulseFile = loaded;
+		fileImpulse = null;
+		if (setup() != null) {
+			prepareEffect(setup());
+			resetEffect();
 		}
 	}
 
-	/** @return the impulse file set, or null */
-	public Path impulseFile() {
-		return impulseFile;
+	@Override
+	public Path getFile(String id) {
+		return ReverbFactory.IR_FILE_ID.equals(id) && impulseFile != null ? impulseFile.file() : null;
 	}
 
 	@Override
 	protected void prepareEffect(ProcessSetup setup) {
-		if (impulseFile != null) {
-			try {
-				// the file was read at the rate known then; read it again at this one
-				fileImpulse = ImpulseFile.read(impulseFile, setup.sampleRate());
-			} catch (IOException e) {
-				fileImpulse = null;
-			}
-		}
+		fileImpulse = impulseFile == null ? null : impulseFile.at(setup.sampleRate());
 		build(setup);
 	}
 
@@ -187,25 +192,22 @@ public final class ReverbEffect extends AbstractEffect {
 
 	@Override
 	protected int stateVersion() {
-		return 1;
-	}
-
-	@Override
-	protected void writeExtraState(DataOutputStream out) throws IOException {
-		out.writeUTF(impulseFile == null ? "" : impulseFile.toString());
+		return 2;
 	}
 
 	@Override
 	protected void readExtraState(DataInputStream in, int version) throws IOException {
+		if (version != 1) {
+			return; // version 2 and later: the file is the host's
+		}
 		String path = in.readUTF();
-		Path file = path.isEmpty() ? null : Path.of(path);
-		if (file == null ? impulseFile == null : file.equals(impulseFile)) {
-			return;
+		if (path.isEmpty() || impulseFile != null && impulseFile.file().equals(Path.of(path))) {
+			return; // "" said "no file" in version 1, but never forgot a file the host has set since
 		}
 		try {
-			setImpulseFile(file);
-		} catch (IOException e) {
-			throw new IllegalArgumentException(ReverbFactory.ID + ": impulse file " + e.getMessage());
+			setFile(ReverbFactory.IR_FILE_ID, Path.of(path));
+		} catch (IllegalArgumentException e) { // InvalidPathException included
+			throw new IllegalArgumentException(ReverbFactory.ID + ": impulse file of the state: " + e.getMessage());
 		}
 	}
 

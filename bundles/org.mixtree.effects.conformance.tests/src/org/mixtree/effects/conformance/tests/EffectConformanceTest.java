@@ -130,6 +130,7 @@ class EffectConformanceTest {
 			List<DynamicNode> checks = new ArrayList<>();
 			checks.add(dynamicTest("descriptor", () -> descriptor(factory)));
 			checks.add(dynamicTest("parameter text round trip", () -> parameterText(factory)));
+			checks.add(dynamicTest("files refused in one line naming them", () -> files(factory)));
 			for (ChannelLayout layout : ChannelLayout.values()) {
 				if (!d.layouts().contains(layout)) {
 					continue;
@@ -168,6 +169,34 @@ class EffectConformanceTest {
 						"preset '" + preset.name() + "': " + p.id() + " = " + entry.getValue() + " is outside " + p.range());
 			}
 		}
+	}
+
+	/**
+	 * {@code setFile}: an id the effect does not declare is refused; for each declared file, a fresh processor has
+	 * none, a file that does not exist is refused with one line naming it (and nothing is set), and null is
+	 * accepted (forget the file).
+	 */
+	static void files(EffectFactory factory) {
+		EffectDescriptor d = factory.descriptor();
+		Effect e = factory.create();
+		IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+				() -> e.setFile("no.such.file.id", java.nio.file.Path.of("x.wav")), "an undeclared file id is refused");
+		assertTrue(unknown.getMessage() != null && !unknown.getMessage().contains("\n"), "one line: " + unknown.getMessage());
+		java.nio.file.Path missing = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+				"mixtree-conformance-" + d.id() + "-missing.wav");
+		for (var f : d.files()) {
+			assertNull(e.getFile(f.id()), f.id() + ": no file before one is set");
+			IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> e.setFile(f.id(), missing),
+					f.id() + ": a missing file is refused");
+			assertTrue(x.getMessage().contains(missing.getFileName().toString()) && !x.getMessage().contains("\n"),
+					f.id() + ": one line naming the file: " + x.getMessage());
+			assertNull(e.getFile(f.id()), f.id() + ": a refused file is not set");
+			e.setFile(f.id(), null);
+			if (f.choice() != null) {
+				assertTrue(d.parameter(f.choice()).accepts(f.step()), f.id() + ": its step is one of " + f.choice());
+			}
+		}
+		e.release();
 	}
 
 	/** format then parse gives the value back, to the precision format prints; garbage is refused in one line. */

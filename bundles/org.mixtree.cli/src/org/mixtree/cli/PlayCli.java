@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.mixtree.audio.io.AudioFiles;
+import org.mixtree.effects.api.ValueText;
 import org.mixtree.engine.Engine;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.Plan;
@@ -279,7 +280,7 @@ final class PlayCli {
 	private static double doubleOption(Args a, String name, double min, double max) throws CliException {
 		String v = a.option(name);
 		try {
-			double d = Double.parseDouble(v);
+			double d = ValueText.parse(v, "s");
 			if (d >= min && d <= max) {
 				return d;
 			}
@@ -293,8 +294,8 @@ final class PlayCli {
 		int colon = v.indexOf(':');
 		try {
 			if (colon > 0) {
-				double s = Double.parseDouble(v.substring(0, colon));
-				double e = Double.parseDouble(v.substring(colon + 1));
+				double s = ValueText.parse(v.substring(0, colon), "s");
+				double e = ValueText.parse(v.substring(colon + 1), "s");
 				if (s >= 0 && e > s) {
 					return new double[] { s, e };
 				}
@@ -302,6 +303,6 @@ final class PlayCli {
 		} catch (NumberFormatException e) {
 			// falls through to the message
 		}
-		throw new CliException("--loop '" + v + "': START:END in seconds, END after START (e.g. 10:20)");
+		throw new CliException("--loop '" + v + "': START:END in seconds, END after START (e.g. 10:20 or 10s:20.5s)");
 	}
 }

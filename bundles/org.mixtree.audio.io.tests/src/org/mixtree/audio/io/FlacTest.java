@@ -326,6 +326,20 @@ class FlacTest {
 	}
 
 	@Test
+	void missingFrame() throws IOException {
+		Path src = flac("stereo16-44k1", 1);
+		Map<Integer, Long> at = frameOffsets(src);
+		byte[] b = Files.readAllBytes(src);
+		int from = (int) (long) at.get(4);
+		int to = (int) (long) at.get(5);
+		byte[] cut = new byte[b.length - (to - from)];
+		System.arraycopy(b, 0, cut, 0, from);
+		System.arraycopy(b, to, cut, from, b.length - to);
+		assertReadFails(Files.write(dir.resolve("gap.flac"), cut), "corrupt FLAC data", "frame 4 at byte " + from,
+				"holds the samples from " + 5 * 4096 + " where " + 4 * 4096 + " was expected");
+	}
+
+	@Test
 	void refusedAtOpen() throws IOException {
 		Path src = flac("stereo16-44k1", 1);
 		Path cut = Files.write(dir.resolve("meta-cut.flac"), Arrays.copyOf(Files.readAllBytes(src), 30));

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What the reference encoder never writes: a variable-blocksize stream (frames numbered by sample, block
  * sizes from 17 to 4608 with every way of coding them), sample rates coded in the frame header, escape-coded
  * residual partitions (raw bits, and zero bits for a partition of zeros), Rice parameters above 14 in the
- * five-bit coding, CONSTANT and VERBATIM subframes with wasted bits. The test writes such a file bit by bit
+ * five-bit coding, CONSTANT and VERBATIM subframes with wasted bits, and audio that spells frame headers
+ * (which a seek probing for headers must not take for frames). The test writes such a file bit by bit
  * (with its own CRCs), the reference decoder ({@code flac -d}) checks and decodes it, and Mixtree must read
  * exactly what flac decoded and what the test meant to write.
  */
@@ -91,6 +92,13 @@ class FlacCraftedStreamTest {
 	record Frame(int size, int sizeCode, int rateCode, int assignment, Sub left, Sub right) {
 	}
 
+	/** a frame header that is not one: sync, 4096 samples at 44.1 kHz, stereo, 16 bits, sample 0, CRC-8 */
+	static final byte[] FAKE_HEADER = { (byte) 0xFF, (byte) 0xF9, (byte) 0xC9, 0x18, 0, 0 };
+
+	static {
+		FAKE_HEADER[5] = (byte) crc8(FAKE_HEADER, 0, 5);
+	}
+
 	private static final int[] LPC = { 16, -9, 1 };
 	private static final int LPC_SHIFT = 3;
 
@@ -99,6 +107,8 @@ class FlacCraftedStreamTest {
 			new Frame(1000, 7, 9, 8, new Sub("lpc", 3, 0, 1, 2, -1, 17, -2, -1), new Sub("fixed", 1, 0, 0, 3, -1)),
 			new Frame(576, 2, 13, 9, new Sub("fixed", 0, 0, 1, 0, -2), new Sub("lpc", 3, 0, 1, 1, -1, 22)),
 			new Frame(4096, 12, 0, 10, new Sub("lpc", 3, 0, 1, 4, -1), new Sub("fixed", 2, 0, 0, 4, -1)),
+			// its left channel is FAKE_HEADER over and over: a seek that probes for frame headers finds them
+			new Frame(4608, 5, 0, 1, new Sub("verbatim", 0, 0, 0, 0), new Sub("fixed", 1, 0, 0, 2, -1)),
 			new Frame(192, 1, 9, 1, new Sub("constant", 0, 1, 0, 0), new Sub("verbatim", 0, 2, 0, 0)),
 			new Frame(17, 6, 0, 10, new Sub("verbatim", 0, 0, 0, 0), new Sub("fixed", 1, 0, 0, 0, -2)),
 			new Frame(4608, 5, 14, 8, new Sub("fixed", 4, 0, 0, 3, -1), new Sub("lpc", 3, 0, 0, 3, -2)),
@@ -126,6 +136,14 @@ class FlacCraftedStreamTest {
 				}
 			}
 			start += f.size;
+		}
+		// frame 4, left: 16-bit samples that spell a frame header (sync, block of 4096 at 44.1 kHz, stereo,
+		// 16 bits, sample 0, its CRC-8), byte-aligned since a VERBATIM subframe follows the frame header's byte
+		int at = FRAMES[0].size + FRAMES[1].size + FRAMES[2].size + FRAMES[3].size;
+		for (int i = 0; i + 3 <= FRAMES[4].size; i += 3) {
+			for (int k = 0; k < 3; k++) {
+				x[0][at + i + k] = (short) ((FAKE_HEADER[2 * k] & 0xFF) << 8 | FAKE_HEADER[2 * k + 1] & 0xFF);
+			}
 		}
 		// frame 0, left: a partition of zero residual (the second-order prediction continued), coded as escape
 		// with 0 bits
@@ -384,5 +402,13 @@ class FlacCraftedStreamTest {
 			assertTrue(analysis.contains(s), "flac -a reports " + s + " in\n" + analysis);
 		}
 		assertEquals(FRAMES.length, analysis.lines().filter(l -> l.startsWith("frame=")).count());
+		byte[] b = Files.readAllBytes(flac);
+		int fakes = 0;
+		for (int i = 0; i + FAKE_HEADER.length <= b.length; i++) {
+			if (Arrays.equals(b, i, i + FAKE_HEADER.length, FAKE_HEADER, 0, FAKE_HEADER.length)) {
+				fakes++;
+			}
+		}
+		assertEquals(FRAMES[4].size() / 3, fakes, "fake frame headers in the audio of frame 4");
 	}
 }

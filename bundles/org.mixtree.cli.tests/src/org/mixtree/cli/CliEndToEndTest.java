@@ -451,7 +451,20 @@ class CliEndToEndTest {
 		Files.write(stems.resolve("Kick.flac"), "fLaC but nothing else".getBytes(StandardCharsets.US_ASCII));
 		Result r = cli("new", session.toString(), "--stems", stems.toString());
 		assertEquals(1, r.code);
-		assertTrue(r.err.startsWith("mixtree: " + stems.resolve("Kick.flac") + ": "), r.err);
+		assertTrue(r.err.startsWith("mixtree: " + stems.resolve("Kick.flac") + ": corrupt header"), r.err);
+		assertEquals(1, r.err.strip().lines().count(), r.err);
+		assertFalse(Files.exists(session));
+
+		// a FLAC stem cut short (a copy that did not finish) is refused by new, as a short WAV stem is
+		Path wav = dir.resolve("kick24.wav");
+		run("sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", wav.toString(), "synth", "3", "pinknoise");
+		run("flac", "-s", "-f", wav.toString(), "-o", stems.resolve("Kick.flac").toString());
+		byte[] flac = Files.readAllBytes(stems.resolve("Kick.flac"));
+		Files.write(stems.resolve("Kick.flac"), java.util.Arrays.copyOf(flac, flac.length / 2));
+		r = cli("new", session.toString(), "--stems", stems.toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.startsWith("mixtree: " + stems.resolve("Kick.flac") + ": truncated file: it ends at byte "
+				+ flac.length / 2 + " inside frame "), r.err);
 		assertEquals(1, r.err.strip().lines().count(), r.err);
 		assertFalse(Files.exists(session));
 	}

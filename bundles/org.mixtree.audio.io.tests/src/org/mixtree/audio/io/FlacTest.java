@@ -274,6 +274,14 @@ class FlacTest {
 
 	// ---- damaged files: one line naming the file and the frame
 
+	/** Asserts that {@link AudioFiles#info} and {@link AudioFiles#open} refuse {@code f} with the same line. */
+	private static void assertRefused(Path f, String... reasons) throws IOException {
+		String m = assertReadFails(f, reasons);
+		AudioFileException e = assertThrows(AudioFileException.class, () -> AudioFiles.info(f));
+		assertEquals(m, e.getMessage(), "info refuses as open does");
+		assertThrows(AudioFileException.class, () -> AudioFiles.open(f).close());
+	}
+
 	private static String assertReadFails(Path f, String... reasons) throws IOException {
 		AudioFileException e = assertThrows(AudioFileException.class, () -> {
 			try (AudioFileReader r = AudioFiles.open(f)) {
@@ -296,7 +304,8 @@ class FlacTest {
 		byte[] b = Files.readAllBytes(src);
 		int cut = (int) (at.get(7) + 100);
 		Path f = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(b, cut));
-		assertReadFails(f, "truncated file", "inside frame 7", "byte " + cut);
+		// the file's end is checked when it is opened, as a WAV file's length is
+		assertRefused(f, "truncated file", "inside frame 7", "byte " + cut);
 	}
 
 	@Test
@@ -304,7 +313,7 @@ class FlacTest {
 		Path src = flac("stereo24-48k", 1);
 		Map<Integer, Long> at = frameOffsets(src);
 		Path f = Files.write(dir.resolve("cut.flac"), Arrays.copyOf(Files.readAllBytes(src), (int) (long) at.get(5)));
-		assertReadFails(f, "truncated file", "after frame 4", 5 * 4096 + " of " + Tools.soxInfo(wav("stereo24-48k"), 's'));
+		assertRefused(f, "truncated file", "after frame 4", 5 * 4096 + " of " + Tools.soxInfo(wav("stereo24-48k"), 's'));
 	}
 
 	@Test

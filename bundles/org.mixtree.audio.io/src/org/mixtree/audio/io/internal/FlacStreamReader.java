@@ -130,7 +130,8 @@ public final class FlacStreamReader implements AudioFileReader {
 		this.buf = new byte[Math.max(BUFFER_BYTES, layout.maxFrameSize() + 1024)];
 		this.io = ByteBuffer.allocateDirect(buf.length);
 		rewind();
-		this.totalSamples = layout.totalSamples() > 0 ? layout.totalSamples() : countSamples();
+		long end = endOfFrames();
+		this.totalSamples = layout.totalSamples() > 0 ? layout.totalSamples() : end;
 		rewind();
 	}
 
@@ -262,12 +263,13 @@ public final class FlacStreamReader implements AudioFileReader {
 	/** @return the one-line message for a frame that could not be decoded */
 	private AudioFileException failure(Stop s, long number, long offset, long firstSample) {
 		String frame = frameName(number, offset);
+		long declared = totalSamples > 0 ? totalSamples : layout.totalSamples(); // 0 while the constructor runs
 		String problem = switch (s.code) {
 		case END -> "truncated file: it ends at byte " + offset + ", after "
 				+ (number > 0 ? "frame " + (number - 1) : "the last whole frame") + ", with " + firstSample + " of "
-				+ totalSamples + " samples";
+				+ declared + " samples";
 		case TRUNCATED -> "truncated file: it ends at byte " + layout.fileSize() + " inside " + frame + " (sample "
-				+ firstSample + " of " + totalSamples + ")";
+				+ firstSample + (declared > 0 ? " of " + declared : "") + ")";
 		case NO_SYNC -> "corrupt FLAC data: no frame sync code where " + frame + " should start";
 		case BAD_HEADER -> "corrupt FLAC data: the header of " + frame + " is invalid (" + s.detail + ")";
 		case BAD_HEADER_CRC -> "corrupt FLAC data: the header of " + frame + " fails its CRC-8 check";
@@ -373,14 +375,20 @@ public final class FlacStreamReader implements AudioFileReader {
 		return -1;
 	}
 
-	/** Counts the samples of a stream whose STREAMINFO does not say (written to a pipe): finds the last frame. */
-	private long countSamples() throws IOException {
+	/**
+	 * Finds and decodes the last frames of the file, so that a file cut short is refused when it is opened, as
+	 * a WAV file whose data chunk is longer than the file is, and a stream whose STREAMINFO does not say how
+	 * long it is (written to a pipe) gets its length. Costs a few frame decodes.
+	 *
+	 * @return the sample after the last whole frame
+	 */
+	private long endOfFrames() throws IOException {
 		long first = layout.firstFrameOffset();
 		long size = layout.fileSize();
 		if (first >= size) {
 			return 0;
 		}
-		long span = Math.max(4L * layout.maxFrameSize(), 256 * 1024);
+		long span = layout.maxFrameSize() > 0 ? 2L * layout.maxFrameSize() + 64 : 64 * 1024;
 		while (true) {
 			long from = Math.max(first, size - span);
 			long found = findFrame(from, size, true);
@@ -388,7 +396,7 @@ public final class FlacStreamReader implements AudioFileReader {
 				if (from == first) {
 					throw new AudioFileException(layout.path(), "corrupt FLAC data: no valid frame after byte " + first);
 				}
-				span *= 2;
+				span *= 4;
 				continue;
 			}
 			while (true) {
@@ -399,7 +407,11 @@ public final class FlacStreamReader implements AudioFileReader {
 				try {
 					decodeFrame();
 				} catch (Stop s) {
-					if (s.code == END) {
+					if (s.code == END || s.code == NO_SYNC && end > 0) {
+						// the end of the file, or something after the last frame (an ID3v1 tag some taggers append)
+						if (end < layout.totalSamples()) {
+							throw failure(stop(END, null), number, offset, end);
+						}
 						return end;
 					}
 					throw failure(s, number, offset, end);

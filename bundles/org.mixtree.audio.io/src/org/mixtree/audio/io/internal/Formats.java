@@ -86,12 +86,9 @@ public final class Formats {
 			HeaderInput in = new HeaderInput(file, ch, ch.size());
 			long marker = FlacParser.markerOffset(in);
 			if (marker >= 0) {
+				// the reader checks the last frames: a file cut short is refused here, as a short WAV file is
 				FlacParser.Layout l = FlacParser.parse(in, marker);
-				long frames = l.totalSamples();
-				if (frames == 0) {
-					// STREAMINFO does not say (a stream written to a pipe): the reader finds the last frame
-					frames = new FlacStreamReader(l, ch).frames();
-				}
+				long frames = new FlacStreamReader(l, ch).frames();
 				return new AudioFileInfo(file, l.channels(), l.sampleRate(), frames, l.description());
 			}
 			StreamLayout l = parsePcm(in);

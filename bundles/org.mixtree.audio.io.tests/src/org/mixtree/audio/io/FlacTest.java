@@ -215,7 +215,7 @@ class FlacTest {
 	}
 
 	@Test
-	void tagsPictureAndId3TagAreSkipped() throws IOException {
+	void tagsPictureAndId3TagsAreSkipped() throws IOException {
 		Path png = dir.resolve("cover.png");
 		Tools.ffmpeg("-f", "lavfi", "-i", "color=c=red:s=64x64:d=1", "-frames:v", "1", png.toString());
 		Path tagged = dir.resolve("tagged.flac");
@@ -236,6 +236,14 @@ class FlacTest {
 		Path withId3 = Files.write(dir.resolve("id3.flac"), id3);
 		assertEquals(Tools.soxInfo(tagged, 's'), AudioFiles.info(withId3).frames());
 		assertSameAudio(wav("stereo16-44k1"), withId3);
+
+		// and an ID3v1 tag after the last frame: 128 bytes starting with TAG
+		byte[] v1 = Arrays.copyOf(flac, flac.length + 128);
+		v1[flac.length] = 'T';
+		v1[flac.length + 1] = 'A';
+		v1[flac.length + 2] = 'G';
+		Arrays.fill(v1, flac.length + 3, v1.length, (byte) ' ');
+		assertSameAudio(wav("stereo16-44k1"), Files.write(dir.resolve("id3v1.flac"), v1));
 	}
 
 	@Test

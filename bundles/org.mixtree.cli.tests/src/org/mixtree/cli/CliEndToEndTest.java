@@ -412,8 +412,7 @@ class CliEndToEndTest {
 		assertTrue(r.out.startsWith("created " + session + ": 2 tracks"), r.out);
 		List<String> notUsed = r.out.lines().filter(l -> l.startsWith("not used: ")).toList();
 		assertEquals(List.of("not used: Kick.mp3 (MP3 is not read: convert it to WAV or FLAC), notes.txt (not an audio"
-				+ " file), old takes (a folder: stems are taken from " + stems + " only, not from its subfolders),"
-				+ " .DS_Store (hidden)"), notUsed, r.out);
+				+ " file), old takes (a folder: subfolders are not searched), .DS_Store (hidden)"), notUsed, r.out);
 		Map<String, Map<String, Object>> ch = channels(ok("info", session.toString(), "--json").out);
 		assertTrue(ch.containsKey("track:Kick") && ch.containsKey("track:Snare"), ch.keySet().toString());
 		assertEquals(3, ch.size(), "two tracks and the master: " + ch.keySet());

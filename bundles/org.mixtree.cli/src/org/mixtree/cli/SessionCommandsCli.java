@@ -40,8 +40,7 @@ final class SessionCommandsCli {
 			Map.entry(".m4a", "AAC/ALAC (M4A)"), Map.entry(".aac", "AAC"), Map.entry(".ogg", "Ogg Vorbis"),
 			Map.entry(".oga", "Ogg Vorbis"), Map.entry(".opus", "Opus"), Map.entry(".wma", "WMA"),
 			Map.entry(".wv", "WavPack"), Map.entry(".ape", "Monkey's Audio"), Map.entry(".caf", "CAF"),
-			Map.entry(".w64", "Wave64"), Map.entry(".alac", "ALAC"), Map.entry(".dsf", "DSD"), Map.entry(".mid", "MIDI"),
-			Map.entry(".midi", "MIDI"));
+			Map.entry(".w64", "Wave64"), Map.entry(".alac", "ALAC"), Map.entry(".dsf", "DSD"));
 
 	/** The stems of a folder, and a line naming what else it holds and why that was not taken. */
 	private record Stems(List<Path> files, String notUsed) {
@@ -133,13 +132,15 @@ final class SessionCommandsCli {
 			if (name.startsWith(".")) {
 				hidden.add(name);
 			} else if (Files.isDirectory(p)) {
-				notUsed.add(name + " (a folder: stems are taken from " + dir + " only, not from its subfolders)");
+				notUsed.add(name + " (a folder: subfolders are not searched)");
 			} else if (!Files.isRegularFile(p)) {
 				notUsed.add(name + " (not a regular file)");
 			} else if (AUDIO_EXTENSIONS.contains(ext)) {
 				stems.add(p);
 			} else if (UNREAD_AUDIO.containsKey(ext)) {
 				notUsed.add(name + " (" + UNREAD_AUDIO.get(ext) + " is not read: convert it to WAV or FLAC)");
+			} else if (ext.equals(".mid") || ext.equals(".midi")) {
+				notUsed.add(name + " (MIDI, not audio: render it to WAV or FLAC)");
 			} else {
 				notUsed.add(name + " (not an audio file)");
 			}

@@ -391,6 +391,84 @@ class CliEndToEndTest {
 	}
 
 	@Test
+	void flacStemsAreTakenAndTheRestIsNamed() throws Exception {
+		// Kick as FLAC, made by the reference encoder from a 24-bit WAV kept outside the stems folder
+		float[][] kick = new float[1][FRAMES];
+		for (int i = 0; i < FRAMES; i++) {
+			kick[0][i] = (float) (0.5 * Math.sin(2 * Math.PI * 60 * i / RATE) * Math.exp(-i / 2000.0));
+		}
+		Path kickWav = dir.resolve("kick-source.wav");
+		try (WavWriter w = new WavWriter(kickWav, 1, RATE, SampleFormat.S24, 1)) {
+			w.write(kick, 0, FRAMES);
+		}
+		run("flac", "-s", "-5", kickWav.toString(), "-o", stems.resolve("Kick.flac").toString());
+		stem("Snare.wav", 1, 0.1, 2);
+		Files.writeString(stems.resolve("notes.txt"), "kick is too loud\n");
+		Files.writeString(stems.resolve("Kick.mp3"), "the MP3 the client sent first");
+		Files.writeString(stems.resolve(".DS_Store"), "x");
+		Files.createDirectory(stems.resolve("old takes"));
+
+		Result r = ok("new", session.toString(), "--stems", stems.toString(), "--group", "flat");
+		assertTrue(r.out.startsWith("created " + session + ": 2 tracks"), r.out);
+		List<String> notUsed = r.out.lines().filter(l -> l.startsWith("not used: ")).toList();
+		assertEquals(List.of("not used: Kick.mp3 (MP3 is not read: convert it to WAV or FLAC), notes.txt (not an audio"
+				+ " file), old takes (a folder: subfolders are not searched), .DS_Store (hidden)"), notUsed, r.out);
+		Map<String, Map<String, Object>> ch = channels(ok("info", session.toString(), "--json").out);
+		assertTrue(ch.containsKey("track:Kick") && ch.containsKey("track:Snare"), ch.keySet().toString());
+		assertEquals(3, ch.size(), "two tracks and the master: " + ch.keySet());
+
+		// the FLAC track plays what the WAV it came from holds: Snare muted, Kick at 0 dB in the centre of a
+		// mono-to-stereo pan law of -3 dB
+		ok("set", session.toString(), "track:Snare", "mute=true");
+		Path mix = dir.resolve("mix.wav");
+		ok("render", session.toString(), "-o", mix.toString());
+		float[][] source = read(kickWav);
+		float[][] out = read(mix);
+		double g = Math.sqrt(0.5);
+		double maxErr = 0;
+		for (int c = 0; c < 2; c++) {
+			for (int i = 0; i < FRAMES; i++) {
+				maxErr = Math.max(maxErr, Math.abs(out[c][i] - source[0][i] * g));
+			}
+		}
+		assertTrue(maxErr < 1e-6, "max |mix - kick * cos(pi/4)| = " + maxErr);
+	}
+
+	@Test
+	void folderWithoutReadableStemsSaysWhatItHolds() throws Exception {
+		Files.writeString(stems.resolve("Song.mp3"), "not really");
+		Result r = cli("new", session.toString(), "--stems", stems.toString());
+		assertEquals(1, r.code);
+		assertEquals("mixtree: " + stems + ": no audio files (.wav .wave .bwf .rf64 .aif .aiff .aifc .flac); not used:"
+				+ " Song.mp3 (MP3 is not read: convert it to WAV or FLAC)", r.err.strip());
+		assertFalse(Files.exists(session));
+	}
+
+	@Test
+	void brokenFlacStemFailsNew() throws Exception {
+		stem("Snare.wav", 1, 0.1, 2);
+		Files.write(stems.resolve("Kick.flac"), "fLaC but nothing else".getBytes(StandardCharsets.US_ASCII));
+		Result r = cli("new", session.toString(), "--stems", stems.toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.startsWith("mixtree: " + stems.resolve("Kick.flac") + ": corrupt header"), r.err);
+		assertEquals(1, r.err.strip().lines().count(), r.err);
+		assertFalse(Files.exists(session));
+
+		// a FLAC stem cut short (a copy that did not finish) is refused by new, as a short WAV stem is
+		Path wav = dir.resolve("kick24.wav");
+		run("sox", "-R", "-n", "-r", "48000", "-c", "1", "-b", "24", wav.toString(), "synth", "3", "pinknoise");
+		run("flac", "-s", "-f", wav.toString(), "-o", stems.resolve("Kick.flac").toString());
+		byte[] flac = Files.readAllBytes(stems.resolve("Kick.flac"));
+		Files.write(stems.resolve("Kick.flac"), java.util.Arrays.copyOf(flac, flac.length / 2));
+		r = cli("new", session.toString(), "--stems", stems.toString());
+		assertEquals(1, r.code);
+		assertTrue(r.err.startsWith("mixtree: " + stems.resolve("Kick.flac") + ": truncated file: it ends at byte "
+				+ flac.length / 2 + " inside frame "), r.err);
+		assertEquals(1, r.err.strip().lines().count(), r.err);
+		assertFalse(Files.exists(session));
+	}
+
+	@Test
 	void corruptSessionFileNamesTheLine() throws Exception {
 		stem("kick.wav", 1, 0.1, 1);
 		ok("new", session.toString(), "--stems", stems.toString());

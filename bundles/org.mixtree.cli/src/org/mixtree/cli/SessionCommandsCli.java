@@ -36,7 +36,19 @@ import org.mixtree.model.validation.SessionValidator;
 final class SessionCommandsCli {
 
 	/** File name endings taken as stems by {@code new --stems}; the content decides the format, not the name. */
-	static final List<String> AUDIO_EXTENSIONS = List.of(".wav", ".wave", ".bwf", ".rf64", ".aif", ".aiff", ".aifc");
+	static final List<String> AUDIO_EXTENSIONS = List.of(".wav", ".wave", ".bwf", ".rf64", ".aif", ".aiff", ".aifc",
+			".flac");
+
+	/** Audio formats Mixtree does not read, by file name ending: named in the "not used" line of {@code new}. */
+	private static final Map<String, String> UNREAD_AUDIO = Map.ofEntries(Map.entry(".mp3", "MP3"),
+			Map.entry(".m4a", "AAC/ALAC (M4A)"), Map.entry(".aac", "AAC"), Map.entry(".ogg", "Ogg Vorbis"),
+			Map.entry(".oga", "Ogg Vorbis"), Map.entry(".opus", "Opus"), Map.entry(".wma", "WMA"),
+			Map.entry(".wv", "WavPack"), Map.entry(".ape", "Monkey's Audio"), Map.entry(".caf", "CAF"),
+			Map.entry(".w64", "Wave64"), Map.entry(".alac", "ALAC"), Map.entry(".dsf", "DSD"));
+
+	/** The stems of a folder, and a line naming what else it holds and why that was not taken. */
+	private record Stems(List<Path> files, String notUsed) {
+	}
 
 	private final PrintStream out;
 
@@ -77,7 +89,8 @@ final class SessionCommandsCli {
 		List<Path> ruleFiles = new ArrayList<>();
 		GroupingRules rules = mode == GroupingMode.AUTO ? groupingRules(a.option("--rules"), ruleFiles) : GroupingRules.defaults();
 		Path stemsDir = Path.of(stemsOption);
-		List<Path> stems = listStems(stemsDir);
+		Stems found = listStems(stemsDir);
+		List<Path> stems = found.files();
 		Map<Integer, Integer> rates = new HashMap<>();
 		List<Integer> channels = new ArrayList<>();
 		for (Path stem : stems) {
@@ -108,6 +121,9 @@ final class SessionCommandsCli {
 		out.println((dryRun ? "would create " : "created ") + file + ": " + MixTree.count(session.getTracks().size(), "track", "tracks")
 				+ ", " + MixTree.count(session.getBuses().size(), "bus", "buses") + ", " + rate + " Hz"
 				+ (rates.size() > 1 || !rates.containsKey(rate) ? " (stems at other rates are converted)" : ""));
+		if (found.notUsed() != null) {
+			out.println(found.notUsed());
+		}
 		MixTree.print(session, out);
 		if (!ruleFiles.isEmpty()) {
 			out.println("grouped by the shipped rules + " + String.join(" + ", ruleFiles.stream().map(Path::toString).toList()));
@@ -149,35 +165,55 @@ final class SessionCommandsCli {
 		}
 	}
 
-	private static List<Path> listStems(Path dir) throws CliException {
+	/**
+	 * The audio files directly in {@code dir}, by name, and one line (null when there is nothing to say) naming
+	 * every other entry and why it was left: another audio format, not audio, a subfolder, or hidden (macOS's
+	 * .DS_Store and ._ files). A file with an audio name is taken whatever it holds: if it turns out broken or
+	 * unsupported, {@code new} fails on it, since a stem that cannot be read is to be fixed, not skipped.
+	 */
+	private static Stems listStems(Path dir) throws CliException {
 		if (!Files.isDirectory(dir)) {
 			throw new CliException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
 		}
-		List<Path> stems = new ArrayList<>();
+		List<Path> entries;
 		try (Stream<Path> files = Files.list(dir)) {
-			files.filter(Files::isRegularFile).filter(SessionCommandsCli::isAudioName)
-					.sorted(Comparator.comparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)))
-					.forEach(stems::add);
+			entries = files.sorted(Comparator.comparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)))
+					.toList();
 		} catch (IOException e) {
 			throw new CliException(dir + ": cannot list: " + Cli.ioMessage(e));
 		}
-		if (stems.isEmpty()) {
-			throw new CliException(dir + ": no audio files (" + String.join(" ", AUDIO_EXTENSIONS) + ")");
-		}
-		return stems;
-	}
-
-	private static boolean isAudioName(Path p) {
-		String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-		if (n.startsWith(".")) {
-			return false;
-		}
-		for (String ext : AUDIO_EXTENSIONS) {
-			if (n.endsWith(ext)) {
-				return true;
+		List<Path> stems = new ArrayList<>();
+		List<String> notUsed = new ArrayList<>();
+		List<String> hidden = new ArrayList<>();
+		for (Path p : entries) {
+			String name = p.getFileName().toString();
+			String lower = name.toLowerCase(Locale.ROOT);
+			String ext = lower.lastIndexOf('.') > 0 ? lower.substring(lower.lastIndexOf('.')) : "";
+			if (name.startsWith(".")) {
+				hidden.add(name);
+			} else if (Files.isDirectory(p)) {
+				notUsed.add(name + " (a folder: subfolders are not searched)");
+			} else if (!Files.isRegularFile(p)) {
+				notUsed.add(name + " (not a regular file)");
+			} else if (AUDIO_EXTENSIONS.contains(ext)) {
+				stems.add(p);
+			} else if (UNREAD_AUDIO.containsKey(ext)) {
+				notUsed.add(name + " (" + UNREAD_AUDIO.get(ext) + " is not read: convert it to WAV or FLAC)");
+			} else if (ext.equals(".mid") || ext.equals(".midi")) {
+				notUsed.add(name + " (MIDI, not audio: render it to WAV or FLAC)");
+			} else {
+				notUsed.add(name + " (not an audio file)");
 			}
 		}
-		return false;
+		if (!hidden.isEmpty()) {
+			notUsed.add(String.join(", ", hidden) + " (hidden)");
+		}
+		String line = notUsed.isEmpty() ? null : "not used: " + String.join(", ", notUsed);
+		if (stems.isEmpty()) {
+			throw new CliException(dir + ": no audio files (" + String.join(" ", AUDIO_EXTENSIONS) + ")"
+					+ (line == null ? "" : "; " + line));
+		}
+		return new Stems(stems, line);
 	}
 
 	/** The rate most stems have (ties: the higher), so that as few as possible are converted. */

@@ -107,11 +107,6 @@ class RefusalTest {
 	}
 
 	@Test
-	void flacIsNotWav() {
-		assertRefused(sox("really-flac.wav", "-r", "48000", "-c", "2", "-t", "flac"), "not a WAV or AIFF file");
-	}
-
-	@Test
 	void truncatedData() throws IOException {
 		Path full = sox("full.wav", "-r", "48000", "-c", "2", "-b", "16");
 		long frames = Tools.soxInfo(full, 's');
@@ -144,11 +139,11 @@ class RefusalTest {
 	void garbage() throws IOException {
 		byte[] noise = new byte[5000];
 		new Random(1).nextBytes(noise);
-		assertRefused(Files.write(dir.resolve("noise.wav"), noise), "not a WAV or AIFF file");
+		assertRefused(Files.write(dir.resolve("noise.wav"), noise), "not a WAV, AIFF or FLAC file");
 		assertRefused(Files.writeString(dir.resolve("notes.wav"), "Hello, this is a text file and not audio.\n"),
-				"not a WAV or AIFF file");
+				"not a WAV, AIFF or FLAC file");
 		assertRefused(Files.write(dir.resolve("empty.wav"), new byte[0]), "empty file");
-		assertRefused(Files.write(dir.resolve("tiny.aif"), new byte[] { 'F', 'O', 'R', 'M' }), "not a WAV or AIFF");
+		assertRefused(Files.write(dir.resolve("tiny.aif"), new byte[] { 'F', 'O', 'R', 'M' }), "not a WAV, AIFF or FLAC");
 		byte[] avi = new Riff().chunk("LIST", new byte[40]).bytes();
 		System.arraycopy("AVI ".getBytes(StandardCharsets.US_ASCII), 0, avi, 8, 4);
 		assertRefused(Files.write(dir.resolve("avi.wav"), avi), "not a WAV file", "AVI");

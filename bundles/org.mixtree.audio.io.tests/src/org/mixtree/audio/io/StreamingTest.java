@@ -16,6 +16,7 @@ import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixtree.audio.io.internal.FlacStreamReader;
 import org.mixtree.audio.io.internal.PcmStreamReader;
 
 /**
@@ -132,6 +133,70 @@ class StreamingTest {
 			long allocated = allocatedBytes() - before;
 			assertEquals(0, errors, "wrong frames after seek");
 			assertTrue(allocated < 1024, allocated + " bytes allocated over 2000 seeks and reads");
+		}
+	}
+
+	/**
+	 * The same take encoded by the reference FLAC encoder: the reader holds one window of the file, whatever
+	 * its length, and neither reading nor seeking (a bisection over the file) allocates.
+	 */
+	@Test
+	void flacReadsAndSeeksTenMinutesWithABoundedWindowAndNoAllocation() throws IOException {
+		Path flac = dir.resolve("ten-minutes.flac");
+		Tools.run("flac", "-s", "-f", "-5", take.toString(), "-o", flac.toString());
+		try (AudioFileReader r = AudioFiles.open(flac)) {
+			assertEquals(FRAMES, r.frames());
+			int window = ((FlacStreamReader) r).bufferCapacity();
+			assertTrue(window <= 64 * 1024, "window " + window + " bytes");
+			float[][] block = new float[2][4096];
+			long errors = 0;
+			long total = 0;
+			// the first calls of a code path allocate as the JVM links and compiles it (the PCM test warms its
+			// path in the tests before it): warm up, then measure from the start
+			for (int i = 0; i < 50; i++) {
+				r.read(block, 0, 4096);
+			}
+			r.seek(0);
+			allocatedBytes();
+			long before = allocatedBytes();
+			while (true) {
+				int n = r.read(block, 0, 4096);
+				if (n == 0) {
+					break;
+				}
+				for (int i = 0; i < n; i++) {
+					long f = total + i;
+					if (block[0][i] != left(f) / 32768f || block[1][i] != right(f) / 32768f) {
+						errors++;
+					}
+				}
+				total += n;
+			}
+			long allocated = allocatedBytes() - before;
+			assertEquals(FRAMES, total);
+			assertEquals(0, errors, "samples that differ from what was written");
+			assertTrue(allocated < 1024, allocated + " bytes allocated over the reads");
+
+			Random rnd = new Random(5);
+			float[][] small = new float[2][100];
+			before = allocatedBytes();
+			for (int k = 0; k < 300; k++) {
+				long at = k % 10 == 9 ? FRAMES - 40 : (long) (rnd.nextDouble() * FRAMES);
+				r.seek(at);
+				int n = r.read(small, 0, 100);
+				if (n != Math.min(100, FRAMES - at)) {
+					errors++;
+				}
+				for (int i = 0; i < n; i++) {
+					if (small[0][i] != left(at + i) / 32768f || small[1][i] != right(at + i) / 32768f) {
+						errors++;
+					}
+				}
+			}
+			allocated = allocatedBytes() - before;
+			assertEquals(0, errors, "wrong frames after seek");
+			assertTrue(allocated < 1024, allocated + " bytes allocated over 300 seeks and reads");
+			assertEquals(window, ((FlacStreamReader) r).bufferCapacity(), "the window did not grow");
 		}
 	}
 

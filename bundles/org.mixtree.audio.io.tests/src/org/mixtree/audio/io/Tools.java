@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the reference tools (sox, ffmpeg) the tests compare against. A missing tool fails the test with the
+ * Runs the reference tools (sox, ffmpeg, flac) the tests compare against. A missing tool fails the test with the
  * Debian package to install: a reference that is not there is not a reason to pass.
  */
 final class Tools {
@@ -35,7 +35,7 @@ final class Tools {
 
 	/** Runs a command, fails with its output unless it exits with 0; returns standard output. */
 	static String run(String... command) {
-		require(command[0], command[0].startsWith("ff") ? "ffmpeg" : "sox");
+		require(command[0], aptPackage(command[0]));
 		try {
 			Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
 			p.getOutputStream().close();
@@ -56,6 +56,11 @@ final class Tools {
 			Thread.currentThread().interrupt();
 			return fail("interrupted");
 		}
+	}
+
+	/** @return the Debian package that brings {@code tool} */
+	static String aptPackage(String tool) {
+		return tool.startsWith("ff") ? "ffmpeg" : tool.equals("flac") || tool.equals("metaflac") ? "flac" : "sox";
 	}
 
 	static String sox(String... args) {

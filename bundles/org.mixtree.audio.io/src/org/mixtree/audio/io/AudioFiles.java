@@ -5,11 +5,10 @@ import java.nio.file.Path;
 
 import org.mixtree.audio.io.internal.Formats;
 import org.mixtree.audio.io.internal.ResamplingReader;
-import org.mixtree.audio.io.internal.StreamLayout;
 
 /**
- * Entry point: opens the audio files users bring (WAV, RF64, AIFF, AIFF-C). The format is recognised from the
- * file's first bytes, not from its name. Every method may be called from any thread except the audio thread
+ * Entry point: opens the audio files users bring (WAV, RF64, AIFF, AIFF-C, FLAC). The format is recognised from
+ * the file's first bytes, not from its name. Every method may be called from any thread except the audio thread
  * (they touch the file system); each reader returned belongs to one thread at a time.
  */
 public final class AudioFiles {
@@ -19,8 +18,8 @@ public final class AudioFiles {
 	/**
 	 * Opens {@code file} for streaming at its own sample rate.
 	 *
-	 * @throws AudioFileException when the file is missing, not audio, unsupported (u-law, 8-bit, more than 2
-	 *                            channels...) or corrupt; the message names the file and the reason
+	 * @throws AudioFileException when the file is missing, not audio, unsupported (u-law, 8-bit PCM, more than
+	 *                            2 channels...) or corrupt; the message names the file and the reason
 	 */
 	public static AudioFileReader open(Path file) throws IOException {
 		return Formats.open(file);
@@ -53,7 +52,6 @@ public final class AudioFiles {
 	 * @throws AudioFileException as {@link #open(Path)} does
 	 */
 	public static AudioFileInfo info(Path file) throws IOException {
-		StreamLayout l = Formats.probe(file);
-		return new AudioFileInfo(file, l.channels(), l.sampleRate(), l.frames(), l.description());
+		return Formats.probe(file);
 	}
 }

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import org.mixtree.audio.io.AudioFileException;
+import org.mixtree.audio.io.AudioFileInfo;
+import org.mixtree.audio.io.AudioFileReader;
 
 /**
- * Recognises a file by its first twelve bytes (never by its name: stems arrive as .wav files that are AIFF,
- * and the other way round) and hands it to the parser of its format. May be called from any thread.
+ * Recognises a file by its first bytes (never by its name: stems arrive as .wav files that are AIFF, and the
+ * other way round) and hands it to the parser of its format: RIFF/RF64/BW64 WAVE, FORM AIFF/AIFC, and
+ * {@code fLaC} (after an ID3v2 tag, if any). May be called from any thread.
  */
 public final class Formats {
 
@@ -37,13 +40,13 @@ public final class Formats {
 		}
 	}
 
-	/** Parses the header of the file {@code channel} reads; leaves the channel open. */
-	public static StreamLayout parse(Path file, FileChannel channel) throws IOException {
-		long size = channel.size();
-		HeaderInput in = new HeaderInput(file, channel, size);
+	/** Parses the header of the WAV or AIFF file {@code in} reads. */
+	private static StreamLayout parsePcm(HeaderInput in) throws IOException {
+		Path file = in.path();
+		long size = in.size();
 		if (size < 12) {
-			throw new AudioFileException(file, size == 0 ? "empty file, not a WAV or AIFF file"
-					: "not a WAV or AIFF file (only " + size + " bytes long)");
+			throw new AudioFileException(file, size == 0 ? "empty file, not a WAV, AIFF or FLAC file"
+					: "not a WAV, AIFF or FLAC file (only " + size + " bytes long)");
 		}
 		ByteBuffer magic = in.read(0, 12, ByteOrder.BIG_ENDIAN, "file header");
 		String riff = HeaderInput.fourcc(magic);
@@ -63,23 +66,46 @@ public final class Formats {
 			throw new AudioFileException(file, "not an AIFF file (an IFF file of type '" + form + "')");
 		}
 		case "RIFX" -> throw new AudioFileException(file, "big-endian RIFX WAV files are not supported");
-		default -> throw new AudioFileException(file, "not a WAV or AIFF file (unknown format, it starts with '" + riff
-				+ "')");
+		default -> {
+			int b0 = magic.get(0) & 0xFF;
+			int b1 = magic.get(1) & 0xFF;
+			// an ID3v2 tag not followed by fLaC, or an MPEG audio frame sync (11 bits set, layer not 00)
+			if (FlacParser.id3Length(in) > 0 || b0 == 0xFF && (b1 & 0xE0) == 0xE0 && (b1 & 0x06) != 0) {
+				throw new AudioFileException(file, "not a WAV, AIFF or FLAC file (it looks like MP3, which Mixtree does"
+						+ " not read: convert it to WAV or FLAC)");
+			}
+			throw new AudioFileException(file, "not a WAV, AIFF or FLAC file (unknown format, it starts with '" + riff
+					+ "')");
+		}
 		}
 	}
 
 	/** Opens, parses and closes {@code file}: the probe behind {@code AudioFiles.info}. */
-	public static StreamLayout probe(Path file) throws IOException {
+	public static AudioFileInfo probe(Path file) throws IOException {
 		try (FileChannel ch = openChannel(file)) {
-			return parse(file, ch);
+			HeaderInput in = new HeaderInput(file, ch, ch.size());
+			long marker = FlacParser.markerOffset(in);
+			if (marker >= 0) {
+				// the reader checks the last frames: a file cut short is refused here, as a short WAV file is
+				FlacParser.Layout l = FlacParser.parse(in, marker);
+				long frames = new FlacStreamReader(l, ch).frames();
+				return new AudioFileInfo(file, l.channels(), l.sampleRate(), frames, l.description());
+			}
+			StreamLayout l = parsePcm(in);
+			return new AudioFileInfo(file, l.channels(), l.sampleRate(), l.frames(), l.description());
 		}
 	}
 
 	/** @return a streaming reader of {@code file} at its own rate */
-	public static PcmStreamReader open(Path file) throws IOException {
+	public static AudioFileReader open(Path file) throws IOException {
 		FileChannel ch = openChannel(file);
 		try {
-			return new PcmStreamReader(parse(file, ch), ch);
+			HeaderInput in = new HeaderInput(file, ch, ch.size());
+			long marker = FlacParser.markerOffset(in);
+			if (marker >= 0) {
+				return new FlacStreamReader(FlacParser.parse(in, marker), ch);
+			}
+			return new PcmStreamReader(parsePcm(in), ch);
 		} catch (IOException | RuntimeException e) {
 			ch.close();
 			throw e;

@@ -176,6 +176,15 @@ class ConcurrentEditsCliTest {
 		assertEquals(-1, gains()[1], 0.0);
 	}
 
+	@Test
+	void aMistypedSessionLeavesNoLockFile() throws Exception {
+		Path missing = dir.resolve("sogn.mixtree");
+		CliEndToEndTest.Result r = CliEndToEndTest.cli("set", missing.toString(), "track:t1", "gain=-1");
+		assertEquals(1, r.code());
+		assertEquals("mixtree: " + missing + ": no such session file\n", r.err());
+		assertTrue(Files.notExists(dir.resolve(".sogn.mixtree.lock")));
+	}
+
 	/** A second process that holds the session's lock until killed; returns once it holds it. */
 	Process hold(Path file) throws IOException {
 		Process p = child(List.of(), "hold", file.toString());

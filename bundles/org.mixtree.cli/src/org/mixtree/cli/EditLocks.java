@@ -1,5 +1,6 @@
 package org.mixtree.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,14 @@ final class EditLocks {
 		HELD.get().add(SessionLock.acquire(sessionFile));
 	}
 
-	/** Takes the session's lock until the command ends, then loads the session into the domain. */
+	/**
+	 * Takes the session's lock until the command ends, then loads the session into the domain. A session that is
+	 * not there is refused by the load without a lock, so a mistyped name leaves no lock file behind.
+	 */
 	static Session load(AdapterFactoryEditingDomain domain, Path sessionFile) throws SessionFileException {
-		lock(sessionFile);
+		if (Files.exists(sessionFile)) {
+			lock(sessionFile);
+		}
 		return SessionEditing.load(domain, sessionFile);
 	}
 

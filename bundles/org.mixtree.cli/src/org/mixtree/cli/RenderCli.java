@@ -168,7 +168,7 @@ final class RenderCli {
 	String summary(RenderResult r) {
 		return String.format(Locale.ROOT, "rendered %s: %s, %.0fx realtime, peak %s dBFS, %s LUFS%s", r.output(),
 				duration(r.durationSeconds()), r.realtimeFactor(), db(r.samplePeakDbfs()), db(r.integratedLufs()),
-				r.stems().isEmpty() ? "" : ", " + r.stems().size() + " bus stems");
+				r.stems().isEmpty() ? "" : ", " + MixTree.count(r.stems().size(), "bus stem", "bus stems"));
 	}
 
 	static String duration(double seconds) {

@@ -26,7 +26,9 @@ public final class Cli {
 			"  info SESSION [--json]", //
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
 			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //
-			"                                             polarity (true|false), output (bus:NAME | master)", //
+			"                                             polarity (true|false), output (bus:NAME | master);", //
+			"                                       master only: headroom (dBFS, the static mix's peak target, default -6)", //
+			"  stage SESSION static|buses|tracks    which inserts play: none, buses and master, all (new sessions: static)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
 			"  bus remove SESSION NAME              (its inputs move to its output; the sends it received are removed)", //
 			"  send add SESSION FROM TO [--level DB] [--pre]    FROM: track:NAME|bus:NAME  TO: bus:NAME", //
@@ -129,6 +131,9 @@ public final class Cli {
 			break;
 		case "set":
 			new SessionCommandsCli(out, err).set(rest);
+			break;
+		case "stage":
+			new StageCli(out).stage(rest);
 			break;
 		case "bus":
 			new SessionCommandsCli(out, err).bus(rest);

@@ -16,6 +16,7 @@ import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
 import org.mixtree.model.Send;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
@@ -219,11 +220,15 @@ final class InsertSendCli {
 				throw new CliException(d.id() + " takes no sidechain input");
 			}
 		}
+		MixStage before = session.getMixStage();
 		SessionCommands.execute(domain, SessionCommands.addInsert(domain, channel, d.id(), params, at - 1, sidechain));
 		InsertFiles.apply(domain, channel.getInserts().get(at - 1), files);
 		SessionStore.save(session, file);
 		out.println("added " + d.name() + " (" + d.id() + ") to " + ChannelAddress.of(channel) + " in slot " + at
 				+ (sidechain == null ? "" : ", keyed by " + ChannelAddress.of(sidechain)));
+		if (session.getMixStage() != before) {
+			out.println(StageCli.advanced(before, session.getMixStage(), file));
+		}
 	}
 
 	private void insertSet(List<String> words) throws Exception {

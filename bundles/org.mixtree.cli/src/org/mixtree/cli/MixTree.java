@@ -10,6 +10,7 @@ import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
+import org.mixtree.model.Plugins;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -47,8 +48,43 @@ final class MixTree {
 			width = Math.max(width, l.label.length());
 		}
 		for (Line l : lines) {
-			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s", l.label, strip(l.channel, effects)).stripTrailing());
+			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s%s", l.label, strip(l.channel, effects),
+					plugins(l.channel)).stripTrailing());
 		}
+		out.println(pluginSummary(session));
+	}
+
+	/**
+	 * A bus's plugin counts at the end of its line, {@code plugins 1 here + 4 below}: on the bus itself, and in what
+	 * feeds it (tracks and nested buses; not what only sends to it). A bus with none in its subtree shows nothing,
+	 * so the plugins stand out.
+	 */
+	private static String plugins(Channel c) {
+		if (!(c instanceof Bus b)) {
+			return "";
+		}
+		int own = Plugins.own(b);
+		int below = Plugins.subtree(b) - own;
+		return own == 0 && below == 0 ? "" : "  plugins " + own + " here + " + below + " below";
+	}
+
+	/**
+	 * {@code plugins: 5 (2 on buses and master, 3 on tracks); 9 of 12 tracks without any}: the method's promise, most
+	 * tracks have no plugin at all, as a number.
+	 */
+	static String pluginSummary(Session session) {
+		int onBuses = Plugins.own(session.getMaster());
+		for (Bus b : session.getBuses()) {
+			onBuses += Plugins.own(b);
+		}
+		int onTracks = 0;
+		int bare = 0;
+		for (Track t : session.getTracks()) {
+			onTracks += Plugins.own(t);
+			bare += t.getInserts().isEmpty() ? 1 : 0;
+		}
+		return "plugins: " + (onBuses + onTracks) + " (" + onBuses + " on buses and master, " + onTracks + " on tracks); "
+				+ bare + " of " + count(session.getTracks().size(), "track", "tracks") + " without any";
 	}
 
 	private static void children(Session session, Bus bus, String indent, List<Line> lines) {

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.mixtree.audio.io.AudioFiles;
 import org.mixtree.effects.api.ValueText;
+import org.mixtree.dsp.Decibels;
 import org.mixtree.engine.Engine;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.Plan;
@@ -22,6 +23,7 @@ import org.mixtree.engine.device.DeviceInfo;
 import org.mixtree.engine.realtime.Player;
 import org.mixtree.engine.realtime.PlayerOptions;
 import org.mixtree.engine.realtime.PlayerStats;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
@@ -77,12 +79,20 @@ final class PlayCli {
 		long endFrame = seconds < 0 && loop == null ? sessionFrames(graph) + Math.round(TAIL_SECONDS * rate) : -1;
 
 		AudioStream stream = open(a.option("--device"), rate, buffer);
-		Outcome outcome;
+		Outcome outcome = new Outcome();
+		if (session.getMixStage() == MixStage.STATIC) {
+			outcome.overLevel = (float) Decibels.toGain(session.getHeadroomDb());
+		}
 		try (Player player = new Player(plan, stream.sampleRate(), stream.bufferFrames(), PlayerOptions.defaults())) {
-			outcome = run(player, stream, rate, from, seconds, loop, endFrame);
+			run(outcome, player, stream, rate, from, seconds, loop, endFrame);
 			out.println(summary(outcome, stream, outcome.stats, player.warmUpCallbacks()));
 		} finally {
 			stream.close();
+		}
+		if (outcome.firstOver >= 0) {
+			out.flush();
+			err.println("mixtree: warning: " + RenderCli.headroomWarning(Decibels.fromGain(outcome.peak),
+					session.getHeadroomDb(), outcome.firstOver / (double) rate));
 		}
 		out.flush();
 		if (outcome.deviceFailure != null) {
@@ -96,17 +106,25 @@ final class PlayCli {
 		double playedSeconds;
 		/** Taken before the device stops: its audio thread may end with it (JACK), and its counters with it. */
 		PlayerStats stats;
+		/** The headroom target as a linear level, or NaN: the master is not watched (not the STATIC stage). */
+		float overLevel = Float.NaN;
+		/** [audio] The loudest sample played and the timeline frame of the first one over {@link #overLevel}. */
+		volatile float peak;
+		volatile long firstOver = -1;
 	}
 
-	private Outcome run(Player player, AudioStream stream, int rate, double from, double seconds, double[] loop,
-			long endFrame) throws AudioDeviceException, InterruptedException {
-		Outcome outcome = new Outcome();
+	private Outcome run(Outcome outcome, Player player, AudioStream stream, int rate, double from, double seconds,
+			double[] loop, long endFrame) throws AudioDeviceException, InterruptedException {
 		CountDownLatch deviceStopped = new CountDownLatch(1);
 		AudioCallback playerCallback = player.callback();
 		AudioCallback callback = new AudioCallback() {
 			@Override
 			public void process(float[][] buffers, int frames) {
+				long at = player.position();
 				playerCallback.process(buffers, frames);
+				if (!Float.isNaN(outcome.overLevel)) {
+					watch(outcome, buffers, frames, at, rate, stream.sampleRate());
+				}
 			}
 
 			@Override
@@ -180,6 +198,28 @@ final class PlayCli {
 				}
 			}
 		}
+	}
+
+	/**
+	 * [audio] The static mix's headroom watch: the peak and the first sample over the target, compares only (no
+	 * allocation, no lock); the frame is on the session's timeline ({@code at}: where this callback's output starts).
+	 */
+	private static void watch(Outcome outcome, float[][] buffers, int frames, long at, int rate, int deviceRate) {
+		float peak = outcome.peak;
+		long first = outcome.firstOver;
+		for (float[] channel : buffers) {
+			for (int i = 0; i < frames; i++) {
+				float v = Math.abs(channel[i]);
+				if (v > peak) {
+					peak = v;
+				}
+				if (first < 0 && v > outcome.overLevel) {
+					first = at + (long) i * rate / deviceRate;
+				}
+			}
+		}
+		outcome.peak = peak;
+		outcome.firstOver = first;
 	}
 
 	/** Opens the device the user named: a back end's id (its default device), else a device name of any back end. */

@@ -18,6 +18,7 @@ import org.mixtree.engine.Plan;
 import org.mixtree.engine.RenderOptions;
 import org.mixtree.engine.RenderProgress;
 import org.mixtree.engine.RenderResult;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
@@ -62,6 +63,10 @@ final class RenderCli {
 		for (String line : clipping(result, format)) {
 			err.println("mixtree: warning: " + line);
 		}
+		String headroom = headroomWarning(loaded, result);
+		if (headroom != null) {
+			err.println("mixtree: warning: " + headroom);
+		}
 		for (String note : notes(result, format)) {
 			err.println("mixtree: note: " + note);
 		}
@@ -75,6 +80,29 @@ final class RenderCli {
 		}
 	}
 
+	/** The session {@link #render(Path, Path, SampleFormat, Path, RenderProgress)} rendered last. */
+	private Session loaded;
+
+	/**
+	 * In the STATIC stage, a master that peaks above the session's headroom target: {@code static mix: the master
+	 * peaks at -2.1 dBFS (first over -6 dBFS at 0:12.345); headroom target -6 dBFS: lower the faders}; else null.
+	 * The static mix is where levels are set, with room left for the processing that comes after it.
+	 */
+	static String headroomWarning(Session session, RenderResult r) {
+		if (session == null || session.getMixStage() != MixStage.STATIC || r.firstOverFrame() < 0) {
+			return null;
+		}
+		return headroomWarning(r.samplePeakDbfs(), session.getHeadroomDb(), r.firstOverFrame() / (double) r.sampleRate());
+	}
+
+	/** The headroom line for a peak, the target and the time of the first over, in seconds. */
+	static String headroomWarning(double peakDbfs, double targetDb, double firstOverSeconds) {
+		String target = targetDb == Math.rint(targetDb) ? String.valueOf((long) targetDb)
+				: String.format(Locale.ROOT, "%.1f", targetDb);
+		return String.format(Locale.ROOT, "static mix: the master peaks at %s dBFS (first over %s dBFS at %s); "
+				+ "headroom target %s dBFS: lower the faders", signedDb(peakDbfs), target, duration(firstOverSeconds), target);
+	}
+
 	/** Loads, checks, compiles and renders; shared by {@code render} and {@code demo}. */
 	RenderResult render(Path sessionFile, Path output, SampleFormat format, Path stemsDir, RenderProgress progress)
 			throws Exception {
@@ -83,6 +111,7 @@ final class RenderCli {
 		if (!problems.isEmpty()) {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
 		}
+		loaded = session;
 		GraphDescription graph = SessionGraph.describe(session, sessionFile);
 		if (Files.isDirectory(output)) {
 			throw new CliException(output + ": is a directory; give a file name such as mix.wav");
@@ -93,6 +122,10 @@ final class RenderCli {
 		Plan plan = Engine.compile(graph);
 		// the engine makes the stems folder once every output has passed its guard (Engine#checkOutputs)
 		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file itself");
+		if (session.getMixStage() == MixStage.STATIC) {
+			// the engine finds the first sample over the static mix's headroom target
+			options = options.withOverDbfs(session.getHeadroomDb());
+		}
 		if (stemsDir != null) {
 			options = options.withStemsDir(stemsDir);
 		}

@@ -308,8 +308,14 @@ final class SessionCommandsCli {
 		case "output":
 			Bus bus = ChannelAddress.resolveBus(session, value);
 			return SessionCommands.setOutput(domain, channel, ChannelAddress.isMaster(bus) ? null : bus);
+		case "headroom":
+			if (channel != session.getMaster()) {
+				throw new CliException(where + ": headroom is the master's (set SESSION master headroom=-6)");
+			}
+			return SessionCommands.setHeadroom(domain, session, Values.gainDb(where, value));
 		default:
-			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity or output");
+			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity or output"
+					+ (channel == session.getMaster() ? " (and headroom on the master)" : ""));
 		}
 	}
 

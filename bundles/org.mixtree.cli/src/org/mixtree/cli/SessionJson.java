@@ -10,6 +10,7 @@ import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
+import org.mixtree.model.Plugins;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -25,6 +26,11 @@ import org.mixtree.model.Track;
  * for a missing effect, the stored values. {@code latency} is what the effect reports when prepared at the
  * session's rate for the channel (stereo for buses, the source's channels for tracks); 0 when missing.
  * A send: {@code {"to": "bus:NAME", "levelDb": dB, "pre": bool}}.
+ * <p>
+ * The session's {@code "stage"} ({@code STATIC}, {@code BUSES}, {@code TRACKS}) and {@code "headroomDb"}; for the
+ * master and every bus {@code "plugins": {"own": N, "subtree": M}} ({@link Plugins}: sends do not make a channel part
+ * of a subtree) and {@code "latency"}: how far its output lags the timeline in frames, the delay compensation its
+ * subtree adds as the engine computes it ({@link PathLatency}); null when the session cannot be compiled.
  */
 final class SessionJson {
 	private SessionJson() {
@@ -40,15 +46,17 @@ final class SessionJson {
 		j.name("sampleRate").value(session.getSampleRate());
 		j.name("panLaw").value(session.getPanLaw().getLiteral());
 		j.name("stage").value(session.getMixStage().getLiteral());
+		j.name("headroomDb").value(session.getHeadroomDb());
+		Map<String, Integer> latencies = file == null ? Map.of() : PathLatency.of(session, file);
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
-			channel(j, session, t, "track", file, effects);
+			channel(j, session, t, "track", file, effects, latencies);
 		}
 		for (Bus b : session.getBuses()) {
-			channel(j, session, b, "bus", file, effects);
+			channel(j, session, b, "bus", file, effects, latencies);
 		}
 		if (session.getMaster() != null) {
-			channel(j, session, session.getMaster(), "master", file, effects);
+			channel(j, session, session.getMaster(), "master", file, effects, latencies);
 		}
 		j.endArray();
 		return j.endObject().toString();
@@ -70,7 +78,8 @@ final class SessionJson {
 		j.endObject();
 	}
 
-	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects) {
+	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects,
+			Map<String, Integer> latencies) {
 		j.beginObject();
 		j.name("kind").value(kind);
 		j.name("name").value(c.getName());
@@ -127,6 +136,18 @@ final class SessionJson {
 		j.endArray();
 		if (c instanceof Track t) {
 			j.name("source").value(t.getSource());
+		}
+		if (c instanceof Bus b) {
+			j.name("plugins").beginObject();
+			j.name("own").value(Plugins.own(b));
+			j.name("subtree").value(Plugins.subtree(b));
+			j.endObject();
+			Integer latency = latencies.get(b.getAddress());
+			if (latency == null) {
+				j.name("latency").value((String) null);
+			} else {
+				j.name("latency").value(latency.longValue());
+			}
 		}
 		j.endObject();
 	}

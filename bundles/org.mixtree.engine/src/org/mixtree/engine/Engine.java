@@ -97,6 +97,19 @@ public final class Engine {
 		return OfflineRenderer.render(compiled(plan), options, progress, FileSourceReader.OPENER);
 	}
 
+	/**
+	 * How far each channel's output lags the timeline, in frames: the delay compensation its subtree adds, as the
+	 * renderer computes it (the largest latency of any path into the channel, its own inserts included, bypassed
+	 * ones too; the master's is the whole mix's). Prepares the plan's processors as a render would, without opening
+	 * a source: a track's channel count comes from {@code trackChannels} (1 or 2, by channel id; missing: 2).
+	 * Call with a plan of its own (one not playing), off the audio thread.
+	 *
+	 * @return output latency by channel id, in processing order
+	 */
+	public static Map<String, Integer> outputLatencies(Plan plan, Map<String, Integer> trackChannels) {
+		return OfflineRenderer.outputLatencies(compiled(plan), trackChannels);
+	}
+
 	private static CompiledPlan compiled(Plan plan) {
 		if (!(plan instanceof CompiledPlan compiled)) {
 			throw new IllegalArgumentException("not a plan made by Engine.compile: " + plan);

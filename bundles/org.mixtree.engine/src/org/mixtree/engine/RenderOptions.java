@@ -24,9 +24,17 @@ import org.mixtree.audio.io.SampleFormat;
  * @param keep       files the render must never write over besides those the graph reads
  *                   ({@link GraphDescription#filesRead()}), each with how a message names it after "is" (the
  *                   session file: {@code the session file}); checked by {@link OutputGuard}; never null
+ * @param overDbfs   a level in dBFS: the render reports the first master sample whose magnitude exceeds it
+ *                   ({@link RenderResult#firstOverFrame()}); NaN: not looked for
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
-		long ditherSeed, double effectBudget, Map<Path, String> keep) {
+		long ditherSeed, double effectBudget, Map<Path, String> keep, double overDbfs) {
+
+	/** Options that look for no over (the form before {@link #overDbfs()} existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
+			double effectBudget, Map<Path, String> keep) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, Double.NaN);
+	}
 
 	/** Options without files to keep besides the graph's (the form before {@link #keep()} existed). */
 	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
@@ -79,12 +87,12 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	public RenderOptions withKeep(Path file, String what) {
 		Map<Path, String> more = new LinkedHashMap<>(keep);
 		more.put(file, what);
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more, overDbfs);
 	}
 
 	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
 	public RenderOptions withEffectBudget(double factor) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep, overDbfs);
 	}
 
 	/**
@@ -107,21 +115,29 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 
 	/** @return a copy writing stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
-		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep);
+		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep, overDbfs);
 	}
 
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
-		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep);
+		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep, overDbfs);
+	}
+
+	/**
+	 * @return a copy that reports the first master sample above {@code dbfs} ({@link RenderResult#firstOverFrame()});
+	 *         NaN: none looked for
+	 */
+	public RenderOptions withOverDbfs(double dbfs) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, dbfs);
 	}
 
 	/** @return a copy with another thread count */
 	public RenderOptions withThreads(int count) {
-		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep);
+		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep, overDbfs);
 	}
 
 	/** @return a copy with another dither seed */
 	public RenderOptions withDitherSeed(long seed) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep, overDbfs);
 	}
 }

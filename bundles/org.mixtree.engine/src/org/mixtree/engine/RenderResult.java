@@ -29,10 +29,21 @@ import java.util.Map;
  * @param clippedSamples  per file written (the master first, then the stems), the samples (of all channels) that
  *                        quantising to 16 or 24 bits clipped at full scale; 0 for float files, which are never
  *                        clipped
+ * @param firstOverFrame  the frame (from the start of the output) of the first master sample, in either channel,
+ *                        whose magnitude exceeds {@link RenderOptions#overDbfs()} (before quantisation); -1 when none
+ *                        does or none was looked for
  */
 public record RenderResult(Path output, List<Path> stems, long frames, int sampleRate, double durationSeconds,
 		double wallSeconds, double realtimeFactor, double samplePeakDbfs, double integratedLufs,
-		List<String> warnings, List<String> notes, Map<Path, Long> clippedSamples) {
+		List<String> warnings, List<String> notes, Map<Path, Long> clippedSamples, long firstOverFrame) {
+
+	/** A result without the first over (the form before it existed). */
+	public RenderResult(Path output, List<Path> stems, long frames, int sampleRate, double durationSeconds,
+			double wallSeconds, double realtimeFactor, double samplePeakDbfs, double integratedLufs,
+			List<String> warnings, List<String> notes, Map<Path, Long> clippedSamples) {
+		this(output, stems, frames, sampleRate, durationSeconds, wallSeconds, realtimeFactor, samplePeakDbfs,
+				integratedLufs, warnings, notes, clippedSamples, -1);
+	}
 
 	public RenderResult {
 		stems = List.copyOf(stems);

@@ -108,13 +108,22 @@ public interface MixtreePackage extends EPackage {
 	int SESSION__MIX_STAGE = 3;
 
 	/**
+	 * The feature id for the '<em><b>Headroom Db</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SESSION__HEADROOM_DB = 4;
+
+	/**
 	 * The feature id for the '<em><b>Tracks</b></em>' containment reference list.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION__TRACKS = 4;
+	int SESSION__TRACKS = 5;
 
 	/**
 	 * The feature id for the '<em><b>Buses</b></em>' containment reference list.
@@ -123,7 +132,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION__BUSES = 5;
+	int SESSION__BUSES = 6;
 
 	/**
 	 * The feature id for the '<em><b>Master</b></em>' containment reference.
@@ -132,7 +141,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION__MASTER = 6;
+	int SESSION__MASTER = 7;
 
 	/**
 	 * The feature id for the '<em><b>Snapshots</b></em>' containment reference list.
@@ -141,7 +150,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION__SNAPSHOTS = 7;
+	int SESSION__SNAPSHOTS = 8;
 
 	/**
 	 * The number of structural features of the '<em>Session</em>' class.
@@ -150,7 +159,7 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION_FEATURE_COUNT = 8;
+	int SESSION_FEATURE_COUNT = 9;
 
 	/**
 	 * The number of operations of the '<em>Session</em>' class.
@@ -893,6 +902,17 @@ public interface MixtreePackage extends EPackage {
 	EAttribute getSession_MixStage();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.Session#getHeadroomDb <em>Headroom Db</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Headroom Db</em>'.
+	 * @see org.mixtree.model.Session#getHeadroomDb()
+	 * @see #getSession()
+	 * @generated
+	 */
+	EAttribute getSession_HeadroomDb();
+
+	/**
 	 * Returns the meta object for the containment reference list '{@link org.mixtree.model.Session#getTracks <em>Tracks</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1408,6 +1428,14 @@ public interface MixtreePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute SESSION__MIX_STAGE = eINSTANCE.getSession_MixStage();
+
+		/**
+		 * The meta object literal for the '<em><b>Headroom Db</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute SESSION__HEADROOM_DB = eINSTANCE.getSession_HeadroomDb();
 
 		/**
 		 * The meta object literal for the '<em><b>Tracks</b></em>' containment reference list feature.

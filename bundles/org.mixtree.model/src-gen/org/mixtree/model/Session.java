@@ -20,6 +20,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.mixtree.model.Session#getSampleRate <em>Sample Rate</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getPanLaw <em>Pan Law</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getMixStage <em>Mix Stage</em>}</li>
+ *   <li>{@link org.mixtree.model.Session#getHeadroomDb <em>Headroom Db</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getTracks <em>Tracks</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getBuses <em>Buses</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getMaster <em>Master</em>}</li>
@@ -107,15 +108,18 @@ public interface Session extends EObject {
 
 	/**
 	 * Returns the value of the '<em><b>Mix Stage</b></em>' attribute.
-	 * The default value is <code>"STATIC"</code>.
+	 * The default value is <code>"TRACKS"</code>.
 	 * The literals are from the enumeration {@link org.mixtree.model.MixStage}.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * Which inserts play: a new session starts in STATIC (its creator sets it); the default is TRACKS because a session file written before stages existed has no such attribute and must keep its sound.
+	 * <!-- end-model-doc -->
 	 * @return the value of the '<em>Mix Stage</em>' attribute.
 	 * @see org.mixtree.model.MixStage
 	 * @see #setMixStage(MixStage)
 	 * @see org.mixtree.model.MixtreePackage#getSession_MixStage()
-	 * @model default="STATIC"
+	 * @model default="TRACKS"
 	 * @generated
 	 */
 	MixStage getMixStage();
@@ -130,6 +134,32 @@ public interface Session extends EObject {
 	 * @generated
 	 */
 	void setMixStage(MixStage value);
+
+	/**
+	 * Returns the value of the '<em><b>Headroom Db</b></em>' attribute.
+	 * The default value is <code>"-6.0"</code>.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The master's headroom target in dBFS: in the STATIC stage render and play warn when the master peaks above it.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Headroom Db</em>' attribute.
+	 * @see #setHeadroomDb(double)
+	 * @see org.mixtree.model.MixtreePackage#getSession_HeadroomDb()
+	 * @model default="-6.0"
+	 * @generated
+	 */
+	double getHeadroomDb();
+
+	/**
+	 * Sets the value of the '{@link org.mixtree.model.Session#getHeadroomDb <em>Headroom Db</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @param value the new value of the '<em>Headroom Db</em>' attribute.
+	 * @see #getHeadroomDb()
+	 * @generated
+	 */
+	void setHeadroomDb(double value);
 
 	/**
 	 * Returns the value of the '<em><b>Tracks</b></em>' containment reference list.

@@ -134,4 +134,47 @@ class SessionGraphTest {
 		Insert insert = g.channels().get(0).inserts().get(0);
 		assertEquals(Map.of("irfile", Path.of("/tmp/songs/irs/hall.wav")), insert.files());
 	}
+
+	/**
+	 * The stage bypasses inserts through the engine's bypass (which keeps their latency): STATIC all, BUSES the
+	 * tracks', TRACKS none; the insert's own bypass in the model is left alone and still bypasses in every stage.
+	 */
+	@Test
+	void theStageBypassesInsertsByLevel() {
+		MixtreeFactory f = MixtreeFactory.eINSTANCE;
+		Session session = org.mixtree.model.Sessions.create("s", 48000);
+		Bus drums = f.createBus();
+		drums.setName("Drums");
+		session.getBuses().add(drums);
+		Track kick = f.createTrack();
+		kick.setName("Kick");
+		kick.setSource("kick.wav");
+		kick.setOutput(drums);
+		session.getTracks().add(kick);
+		for (org.mixtree.model.Channel c : List.of(kick, drums, session.getMaster())) {
+			org.mixtree.model.Insert on = f.createInsert();
+			on.setEffectId("org.example.eq");
+			c.getInserts().add(on);
+			org.mixtree.model.Insert off = f.createInsert();
+			off.setEffectId("org.example.eq");
+			off.setBypass(true);
+			c.getInserts().add(off);
+		}
+		EffectRegistry registry = EffectRegistry.of(List.of(EQ));
+		Map<org.mixtree.model.MixStage, List<Boolean>> expected = Map.of( //
+				org.mixtree.model.MixStage.STATIC, List.of(true, true, true), //
+				org.mixtree.model.MixStage.BUSES, List.of(true, false, false), //
+				org.mixtree.model.MixStage.TRACKS, List.of(false, false, false));
+		for (var e : expected.entrySet()) {
+			session.setMixStage(e.getKey());
+			GraphDescription g = SessionGraph.describe(session, Path.of("/tmp/s.mixtree"), registry);
+			for (int i = 0; i < 3; i++) {
+				String id = List.of("track:Kick", "bus:Drums", "master").get(i);
+				Channel c = g.channels().stream().filter(ch -> ch.label().equals(id)).findFirst().orElseThrow();
+				assertEquals(e.getValue().get(i), c.inserts().get(0).bypass(), e.getKey() + " " + id);
+				assertTrue(c.inserts().get(1).bypass(), "own bypass in " + e.getKey());
+			}
+			assertEquals(false, kick.getInserts().get(0).isBypass(), "the model's flag is untouched");
+		}
+	}
 }

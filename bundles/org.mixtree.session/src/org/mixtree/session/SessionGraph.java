@@ -17,6 +17,7 @@ import org.mixtree.engine.GraphDescription.Send;
 import org.mixtree.engine.GraphDescription.Source;
 import org.mixtree.model.Bus;
 import org.mixtree.model.FileValue;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -42,7 +43,8 @@ public final class SessionGraph {
 	}
 
 	/**
-	 * Turns the session into the engine's graph: channels with their inserts (in slot order, each with the
+	 * Turns the session into the engine's graph: channels with their inserts (in slot order, bypassed when their own
+	 * flag or the session's mix stage says so ({@link #stageBypasses}), each with the
 	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it,
 	 * and with the address of its sidechain key channel, if any) and their sends.
 	 *
@@ -62,18 +64,38 @@ public final class SessionGraph {
 					track.getOffsetFrames());
 			channels.add(new Channel(track.getAddress(), track.getName(), Kind.TRACK, source, track.getGainDb(),
 					track.getPan(), track.isMute(), track.isSolo(), track.isPolarityInverted(),
-					outputOf(track.getOutput(), master), inserts(track, effects, sessionFile), sends(track)));
+					outputOf(track.getOutput(), master),
+					inserts(track, effects, sessionFile, stageBypasses(session.getMixStage(), false)), sends(track)));
 		}
+		boolean busesBypassed = stageBypasses(session.getMixStage(), true);
 		for (Bus bus : session.getBuses()) {
-			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects, sessionFile));
+			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects, sessionFile, busesBypassed));
 		}
-		channels.add(bus(master, null, effects, sessionFile));
+		channels.add(bus(master, null, effects, sessionFile, busesBypassed));
 		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels);
 	}
 
-	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile) {
+	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile, boolean stageBypass) {
 		return new Channel(bus.getAddress(), bus.getName(), Kind.BUS, null, bus.getGainDb(), bus.getPan(), bus.isMute(),
-				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile), sends(bus));
+				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile, stageBypass), sends(bus));
+	}
+
+	/**
+	 * Whether the mix stage bypasses the inserts of a bus (the master counts as one) or of a track: STATIC bypasses
+	 * every insert, BUSES the tracks' inserts, TRACKS none. The stage bypass is given to the engine as the insert's
+	 * bypass, so it keeps the insert's latency (the engine's bypass does) and switching stages never shifts the mix
+	 * in time; the insert's own bypass flag in the model is left as the user set it.
+	 */
+	public static boolean stageBypasses(MixStage stage, boolean bus) {
+		switch (stage) {
+		case STATIC:
+			return true;
+		case BUSES:
+			return !bus;
+		case TRACKS:
+		default:
+			return false;
+		}
 	}
 
 	/** The insert's files, absolute: stored relative to the session file, as track sources are. */
@@ -87,7 +109,8 @@ public final class SessionGraph {
 		return files;
 	}
 
-	private static List<Insert> inserts(org.mixtree.model.Channel channel, EffectRegistry effects, Path sessionFile) {
+	private static List<Insert> inserts(org.mixtree.model.Channel channel, EffectRegistry effects, Path sessionFile,
+			boolean stageBypass) {
 		List<Insert> list = new ArrayList<>();
 		int slot = 0;
 		for (org.mixtree.model.Insert insert : channel.getInserts()) {
@@ -108,7 +131,7 @@ public final class SessionGraph {
 			}
 			String id = insert.getEffectId();
 			org.mixtree.model.Channel key = insert.getSidechain();
-			list.add(new Insert(id, id == null ? null : effects.find(id).orElse(null), insert.isBypass(), values,
+			list.add(new Insert(id, id == null ? null : effects.find(id).orElse(null), insert.isBypass() || stageBypass, values,
 					state, key == null ? null : key.getAddress(), files(insert, sessionFile)));
 		}
 		return list;

@@ -68,6 +68,7 @@ public class SessionItemProvider
 			addSampleRatePropertyDescriptor(object);
 			addPanLawPropertyDescriptor(object);
 			addMixStagePropertyDescriptor(object);
+			addHeadroomDbPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -161,6 +162,28 @@ public class SessionItemProvider
 	}
 
 	/**
+	 * This adds a property descriptor for the Headroom Db feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addHeadroomDbPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Session_headroomDb_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Session_headroomDb_feature", "_UI_Session_type"),
+				 MixtreePackage.Literals.SESSION__HEADROOM_DB,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.REAL_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
 	 * This specifies how to implement {@link #getChildren} and is used to deduce an appropriate feature for an
 	 * {@link org.eclipse.emf.edit.command.AddCommand}, {@link org.eclipse.emf.edit.command.RemoveCommand} or
 	 * {@link org.eclipse.emf.edit.command.MoveCommand} in {@link #createCommand}.
@@ -245,6 +268,7 @@ public class SessionItemProvider
 			case MixtreePackage.SESSION__SAMPLE_RATE:
 			case MixtreePackage.SESSION__PAN_LAW:
 			case MixtreePackage.SESSION__MIX_STAGE:
+			case MixtreePackage.SESSION__HEADROOM_DB:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 			case MixtreePackage.SESSION__TRACKS:

@@ -21,6 +21,7 @@ import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.FileValue;
 import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.Insert;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.MixtreePackage;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Send;
@@ -278,7 +279,9 @@ public final class SessionCommands {
 	 * Adds an insert at {@code index} (0 processes first; -1 appends). The model stays
 	 * effect-agnostic: the caller checks the effect id and the values against the installed effect,
 	 * here only that they are values at all. Parameters are stored in the map's order; parameters
-	 * not given are the effect's defaults. The command's result is the new insert.
+	 * not given are the effect's defaults. The command's result is the new insert. When the session's
+	 * stage bypasses the channel's level ({@link #stageFor}), the same undoable step moves the stage on to
+	 * it, so an insert added is an insert heard.
 	 *
 	 * @param sidechain the channel keying the insert, or {@code null}; refused when it would close a
 	 *                  routing cycle (it is an input of {@code channel})
@@ -315,7 +318,42 @@ public final class SessionCommands {
 			throw new CommandRefusedException(refusal);
 		}
 		Command add = AddCommand.create(domain, channel, P.getChannel_Inserts(), insert, at);
+		MixStage needed = stageFor(channel);
+		if (session.getMixStage().getValue() < needed.getValue()) {
+			// the insert would not be heard: the stage moves on to its level, in the same undoable step
+			CompoundCommand both = new CompoundCommand(label);
+			both.append(add);
+			both.append(SetCommand.create(domain, session, P.getSession_MixStage(), needed));
+			add = both;
+		}
 		return guard(new ResultCommand(add, insert), label, check);
+	}
+
+	/**
+	 * The first mix stage in which a channel's inserts play: {@link MixStage#BUSES} for a bus (the master is one),
+	 * {@link MixStage#TRACKS} for a track. {@link #addInsert} moves a session that is behind it on to it.
+	 */
+	public static MixStage stageFor(Channel channel) {
+		return channel instanceof Track ? MixStage.TRACKS : MixStage.BUSES;
+	}
+
+	/**
+	 * Sets the session's mix stage: which inserts play (STATIC none, BUSES those of buses and the master, TRACKS
+	 * all). The stage bypasses inserts without touching their own bypass flags.
+	 */
+	public static Command setStage(EditingDomain domain, Session session, MixStage stage) {
+		Supplier<String> check = () -> stage == null ? "a mix stage is STATIC, BUSES or TRACKS" : null;
+		return set(domain, session, P.getSession_MixStage(), stage, "Set stage " + stage, check);
+	}
+
+	/** The lowest headroom target accepted, in dBFS. */
+	public static final double MIN_HEADROOM_DB = -60.0;
+
+	/** Sets the master's headroom target in dBFS, in [{@value #MIN_HEADROOM_DB}, 0]. */
+	public static Command setHeadroom(EditingDomain domain, Session session, double headroomDb) {
+		Supplier<String> check = () -> headroomDb >= MIN_HEADROOM_DB && headroomDb <= 0.0 ? null
+				: "master headroom " + headroomDb + " dBFS is outside [" + (int) MIN_HEADROOM_DB + ", 0] dBFS";
+		return set(domain, session, P.getSession_HeadroomDb(), headroomDb, "Set headroom target", check);
 	}
 
 	/** {@link #addInsert(EditingDomain, Channel, String, Map, int, Channel)} without a sidechain. */

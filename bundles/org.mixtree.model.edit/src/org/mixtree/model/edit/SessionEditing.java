@@ -9,6 +9,7 @@ import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.provider.ComposedAdapterFactory;
 import org.eclipse.emf.edit.provider.ReflectiveItemProviderAdapterFactory;
 import org.eclipse.emf.edit.provider.resource.ResourceItemProviderAdapterFactory;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.Sessions;
 import org.mixtree.model.persistence.SessionFileException;
@@ -50,10 +51,12 @@ public final class SessionEditing {
 
 	/**
 	 * A new, empty session (with its master bus) in a resource of the domain for the given file;
-	 * nothing is written until {@link SessionStore#save(Session, Path)}.
+	 * nothing is written until {@link SessionStore#save(Session, Path)}. It starts in the STATIC stage, where
+	 * a top-down mix starts (the model's default is TRACKS, what a file written before stages holds).
 	 */
 	public static Session create(AdapterFactoryEditingDomain domain, Path file, String name, int sampleRate) {
 		Session session = Sessions.create(name, sampleRate);
+		session.setMixStage(MixStage.STATIC);
 		SessionStore.createResource(domain.getResourceSet(), file).getContents().add(session);
 		return session;
 	}

@@ -225,8 +225,8 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getSession_Tracks() {
-		return (EReference)sessionEClass.getEStructuralFeatures().get(4);
+	public EAttribute getSession_HeadroomDb() {
+		return (EAttribute)sessionEClass.getEStructuralFeatures().get(4);
 	}
 
 	/**
@@ -235,7 +235,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getSession_Buses() {
+	public EReference getSession_Tracks() {
 		return (EReference)sessionEClass.getEStructuralFeatures().get(5);
 	}
 
@@ -245,7 +245,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getSession_Master() {
+	public EReference getSession_Buses() {
 		return (EReference)sessionEClass.getEStructuralFeatures().get(6);
 	}
 
@@ -255,8 +255,18 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
-	public EReference getSession_Snapshots() {
+	public EReference getSession_Master() {
 		return (EReference)sessionEClass.getEStructuralFeatures().get(7);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EReference getSession_Snapshots() {
+		return (EReference)sessionEClass.getEStructuralFeatures().get(8);
 	}
 
 	/**
@@ -673,6 +683,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEAttribute(sessionEClass, SESSION__SAMPLE_RATE);
 		createEAttribute(sessionEClass, SESSION__PAN_LAW);
 		createEAttribute(sessionEClass, SESSION__MIX_STAGE);
+		createEAttribute(sessionEClass, SESSION__HEADROOM_DB);
 		createEReference(sessionEClass, SESSION__TRACKS);
 		createEReference(sessionEClass, SESSION__BUSES);
 		createEReference(sessionEClass, SESSION__MASTER);
@@ -763,7 +774,8 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEAttribute(getSession_Name(), ecorePackage.getEString(), "name", null, 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getSession_SampleRate(), ecorePackage.getEInt(), "sampleRate", "48000", 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getSession_PanLaw(), this.getPanLaw(), "panLaw", "MINUS_3", 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
-		initEAttribute(getSession_MixStage(), this.getMixStage(), "mixStage", "STATIC", 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSession_MixStage(), this.getMixStage(), "mixStage", "TRACKS", 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getSession_HeadroomDb(), ecorePackage.getEDouble(), "headroomDb", "-6.0", 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSession_Tracks(), this.getTrack(), null, "tracks", null, 0, -1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSession_Buses(), this.getBus(), null, "buses", null, 0, -1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSession_Master(), this.getBus(), null, "master", null, 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -39,6 +39,7 @@ import org.mixtree.model.Track;
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getSampleRate <em>Sample Rate</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getPanLaw <em>Pan Law</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getMixStage <em>Mix Stage</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.SessionImpl#getHeadroomDb <em>Headroom Db</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getTracks <em>Tracks</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getBuses <em>Buses</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getMaster <em>Master</em>}</li>
@@ -116,7 +117,7 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 	 * @generated
 	 * @ordered
 	 */
-	protected static final MixStage MIX_STAGE_EDEFAULT = MixStage.STATIC;
+	protected static final MixStage MIX_STAGE_EDEFAULT = MixStage.TRACKS;
 
 	/**
 	 * The cached value of the '{@link #getMixStage() <em>Mix Stage</em>}' attribute.
@@ -127,6 +128,26 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 	 * @ordered
 	 */
 	protected MixStage mixStage = MIX_STAGE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getHeadroomDb() <em>Headroom Db</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getHeadroomDb()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final double HEADROOM_DB_EDEFAULT = -6.0;
+
+	/**
+	 * The cached value of the '{@link #getHeadroomDb() <em>Headroom Db</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getHeadroomDb()
+	 * @generated
+	 * @ordered
+	 */
+	protected double headroomDb = HEADROOM_DB_EDEFAULT;
 
 	/**
 	 * The cached value of the '{@link #getTracks() <em>Tracks</em>}' containment reference list.
@@ -285,6 +306,29 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 	 * @generated
 	 */
 	@Override
+	public double getHeadroomDb() {
+		return headroomDb;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setHeadroomDb(double newHeadroomDb) {
+		double oldHeadroomDb = headroomDb;
+		headroomDb = newHeadroomDb;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MixtreePackage.SESSION__HEADROOM_DB, oldHeadroomDb, headroomDb));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EList<Track> getTracks() {
 		if (tracks == null) {
 			tracks = new EObjectContainmentEList<Track>(Track.class, this, MixtreePackage.SESSION__TRACKS);
@@ -399,6 +443,8 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				return getPanLaw();
 			case MixtreePackage.SESSION__MIX_STAGE:
 				return getMixStage();
+			case MixtreePackage.SESSION__HEADROOM_DB:
+				return getHeadroomDb();
 			case MixtreePackage.SESSION__TRACKS:
 				return getTracks();
 			case MixtreePackage.SESSION__BUSES:
@@ -431,6 +477,9 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				return;
 			case MixtreePackage.SESSION__MIX_STAGE:
 				setMixStage((MixStage)newValue);
+				return;
+			case MixtreePackage.SESSION__HEADROOM_DB:
+				setHeadroomDb((Double)newValue);
 				return;
 			case MixtreePackage.SESSION__TRACKS:
 				getTracks().clear();
@@ -471,6 +520,9 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 			case MixtreePackage.SESSION__MIX_STAGE:
 				setMixStage(MIX_STAGE_EDEFAULT);
 				return;
+			case MixtreePackage.SESSION__HEADROOM_DB:
+				setHeadroomDb(HEADROOM_DB_EDEFAULT);
+				return;
 			case MixtreePackage.SESSION__TRACKS:
 				getTracks().clear();
 				return;
@@ -503,6 +555,8 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				return panLaw != PAN_LAW_EDEFAULT;
 			case MixtreePackage.SESSION__MIX_STAGE:
 				return mixStage != MIX_STAGE_EDEFAULT;
+			case MixtreePackage.SESSION__HEADROOM_DB:
+				return headroomDb != HEADROOM_DB_EDEFAULT;
 			case MixtreePackage.SESSION__TRACKS:
 				return tracks != null && !tracks.isEmpty();
 			case MixtreePackage.SESSION__BUSES:
@@ -533,6 +587,8 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 		result.append(panLaw);
 		result.append(", mixStage: ");
 		result.append(mixStage);
+		result.append(", headroomDb: ");
+		result.append(headroomDb);
 		result.append(')');
 		return result.toString();
 	}

@@ -68,6 +68,7 @@ public class SessionItemProvider
 			addSampleRatePropertyDescriptor(object);
 			addPanLawPropertyDescriptor(object);
 			addMixStagePropertyDescriptor(object);
+			addFocusPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -156,6 +157,28 @@ public class SessionItemProvider
 				 false,
 				 false,
 				 ItemPropertyDescriptor.GENERIC_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Focus feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addFocusPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Session_focus_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Session_focus_feature", "_UI_Session_type"),
+				 MixtreePackage.Literals.SESSION__FOCUS,
+				 true,
+				 false,
+				 true,
+				 null,
 				 null,
 				 null));
 	}

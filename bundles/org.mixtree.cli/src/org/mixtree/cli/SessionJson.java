@@ -6,6 +6,12 @@ import java.util.Map;
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.Scale;
+import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.GraphException;
+import org.mixtree.engine.Plan;
+import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.session.SessionGraph;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -25,6 +31,10 @@ import org.mixtree.model.Track;
  * for a missing effect, the stored values. {@code latency} is what the effect reports when prepared at the
  * session's rate for the channel (stereo for buses, the source's channels for tracks); 0 when missing.
  * A send: {@code {"to": "bus:NAME", "levelDb": dB, "pre": bool}}.
+ * <p>
+ * Every channel has {@code "audible": bool} and {@code "silentBecause"}: null when it is heard in the master, else
+ * the first cause, as the engine decides it ({@link Plan#silentBecause}); a bus has {@code "soloSafe": bool}. The
+ * session has {@code "focus": ["bus:Drums", ...]} (the buses in focus in console order; empty: no focus).
  */
 final class SessionJson {
 	private SessionJson() {
@@ -40,15 +50,21 @@ final class SessionJson {
 		j.name("sampleRate").value(session.getSampleRate());
 		j.name("panLaw").value(session.getPanLaw().getLiteral());
 		j.name("stage").value(session.getMixStage().getLiteral());
+		j.name("focus").beginArray();
+		for (Bus b : SessionCommands.focusInOrder(session)) {
+			j.value(ChannelAddress.of(b));
+		}
+		j.endArray();
+		Plan plan = plan(session, file, effects);
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
-			channel(j, session, t, "track", file, effects);
+			channel(j, session, t, "track", file, effects, plan);
 		}
 		for (Bus b : session.getBuses()) {
-			channel(j, session, b, "bus", file, effects);
+			channel(j, session, b, "bus", file, effects, plan);
 		}
 		if (session.getMaster() != null) {
-			channel(j, session, session.getMaster(), "master", file, effects);
+			channel(j, session, session.getMaster(), "master", file, effects, plan);
 		}
 		j.endArray();
 		return j.endObject().toString();
@@ -70,7 +86,22 @@ final class SessionJson {
 		j.endObject();
 	}
 
-	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects) {
+	/**
+	 * The session compiled as render would play it, for who is heard; null when it does not compile (a routing
+	 * problem, which {@code info} names as a problem): then {@code audible} and {@code silentBecause} are null.
+	 */
+	static Plan plan(Session session, Path file, EffectCatalog effects) {
+		try {
+			GraphDescription graph = SessionGraph.describe(session, file == null ? Path.of("session.mixtree") : file,
+					effects.registry());
+			return Engine.compile(graph);
+		} catch (GraphException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects,
+			Plan plan) {
 		j.beginObject();
 		j.name("kind").value(kind);
 		j.name("name").value(c.getName());
@@ -87,6 +118,18 @@ final class SessionJson {
 		j.name("mute").value(c.isMute());
 		j.name("solo").value(c.isSolo());
 		j.name("polarity").value(c.isPolarityInverted());
+		if (c instanceof Bus b && c != session.getMaster()) {
+			j.name("soloSafe").value(b.isSoloSafe());
+		}
+		String id = c.getAddress();
+		if (plan != null) {
+			String why = plan.silentBecause(id);
+			j.name("audible").value(why == null);
+			j.name("silentBecause").value(why);
+		} else {
+			j.name("audible").value((String) null);
+			j.name("silentBecause").value((String) null);
+		}
 		j.name("inserts").beginArray();
 		for (Insert insert : c.getInserts()) {
 			j.beginObject();

@@ -68,12 +68,18 @@ public final class SessionGraph {
 			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects, sessionFile));
 		}
 		channels.add(bus(master, null, effects, sessionFile));
-		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels);
+		// the focus is its own state, not the channels' mutes: the engine silences what it leaves out
+		List<String> focus = new ArrayList<>();
+		for (Bus bus : session.getFocus()) {
+			focus.add(bus.getAddress());
+		}
+		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels, focus);
 	}
 
 	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile) {
 		return new Channel(bus.getAddress(), bus.getName(), Kind.BUS, null, bus.getGainDb(), bus.getPan(), bus.isMute(),
-				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile), sends(bus));
+				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile), sends(bus),
+				bus.isSoloSafe());
 	}
 
 	/** The insert's files, absolute: stored relative to the session file, as track sources are. */

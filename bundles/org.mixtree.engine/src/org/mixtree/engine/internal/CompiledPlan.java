@@ -113,11 +113,15 @@ public final class CompiledPlan implements Plan {
 	/** Compile-time findings: missing effects, unknown parameters, states that did not load. */
 	final List<String> warnings;
 	private final Map<String, Integer> nodeById;
+	/** Per node: why it is not heard in the master, or null ({@link Audibility}). */
+	private final String[] silentBecause;
 
 	CompiledPlan(GraphDescription description, GraphDescription.Channel[] channels, int[] output, int[][] inputs,
 			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById,
 			int[][] sendsOf, int[] sendSource, int[] sendTarget, Send[] sends, Processor[][] processors,
-			List<String> warnings, int[][] keySource, boolean[] live, double[][][] pendingParameters) {
+			List<String> warnings, int[][] keySource, boolean[] live, double[][][] pendingParameters,
+			String[] silentBecause) {
+		this.silentBecause = silentBecause;
 		this.pendingParameters = pendingParameters;
 		this.keySource = keySource;
 		this.live = live;
@@ -267,6 +271,11 @@ public final class CompiledPlan implements Plan {
 	@Override
 	public boolean isAudible(String channelId) {
 		return audible[node(channelId)];
+	}
+
+	@Override
+	public String silentBecause(String channelId) {
+		return silentBecause[node(channelId)];
 	}
 
 	/** @return the node of a channel id */

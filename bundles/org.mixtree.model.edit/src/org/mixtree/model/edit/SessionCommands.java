@@ -435,7 +435,14 @@ public final class SessionCommands {
 			}
 			return null;
 		};
-		return set(domain, session, P.getSession_Focus(), new ArrayList<>(buses), label, check);
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		// the whole list replaced in one step (EMF's Set/Add commands refuse, for a unique list, an element that is
+		// there already, which every step of the build-up keeps)
+		Command command = new ListCommand(session.getFocus(), buses, label);
+		return guard(command, label, check);
 	}
 
 	// ---- inserts
@@ -805,6 +812,45 @@ public final class SessionCommands {
 		public boolean canExecute() {
 			// the wrapped command's own answer is cached by CommandWrapper; the check is live
 			return check.get() == null && super.canExecute();
+		}
+	}
+
+	/** Replaces the contents of a list feature with another list; undo puts the old contents back. */
+	static final class ListCommand extends org.eclipse.emf.common.command.AbstractCommand {
+		private final org.eclipse.emf.common.util.EList<Bus> list;
+		private final List<Bus> next;
+		private List<Bus> previous;
+
+		ListCommand(org.eclipse.emf.common.util.EList<Bus> list, List<Bus> next, String label) {
+			super(label);
+			this.list = list;
+			this.next = List.copyOf(next);
+		}
+
+		@Override
+		protected boolean prepare() {
+			return true;
+		}
+
+		@Override
+		public void execute() {
+			previous = new ArrayList<>(list);
+			org.eclipse.emf.common.util.ECollections.setEList(list, next);
+		}
+
+		@Override
+		public void undo() {
+			org.eclipse.emf.common.util.ECollections.setEList(list, previous);
+		}
+
+		@Override
+		public void redo() {
+			execute();
+		}
+
+		@Override
+		public Collection<?> getAffectedObjects() {
+			return next;
 		}
 	}
 

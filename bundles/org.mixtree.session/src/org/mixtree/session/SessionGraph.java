@@ -43,7 +43,7 @@ public final class SessionGraph {
 
 	/**
 	 * Turns the session into the engine's graph: channels with their inserts (in slot order, each with the
-	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it,
+	 * installed factory of its effect id, or none: the engine then silences that channel and reports it,
 	 * and with the address of its sidechain key channel, if any) and their sends.
 	 *
 	 * @param session     the session

@@ -87,8 +87,8 @@ public final class CompiledPlan implements Plan {
 	final double[] sendLevel;
 	final boolean[] sendPre;
 	/**
-	 * Per node, per insert slot: the processor, or null for a slot that passes audio through (effect not
-	 * installed or not creatable). Processors are mutable and may be shared with the next plan (stable ids).
+	 * Per node, per insert slot: the processor, or null for a slot that passes audio through: an effect that could
+	 * not be created (an effect not installed makes its channel silent instead, {@link Audibility}). Processors are mutable and may be shared with the next plan (stable ids).
 	 */
 	final Processor[][] processors;
 	/** Per node, per slot: bypassed (the processor is not run; its input passes, delayed by its latency). */

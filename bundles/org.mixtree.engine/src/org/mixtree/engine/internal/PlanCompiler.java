@@ -264,8 +264,9 @@ public final class PlanCompiler {
 
 	/**
 	 * Creates (or takes over from {@code previous}) a processor per insert that has an installed effect, loads its
-	 * state and sets its parameters. A missing effect, or one whose creation or state fails, becomes a null slot
-	 * that passes audio through, with a warning. A processor taken over may be processing for the previous plan
+	 * state and sets its parameters. A missing effect becomes a null slot whose channel is silent ({@link Audibility}),
+	 * one whose creation fails a null slot that passes audio through, each with a warning; a state that fails to load
+	 * is a warning. A processor taken over may be processing for the previous plan
 	 * right now (a rebuild while playing), so its parameters are not set here: the changes go to
 	 * {@code pending[node][slot]} as (index, value) pairs, which the plan's mixer delivers as parameter events at
 	 * the start of its first block, on the audio thread, where the effect smooths them.

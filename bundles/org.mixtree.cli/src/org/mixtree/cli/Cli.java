@@ -26,11 +26,14 @@ public final class Cli {
 			"  info SESSION [--json]", //
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
 			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //
-			"                                             polarity (true|false), output (bus:NAME | master);", //
+			"                                             polarity (true|false), output (bus:NAME | master),", //
+			"                                             solosafe (true|false, buses: solo and focus never silence it);", //
 			"                                       master only: headroom (dBFS, the static mix's peak target, default -6)", //
 			"  stage SESSION static|buses|tracks    which inserts play: none, buses and master, all (new sessions: static)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
 			"  bus remove SESSION NAME              (its inputs move to its output; the sends it received are removed)", //
+			"  bus move SESSION NAME INDEX          its place among the buses feeding the same bus (from 1): console order", //
+			"  focus SESSION bus:NAME|next|prev|all build-up: hear one top-level bus, bring in the next, take it out, end", //
 			"  send add SESSION FROM TO [--level DB] [--pre]    FROM: track:NAME|bus:NAME  TO: bus:NAME", //
 			"  send set SESSION FROM TO level=DB|pre=true|false", //
 			"  send remove SESSION FROM TO", //
@@ -137,6 +140,9 @@ public final class Cli {
 			break;
 		case "bus":
 			new SessionCommandsCli(out, err).bus(rest);
+			break;
+		case "focus":
+			new FocusCli(out).focus(rest);
 			break;
 		case "send":
 			new InsertSendCli(out, EffectCatalog.osgi()).send(rest);

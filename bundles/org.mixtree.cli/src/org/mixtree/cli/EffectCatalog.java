@@ -42,6 +42,11 @@ final class EffectCatalog {
 		this.registry = registry;
 	}
 
+	/** @return the registry effects are found in (what the engine binding is given) */
+	EffectRegistry registry() {
+		return registry;
+	}
+
 	/** The effects of the running OSGi framework (none outside one). */
 	static EffectCatalog osgi() {
 		return new EffectCatalog(EffectRegistry.osgi());

@@ -32,6 +32,15 @@ final class MixTree {
 
 	/** The tree; inserts are shown by effect name in slot order, sends with their level. */
 	static void print(Session session, PrintStream out, EffectCatalog effects) {
+		print(session, out, effects, null);
+	}
+
+	/**
+	 * The tree, and with the session's file, the channels not heard marked with why ({@code (silent: bus:Guitars is
+	 * muted)}, as {@code info --json} gives {@code silentBecause}) and the focus on a line of its own.
+	 */
+	static void print(Session session, PrintStream out, EffectCatalog effects, java.nio.file.Path file) {
+		org.mixtree.engine.Plan plan = file == null ? null : SessionJson.plan(session, file, effects);
 		out.println(session.getName() + " | " + session.getSampleRate() + " Hz | pan law " + panLaw(session)
 				+ " | stage " + session.getMixStage() + " | " + count(session.getTracks().size(), "track", "tracks") + ", "
 				+ count(session.getBuses().size(), "bus", "buses"));
@@ -41,6 +50,9 @@ final class MixTree {
 			out.println("(no master bus)");
 			return;
 		}
+		if (!session.getFocus().isEmpty()) {
+			out.println(FocusCli.line(session));
+		}
 		lines.add(new Line(master.getName(), master));
 		children(session, master, "", lines);
 		int width = 0;
@@ -48,8 +60,9 @@ final class MixTree {
 			width = Math.max(width, l.label.length());
 		}
 		for (Line l : lines) {
-			out.println(String.format(Locale.ROOT, "%-" + (width + 2) + "s%s%s", l.label, strip(l.channel, effects),
-					plugins(l.channel)).stripTrailing());
+			String why = plan == null ? null : plan.silentBecause(l.channel.getAddress());
+			out.println((String.format(Locale.ROOT, "%-" + (width + 2) + "s%s%s", l.label, strip(l.channel, effects),
+					plugins(l.channel)).stripTrailing() + (why == null ? "" : "  (silent: " + why + ")")));
 		}
 		out.println(pluginSummary(session));
 	}
@@ -119,6 +132,9 @@ final class MixTree {
 		StringBuilder s = new StringBuilder();
 		s.append(String.format(Locale.ROOT, "%8s  %-4s", gain(c.getGainDb()), pan(c.getPan())));
 		s.append(c.isMute() ? " M" : "  ").append(c.isSolo() ? " S" : "  ").append(c.isPolarityInverted() ? " Ø" : "  ");
+		if (c instanceof Bus b && b.isSoloSafe()) {
+			s.append("  solo-safe");
+		}
 		if (c instanceof Track t) {
 			s.append("  ").append(t.getSource());
 		}

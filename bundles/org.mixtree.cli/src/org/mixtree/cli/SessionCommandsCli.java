@@ -257,7 +257,7 @@ final class SessionCommandsCli {
 		if (a.flag("--json")) {
 			out.println(SessionJson.of(session, file, effects));
 		} else {
-			MixTree.print(session, out, effects);
+			MixTree.print(session, out, effects, file);
 			for (SessionValidator.Problem p : SessionValidator.validate(session)) {
 				out.println("problem: " + p.message());
 			}
@@ -273,7 +273,7 @@ final class SessionCommandsCli {
 		String target = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		List<String> pairs = a.positional().subList(2, a.positional().size());
 		if (pairs.isEmpty()) {
-			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output)");
+			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output, solosafe)");
 		}
 		Map<String, String> values = Args.keyValues(pairs, key -> true);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
@@ -313,8 +313,14 @@ final class SessionCommandsCli {
 				throw new CliException(where + ": headroom is the master's (set SESSION master headroom=-6)");
 			}
 			return SessionCommands.setHeadroom(domain, session, Values.gainDb(where, value));
+		case "solosafe":
+			if (!(channel instanceof Bus safe) || ChannelAddress.isMaster(channel)) {
+				throw new CliException(ChannelAddress.of(channel) + " solosafe: only a bus can be solo-safe"
+						+ (ChannelAddress.isMaster(channel) ? " (solo and focus never silence the master)" : ""));
+			}
+			return SessionCommands.setSoloSafe(domain, safe, Values.bool(where, value));
 		default:
-			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity or output"
+			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity, output or solosafe"
 					+ (channel == session.getMaster() ? " (and headroom on the master)" : ""));
 		}
 	}
@@ -323,7 +329,7 @@ final class SessionCommandsCli {
 
 	void bus(List<String> words) throws Exception {
 		if (words.isEmpty()) {
-			throw CliException.usage("bus add SESSION NAME [--output bus:NAME|master] | bus remove SESSION NAME");
+			throw CliException.usage("bus add SESSION NAME [--output bus:NAME|master] | bus remove SESSION NAME | bus move SESSION NAME INDEX");
 		}
 		String verb = words.get(0);
 		List<String> rest = words.subList(1, words.size());
@@ -383,8 +389,35 @@ final class SessionCommandsCli {
 			out.println(line);
 			break;
 		}
+		case "move": {
+			String usage = "bus move SESSION NAME INDEX";
+			Args a = Args.parse(rest, Set.of(), Set.of());
+			Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
+			String name = busName(a.required(1, "NAME; usage: " + usage));
+			String indexText = a.required(2, "INDEX (from 1); usage: " + usage);
+			a.expectAtMost(3, usage);
+			int index;
+			try {
+				index = Integer.parseInt(indexText.strip());
+			} catch (NumberFormatException e) {
+				throw CliException.usage("bus move INDEX '" + indexText + "' is not a whole number (places count from 1)");
+			}
+			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
+			Session session = EditLocks.load(domain, file);
+			Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
+			SessionCommands.execute(domain, SessionCommands.moveBus(domain, bus, index - 1));
+			SessionStore.save(session, file);
+			List<String> order = new ArrayList<>();
+			for (Bus b : SessionCommands.siblings(bus)) {
+				order.add(b.getName());
+			}
+			out.println("moved " + ChannelAddress.of(bus) + " to place " + index + " of the buses feeding "
+					+ (bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput())) + ": "
+					+ String.join(", ", order));
+			break;
+		}
 		default:
-			throw CliException.usage("unknown bus command '" + verb + "': use bus add or bus remove");
+			throw CliException.usage("unknown bus command '" + verb + "': use bus add, bus remove or bus move");
 		}
 	}
 

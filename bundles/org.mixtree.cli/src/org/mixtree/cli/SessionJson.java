@@ -6,6 +6,12 @@ import java.util.Map;
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.Scale;
+import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
+import org.mixtree.engine.GraphException;
+import org.mixtree.engine.Plan;
+import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.session.SessionGraph;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -31,6 +37,9 @@ import org.mixtree.model.Track;
  * master and every bus {@code "plugins": {"own": N, "subtree": M}} ({@link Plugins}: sends do not make a channel part
  * of a subtree) and {@code "latency"}: how far its output lags the timeline in frames, the delay compensation its
  * subtree adds as the engine computes it ({@link PathLatency}); null when the session cannot be compiled.
+ * Every channel has {@code "audible": bool} and {@code "silentBecause"}: null when it is heard in the master, else
+ * the first cause, as the engine decides it ({@link Plan#silentBecause}); a bus has {@code "soloSafe": bool}. The
+ * session has {@code "focus": ["bus:Drums", ...]} (the buses in focus in console order; empty: no focus).
  */
 final class SessionJson {
 	private SessionJson() {
@@ -47,16 +56,22 @@ final class SessionJson {
 		j.name("panLaw").value(session.getPanLaw().getLiteral());
 		j.name("stage").value(session.getMixStage().getLiteral());
 		j.name("headroomDb").value(session.getHeadroomDb());
+		j.name("focus").beginArray();
+		for (Bus b : SessionCommands.focusInOrder(session)) {
+			j.value(ChannelAddress.of(b));
+		}
+		j.endArray();
 		Map<String, Integer> latencies = file == null ? Map.of() : PathLatency.of(session, file);
+		Plan plan = plan(session, file, effects);
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
-			channel(j, session, t, "track", file, effects, latencies);
+			channel(j, session, t, "track", file, effects, latencies, plan);
 		}
 		for (Bus b : session.getBuses()) {
-			channel(j, session, b, "bus", file, effects, latencies);
+			channel(j, session, b, "bus", file, effects, latencies, plan);
 		}
 		if (session.getMaster() != null) {
-			channel(j, session, session.getMaster(), "master", file, effects, latencies);
+			channel(j, session, session.getMaster(), "master", file, effects, latencies, plan);
 		}
 		j.endArray();
 		return j.endObject().toString();
@@ -78,8 +93,22 @@ final class SessionJson {
 		j.endObject();
 	}
 
+	/**
+	 * The session compiled as render would play it, for who is heard; null when it does not compile (a routing
+	 * problem, which {@code info} names as a problem): then {@code audible} and {@code silentBecause} are null.
+	 */
+	static Plan plan(Session session, Path file, EffectCatalog effects) {
+		try {
+			GraphDescription graph = SessionGraph.describe(session, file == null ? Path.of("session.mixtree") : file,
+					effects.registry());
+			return Engine.compile(graph);
+		} catch (GraphException | RuntimeException e) {
+			return null;
+		}
+	}
+
 	private static void channel(Json j, Session session, Channel c, String kind, Path file, EffectCatalog effects,
-			Map<String, Integer> latencies) {
+			Map<String, Integer> latencies, Plan plan) {
 		j.beginObject();
 		j.name("kind").value(kind);
 		j.name("name").value(c.getName());
@@ -96,6 +125,18 @@ final class SessionJson {
 		j.name("mute").value(c.isMute());
 		j.name("solo").value(c.isSolo());
 		j.name("polarity").value(c.isPolarityInverted());
+		if (c instanceof Bus b && c != session.getMaster()) {
+			j.name("soloSafe").value(b.isSoloSafe());
+		}
+		String id = c.getAddress();
+		if (plan != null) {
+			String why = plan.silentBecause(id);
+			j.name("audible").value(why == null);
+			j.name("silentBecause").value(why);
+		} else {
+			j.name("audible").value((String) null);
+			j.name("silentBecause").value((String) null);
+		}
 		j.name("inserts").beginArray();
 		for (Insert insert : c.getInserts()) {
 			j.beginObject();

@@ -16,11 +16,26 @@ import org.mixtree.effects.api.EffectFactory;
  * @param sampleRate the rate of the mix in Hz; sources at other rates are converted
  * @param panLaw     the law for mono sources panned into stereo
  * @param channels   every channel; exactly one bus has a null output: the master
+ * @param focus      the build-up focus: ids of the buses heard (the top-level buses in focus, in console order);
+ *                   empty: no focus. With a focus, a channel is heard only when a bus in it or a solo-safe bus
+ *                   lies on its path (or it is one), as solo does, and the buses a heard channel's sends feed stay
+ *                   heard; focus and solo both apply when both are in force. Never null.
  */
-public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> channels) {
+public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> channels, List<String> focus) {
 
 	public GraphDescription {
 		channels = List.copyOf(channels);
+		focus = focus == null ? List.of() : List.copyOf(focus);
+	}
+
+	/** A graph without a focus (the form before focus existed). */
+	public GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> channels) {
+		this(sampleRate, panLaw, channels, List.of());
+	}
+
+	/** @return a copy with the focus {@code ids} (empty: no focus) */
+	public GraphDescription withFocus(List<String> ids) {
+		return new GraphDescription(sampleRate, panLaw, channels, ids);
 	}
 
 	/**
@@ -71,13 +86,21 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 * @param output   id of the bus this channel feeds; null only for the master
 	 * @param inserts  the insert chain in processing order (slot 1 first); never null
 	 * @param sends    sends to buses; never null
+	 * @param soloSafe solo-safe (buses): neither solo nor focus silences it or what reaches the master through it;
+	 *                 its own mute still does
 	 */
 	public record Channel(String id, String name, Kind kind, Source source, double gainDb, double pan, boolean mute,
-			boolean solo, boolean polarity, String output, List<Insert> inserts, List<Send> sends) {
+			boolean solo, boolean polarity, String output, List<Insert> inserts, List<Send> sends, boolean soloSafe) {
 
 		public Channel {
 			inserts = inserts == null ? List.of() : List.copyOf(inserts);
 			sends = sends == null ? List.of() : List.copyOf(sends);
+		}
+
+		/** A channel that solo and focus may silence (the form before solo-safe existed). */
+		public Channel(String id, String name, Kind kind, Source source, double gainDb, double pan, boolean mute,
+				boolean solo, boolean polarity, String output, List<Insert> inserts, List<Send> sends) {
+			this(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, inserts, sends, false);
 		}
 
 		/** A channel without inserts or sends (the form before inserts and sends existed). */
@@ -88,12 +111,17 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 
 		/** @return a copy with another insert chain */
 		public Channel withInserts(List<Insert> chain) {
-			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, chain, sends);
+			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, chain, sends, soloSafe);
 		}
 
 		/** @return a copy with other sends */
 		public Channel withSends(List<Send> list) {
-			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, inserts, list);
+			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, inserts, list, soloSafe);
+		}
+
+		/** @return a copy marked solo-safe or not */
+		public Channel withSoloSafe(boolean safe) {
+			return new Channel(id, name, kind, source, gainDb, pan, mute, solo, polarity, output, inserts, sends, safe);
 		}
 
 		/**
@@ -126,8 +154,9 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 * refused), and compensates latency so that key and main input reach the insert sample-aligned.
 	 *
 	 * @param effectId   the effect's id, as the session stores it
-	 * @param factory    the installed effect, or null when no installed effect has this id: the slot then passes
-	 *                   audio through (latency 0) and the render reports it
+	 * @param factory    the installed effect, or null when no installed effect has this id: the channel is then
+	 *                   silent (a chain is not played without one of its effects; {@link Plan#silentBecause} and
+	 *                   the render's warnings name it)
 	 * @param bypass     bypassed: the output is the input delayed by the effect's latency (so parallel paths stay
 	 *                   aligned)
 	 * @param parameters parameter values by parameter id, in the effect's units; unknown ids are reported and

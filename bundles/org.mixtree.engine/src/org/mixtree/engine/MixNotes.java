@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The lines of {@link Plan#notes()}: one per state of the mix that silences channels beyond their own mute and
- * fader. Each state is one method returning its line or null, added to {@link #of}; a focus state gets its own.
+ * fader. Each state is one method returning its line or null, added to {@link #of}; the focus has its own.
  */
 final class MixNotes {
 	private MixNotes() {
@@ -14,6 +14,7 @@ final class MixNotes {
 	static List<String> of(GraphDescription graph) {
 		List<String> notes = new ArrayList<>();
 		add(notes, solo(graph));
+		add(notes, focus(graph));
 		return notes;
 	}
 
@@ -21,6 +22,22 @@ final class MixNotes {
 		if (line != null) {
 			notes.add(line);
 		}
+	}
+
+	/** The buses in focus, or null without a focus. */
+	static String focus(GraphDescription graph) {
+		if (graph.focus().isEmpty()) {
+			return null;
+		}
+		List<String> focused = new ArrayList<>();
+		for (String id : graph.focus()) {
+			for (GraphDescription.Channel c : graph.channels()) {
+				if (c.id().equals(id)) {
+					focused.add(c.label());
+				}
+			}
+		}
+		return "focus is on " + String.join(" + ", focused) + " (the other buses are silent)";
 	}
 
 	/** The soloed channels in description order, or null when nothing is soloed. */

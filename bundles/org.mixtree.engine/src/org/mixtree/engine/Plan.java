@@ -39,21 +39,38 @@ public interface Plan {
 
 	/**
 	 * States of the mix in force that decide what is heard, one line each, for a person who wonders why a render
-	 * or playback is quieter than the faders say: today the solo ({@code solo in force: track:Kick, bus:Vocals (only what
-	 * they let through is heard)}); a focus state adds its own line here. Empty when nothing but the
-	 * channels' own mutes and faders shapes the mix.
+	 * or playback is quieter than the faders say: the solo ({@code solo in force: track:Kick, bus:Vocals (only what
+	 * they let through is heard)}) and the focus ({@code focus is on bus:Drums + bus:Bass (the other buses are
+	 * silent)}). Empty when nothing but the channels' own mutes and faders shapes the mix.
 	 */
 	default List<String> notes() {
 		return MixNotes.of(description());
 	}
 
 	/**
-	 * Whether a channel is heard after solo and mute are resolved. A track is audible when neither it nor a bus on
-	 * its path to the master is muted and, if anything is soloed, it is soloed or a soloed bus lies on its path.
-	 * A bus is audible when neither it nor a bus on its path is muted and something audible feeds it, through
-	 * its inputs or a send (a bus passes what reaches it; so effect returns fed by a heard channel stay heard).
+	 * Whether the mixer plays a channel after mute, solo, focus and missing effects are resolved. A track is
+	 * audible when neither it nor a bus on its path to the master is muted or holds an insert whose effect is not
+	 * installed and, if anything is soloed, it is soloed or a soloed or solo-safe bus lies on its path, and, with
+	 * a focus, a bus in focus or a solo-safe bus lies on its path. A bus is audible when neither it nor a bus on its
+	 * path is muted (or holds a missing effect) and something audible feeds it, through its inputs or a send (a bus
+	 * passes what reaches it; so effect returns fed by a heard channel stay heard).
 	 *
 	 * @throws IllegalArgumentException for an unknown id
 	 */
 	boolean isAudible(String channelId);
+
+	/**
+	 * Why a channel is not heard in the master: null when it is, else one line naming the first cause and the
+	 * channel that holds it ({@code bus:Guitars is muted}, {@code its output bus:FX is muted}, {@code track:Kick
+	 * is soloed}, {@code focus is on bus:Drums}, {@code gain is -inf dB}, {@code insert 2 (org.mixtree.eq) is
+	 * missing}, {@code the source file is missing}). Decided in one place with what the mixer plays, so a channel
+	 * with no reason is heard in a render and one with a reason is not. The order of the causes is documented on
+	 * the engine's {@code Audibility}: own mute, a muted bus on the path (nearest first), another solo, focus, a
+	 * fader at -inf on the way out, a missing effect, nothing heard feeding a bus, a missing source file.
+	 *
+	 * @throws IllegalArgumentException for an unknown id
+	 */
+	default String silentBecause(String channelId) {
+		return isAudible(channelId) ? null : "not heard";
+	}
 }

@@ -153,13 +153,22 @@ public interface MixtreePackage extends EPackage {
 	int SESSION__SNAPSHOTS = 8;
 
 	/**
+	 * The feature id for the '<em><b>Focus</b></em>' reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int SESSION__FOCUS = 9;
+
+	/**
 	 * The number of structural features of the '<em>Session</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int SESSION_FEATURE_COUNT = 9;
+	int SESSION_FEATURE_COUNT = 10;
 
 	/**
 	 * The number of operations of the '<em>Session</em>' class.
@@ -534,13 +543,22 @@ public interface MixtreePackage extends EPackage {
 	int BUS__SENDS = CHANNEL__SENDS;
 
 	/**
+	 * The feature id for the '<em><b>Solo Safe</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int BUS__SOLO_SAFE = CHANNEL_FEATURE_COUNT + 0;
+
+	/**
 	 * The number of structural features of the '<em>Bus</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int BUS_FEATURE_COUNT = CHANNEL_FEATURE_COUNT + 0;
+	int BUS_FEATURE_COUNT = CHANNEL_FEATURE_COUNT + 1;
 
 	/**
 	 * The number of operations of the '<em>Bus</em>' class.
@@ -957,6 +975,17 @@ public interface MixtreePackage extends EPackage {
 	EReference getSession_Snapshots();
 
 	/**
+	 * Returns the meta object for the reference list '{@link org.mixtree.model.Session#getFocus <em>Focus</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the reference list '<em>Focus</em>'.
+	 * @see org.mixtree.model.Session#getFocus()
+	 * @see #getSession()
+	 * @generated
+	 */
+	EReference getSession_Focus();
+
+	/**
 	 * Returns the meta object for class '{@link org.mixtree.model.Channel <em>Channel</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1128,6 +1157,17 @@ public interface MixtreePackage extends EPackage {
 	 * @generated
 	 */
 	EClass getBus();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.Bus#isSoloSafe <em>Solo Safe</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Solo Safe</em>'.
+	 * @see org.mixtree.model.Bus#isSoloSafe()
+	 * @see #getBus()
+	 * @generated
+	 */
+	EAttribute getBus_SoloSafe();
 
 	/**
 	 * Returns the meta object for class '{@link org.mixtree.model.Insert <em>Insert</em>}'.
@@ -1470,6 +1510,14 @@ public interface MixtreePackage extends EPackage {
 		EReference SESSION__SNAPSHOTS = eINSTANCE.getSession_Snapshots();
 
 		/**
+		 * The meta object literal for the '<em><b>Focus</b></em>' reference list feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EReference SESSION__FOCUS = eINSTANCE.getSession_Focus();
+
+		/**
 		 * The meta object literal for the '{@link org.mixtree.model.impl.ChannelImpl <em>Channel</em>}' class.
 		 * <!-- begin-user-doc -->
 		 * <!-- end-user-doc -->
@@ -1602,6 +1650,14 @@ public interface MixtreePackage extends EPackage {
 		 * @generated
 		 */
 		EClass BUS = eINSTANCE.getBus();
+
+		/**
+		 * The meta object literal for the '<em><b>Solo Safe</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute BUS__SOLO_SAFE = eINSTANCE.getBus_SoloSafe();
 
 		/**
 		 * The meta object literal for the '{@link org.mixtree.model.impl.InsertImpl <em>Insert</em>}' class.

@@ -25,6 +25,7 @@ import org.eclipse.emf.ecore.EObject;
  *   <li>{@link org.mixtree.model.Session#getBuses <em>Buses</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getMaster <em>Master</em>}</li>
  *   <li>{@link org.mixtree.model.Session#getSnapshots <em>Snapshots</em>}</li>
+ *   <li>{@link org.mixtree.model.Session#getFocus <em>Focus</em>}</li>
  * </ul>
  *
  * @see org.mixtree.model.MixtreePackage#getSession()
@@ -221,5 +222,20 @@ public interface Session extends EObject {
 	 * @generated
 	 */
 	EList<Snapshot> getSnapshots();
+
+	/**
+	 * Returns the value of the '<em><b>Focus</b></em>' reference list.
+	 * The list contents are of type {@link org.mixtree.model.Bus}.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * <!-- begin-model-doc -->
+	 * The build-up focus: the top-level buses heard, in console order; the others are silent, as if not soloed. Empty: no focus. Its own state, never the channels' mute flags.
+	 * <!-- end-model-doc -->
+	 * @return the value of the '<em>Focus</em>' reference list.
+	 * @see org.mixtree.model.MixtreePackage#getSession_Focus()
+	 * @model
+	 * @generated
+	 */
+	EList<Bus> getFocus();
 
 } // Session

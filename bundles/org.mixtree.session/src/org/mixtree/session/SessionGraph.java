@@ -45,7 +45,7 @@ public final class SessionGraph {
 	/**
 	 * Turns the session into the engine's graph: channels with their inserts (in slot order, bypassed when their own
 	 * flag or the session's mix stage says so ({@link #stageBypasses}), each with the
-	 * installed factory of its effect id, or none: the engine then passes audio through that slot and reports it,
+	 * installed factory of its effect id, or none: the engine then silences that channel and reports it,
 	 * and with the address of its sidechain key channel, if any) and their sends.
 	 *
 	 * @param session     the session
@@ -72,12 +72,18 @@ public final class SessionGraph {
 			channels.add(bus(bus, outputOf(bus.getOutput(), master), effects, sessionFile, busesBypassed));
 		}
 		channels.add(bus(master, null, effects, sessionFile, busesBypassed));
-		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels);
+		// the focus is its own state, not the channels' mutes: the engine silences what it leaves out
+		List<String> focus = new ArrayList<>();
+		for (Bus bus : session.getFocus()) {
+			focus.add(bus.getAddress());
+		}
+		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels, focus);
 	}
 
 	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile, boolean stageBypass) {
 		return new Channel(bus.getAddress(), bus.getName(), Kind.BUS, null, bus.getGainDb(), bus.getPan(), bus.isMute(),
-				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile, stageBypass), sends(bus));
+				bus.isSolo(), bus.isPolarityInverted(), output, inserts(bus, effects, sessionFile, stageBypass), sends(bus),
+				bus.isSoloSafe());
 	}
 
 	/**

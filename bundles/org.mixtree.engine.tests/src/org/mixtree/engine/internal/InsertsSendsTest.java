@@ -220,7 +220,7 @@ class InsertsSendsTest {
 	}
 
 	@Test
-	void missingEffectPassesThroughWithAWarning() throws Exception {
+	void missingEffectSilencesItsChannelWithAWarning() throws Exception {
 		Mix mix = new Mix(PanLaw.MINUS_3_DB).bus("Master", null).bus("Drums", "Master")
 				.track("t", "Drums", Mix.dc(0.5f, 0.5f, 64));
 		mix.edit("Drums", c -> c.withInserts(List.of(new Insert("com.acme.missing", null, false, Map.of(), null),
@@ -228,8 +228,11 @@ class InsertsSendsTest {
 		CompiledPlan plan = mix.plan();
 		float[][][] out = new float[1][][];
 		List<String> w = warnings(mix, plan, 16, 1, 10, out);
-		assertEquals(0.5f, out[0][0][10]);
-		assertTrue(w.contains("bus:Drums slot 1 (com.acme.missing): effect not installed; passed through"), w.toString());
+		// a chain is not played without one of its effects: the bus is silent, and says why
+		assertEquals(0f, out[0][0][10]);
+		assertEquals("insert 1 (com.acme.missing) is missing", plan.silentBecause("Drums"));
+		assertEquals("its output bus:Drums insert 1 (com.acme.missing) is missing", plan.silentBecause("t"));
+		assertTrue(w.contains("bus:Drums slot 1 (com.acme.missing): effect not installed; bus:Drums is silent"), w.toString());
 		assertTrue(w.contains("bus:Drums slot 2 (test.gain): no parameter 'nope'; ignored"), w.toString());
 	}
 

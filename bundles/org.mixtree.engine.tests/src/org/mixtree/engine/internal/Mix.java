@@ -25,6 +25,7 @@ final class Mix {
 	private final PanLaw law;
 	private final int rate;
 	private final List<Channel> channels = new ArrayList<>();
+	private List<String> focus = List.of();
 	final Map<Path, float[][]> signals = new HashMap<>();
 
 	Mix(PanLaw law) {
@@ -71,8 +72,14 @@ final class Mix {
 		throw new IllegalArgumentException(id);
 	}
 
+	/** Sets the build-up focus (bus ids; none: no focus). */
+	Mix focus(String... ids) {
+		focus = List.of(ids);
+		return this;
+	}
+
 	GraphDescription description() {
-		return new GraphDescription(rate, law, channels);
+		return new GraphDescription(rate, law, channels, focus);
 	}
 
 	CompiledPlan plan() throws GraphException {

@@ -87,8 +87,8 @@ public final class CompiledPlan implements Plan {
 	final double[] sendLevel;
 	final boolean[] sendPre;
 	/**
-	 * Per node, per insert slot: the processor, or null for a slot that passes audio through (effect not
-	 * installed or not creatable). Processors are mutable and may be shared with the next plan (stable ids).
+	 * Per node, per insert slot: the processor, or null for a slot that passes audio through: an effect that could
+	 * not be created (an effect not installed makes its channel silent instead, {@link Audibility}). Processors are mutable and may be shared with the next plan (stable ids).
 	 */
 	final Processor[][] processors;
 	/** Per node, per slot: bypassed (the processor is not run; its input passes, delayed by its latency). */
@@ -113,11 +113,15 @@ public final class CompiledPlan implements Plan {
 	/** Compile-time findings: missing effects, unknown parameters, states that did not load. */
 	final List<String> warnings;
 	private final Map<String, Integer> nodeById;
+	/** Per node: why it is not heard in the master, or null ({@link Audibility}). */
+	private final String[] silentBecause;
 
 	CompiledPlan(GraphDescription description, GraphDescription.Channel[] channels, int[] output, int[][] inputs,
 			int[] tracks, int[] topLevel, int[][] groups, boolean[] audible, Map<String, Integer> nodeById,
 			int[][] sendsOf, int[] sendSource, int[] sendTarget, Send[] sends, Processor[][] processors,
-			List<String> warnings, int[][] keySource, boolean[] live, double[][][] pendingParameters) {
+			List<String> warnings, int[][] keySource, boolean[] live, double[][][] pendingParameters,
+			String[] silentBecause) {
+		this.silentBecause = silentBecause;
 		this.pendingParameters = pendingParameters;
 		this.keySource = keySource;
 		this.live = live;
@@ -267,6 +271,11 @@ public final class CompiledPlan implements Plan {
 	@Override
 	public boolean isAudible(String channelId) {
 		return audible[node(channelId)];
+	}
+
+	@Override
+	public String silentBecause(String channelId) {
+		return silentBecause[node(channelId)];
 	}
 
 	/** @return the node of a channel id */

@@ -251,20 +251,22 @@ public final class PlanCompiler {
 				keySource[k][j] = slots[j] < 0 ? -1 : nodeOf[slots[j]];
 			}
 		}
-		boolean[] audible = resolveAudible(channels, output, inputs, sendSource, sendTarget);
+		Audibility heard = Audibility.resolve(list, channels, output, inputs, sendSource, sendTarget, graph.focus());
+		boolean[] audible = heard.audible;
 		boolean[] live = resolveLive(channels, audible, inputs, sendSource, sendTarget, keySource);
 		List<String> warnings = new ArrayList<>();
 		double[][][] pending = new double[n][][];
 		Processor[][] processors = processors(graph, channels, previous, warnings, pending);
 		return new CompiledPlan(graph, channels, output, inputs, tracks.stream().mapToInt(Integer::intValue).toArray(),
 				top.stream().mapToInt(Integer::intValue).toArray(), groups, audible, nodeById, sendsOf, sendSource,
-				sendTarget, sendSpec, processors, warnings, keySource, live, pending);
+				sendTarget, sendSpec, processors, warnings, keySource, live, pending, heard.silentBecause);
 	}
 
 	/**
 	 * Creates (or takes over from {@code previous}) a processor per insert that has an installed effect, loads its
-	 * state and sets its parameters. A missing effect, or one whose creation or state fails, becomes a null slot
-	 * that passes audio through, with a warning. A processor taken over may be processing for the previous plan
+	 * state and sets its parameters. A missing effect becomes a null slot whose channel is silent ({@link Audibility}),
+	 * one whose creation fails a null slot that passes audio through, each with a warning; a state that fails to load
+	 * is a warning. A processor taken over may be processing for the previous plan
 	 * right now (a rebuild while playing), so its parameters are not set here: the changes go to
 	 * {@code pending[node][slot]} as (index, value) pairs, which the plan's mixer delivers as parameter events at
 	 * the start of its first block, on the audio thread, where the effect smooths them.
@@ -291,7 +293,7 @@ public final class PlanCompiler {
 				Insert insert = inserts.get(j);
 				String where = c.label() + " slot " + (j + 1) + " (" + insert.effectId() + ")";
 				if (insert.factory() == null) {
-					warnings.add(where + ": effect not installed; passed through");
+					warnings.add(where + ": effect not installed; " + c.label() + " is silent");
 					continue;
 				}
 				String key = c.id() + " #" + (j + 1) + " " + insert.effectId();
@@ -408,49 +410,6 @@ public final class PlanCompiler {
 				warnings.add(where + ": reading " + f.id() + " threw " + ex.getClass().getSimpleName());
 			}
 		}
-	}
-
-	/**
-	 * Solo in place, following the tree, and mute, which always wins. Nodes are in processing order, so parents
-	 * come after their children: the path-from-master flags are computed from the end.
-	 * <p>
-	 * Sends extend this: a bus is heard when something audible feeds it through its inputs or through a send,
-	 * so the buses a heard channel's sends feed stay audible (effect returns), and with them their path to the
-	 * master. The order puts senders before their targets, so one forward pass settles it. A send is heard only
-	 * when its channel is (a send is muted with its channel).
-	 */
-	static boolean[] resolveAudible(Channel[] channels, int[] output, int[][] inputs, int[] sendSource,
-			int[] sendTarget) {
-		int n = channels.length;
-		boolean anySolo = false;
-		for (Channel c : channels) {
-			anySolo |= c.solo();
-		}
-		boolean[] mutedPath = new boolean[n];
-		boolean[] soloPath = new boolean[n];
-		for (int k = n - 1; k >= 0; k--) {
-			int o = output[k];
-			mutedPath[k] = channels[k].mute() || (o >= 0 && mutedPath[o]);
-			soloPath[k] = channels[k].solo() || (o >= 0 && soloPath[o]);
-		}
-		boolean[] audible = new boolean[n];
-		for (int k = 0; k < n; k++) {
-			if (mutedPath[k]) {
-				continue;
-			}
-			if (channels[k].kind() == Kind.TRACK) {
-				audible[k] = !anySolo || soloPath[k];
-			} else {
-				// a bus passes what reaches it: it is heard when something audible feeds it
-				for (int in : inputs[k]) {
-					audible[k] |= audible[in];
-				}
-				for (int s = 0; s < sendSource.length; s++) {
-					audible[k] |= sendTarget[s] == k && audible[sendSource[s]];
-				}
-			}
-		}
-		return audible;
 	}
 
 	/**

@@ -69,6 +69,7 @@ public class SessionItemProvider
 			addPanLawPropertyDescriptor(object);
 			addMixStagePropertyDescriptor(object);
 			addHeadroomDbPropertyDescriptor(object);
+			addFocusPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -179,6 +180,28 @@ public class SessionItemProvider
 				 false,
 				 false,
 				 ItemPropertyDescriptor.REAL_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Focus feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addFocusPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Session_focus_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Session_focus_feature", "_UI_Session_type"),
+				 MixtreePackage.Literals.SESSION__FOCUS,
+				 true,
+				 false,
+				 true,
+				 null,
 				 null,
 				 null));
 	}

@@ -221,6 +221,10 @@ public final class SessionCommands {
 				}
 			}
 		}
+		if (session.getFocus().contains(bus)) {
+			// out of the focus with it, so the session keeps no reference to a bus it no longer holds
+			compound.append(RemoveCommand.create(domain, session, P.getSession_Focus(), bus));
+		}
 		compound.append(RemoveCommand.create(domain, session, P.getSession_Buses(), bus));
 		return guard(compound, compound.getLabel(), check);
 	}
@@ -271,6 +275,175 @@ public final class SessionCommands {
 	/** Takes a send before the fader (it keeps feeding its bus when the fader comes down) or after it. */
 	public static Command setSendPre(EditingDomain domain, Send send, boolean preFader) {
 		return set(domain, send, P.getSend_PreFader(), preFader, preFader ? "Send pre fader" : "Send post fader", () -> null);
+	}
+
+	// ---- console order, focus and solo-safe
+
+	/**
+	 * The top-level buses (those feeding the master) in console order: the order of the session's buses. What
+	 * focus steps through.
+	 */
+	public static List<Bus> topLevelBuses(Session session) {
+		List<Bus> top = new ArrayList<>();
+		for (Bus b : session.getBuses()) {
+			if (b.getOutput() == null || b.getOutput() == session.getMaster()) {
+				top.add(b);
+			}
+		}
+		return top;
+	}
+
+	/**
+	 * The buses that feed the same bus as {@code bus} (itself included), in console order: what
+	 * {@link #moveBus} orders among.
+	 */
+	public static List<Bus> siblings(Bus bus) {
+		Session session = sessionOf(bus);
+		List<Bus> siblings = new ArrayList<>();
+		if (session == null) {
+			return siblings;
+		}
+		Bus out = bus.getOutput() == session.getMaster() ? null : bus.getOutput();
+		for (Bus b : session.getBuses()) {
+			Bus o = b.getOutput() == session.getMaster() ? null : b.getOutput();
+			if (o == out) {
+				siblings.add(b);
+			}
+		}
+		return siblings;
+	}
+
+	/**
+	 * Moves a bus to place {@code index} (0 first) among its siblings (the buses feeding the same bus) in console
+	 * order; the buses elsewhere in the tree keep their places. One undoable step.
+	 */
+	public static Command moveBus(EditingDomain domain, Bus bus, int index) {
+		Session session = sessionOf(bus);
+		Supplier<String> check = () -> {
+			if (session == null || bus.eContainer() != session) {
+				return ChannelAddress.of(bus) + " is not a bus of the session (the master has no place to move to)";
+			}
+			int n = siblings(bus).size();
+			if (index < 0 || index >= n) {
+				return ChannelAddress.of(bus) + " has no place " + (index + 1) + " among the buses feeding "
+						+ (bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput())) + " (1.." + n + ")";
+			}
+			return null;
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		int to = session.getBuses().indexOf(siblings(bus).get(index));
+		Command move = MoveCommand.create(domain, session, P.getSession_Buses(), bus, to);
+		return guard(move, "Move " + ChannelAddress.of(bus) + " to place " + (index + 1), check);
+	}
+
+	/** Marks a bus that neither solo nor focus silences (an effect return, say), or takes the mark off. */
+	public static Command setSoloSafe(EditingDomain domain, Bus bus, boolean safe) {
+		Session session = sessionOf(bus);
+		Supplier<String> check = () -> session != null && bus == session.getMaster()
+				? "master cannot be solo-safe: solo and focus never silence the master" : null;
+		return set(domain, bus, P.getBus_SoloSafe(), safe, (safe ? "Mark " : "Unmark ") + ChannelAddress.of(bus) + " solo-safe", check);
+	}
+
+	/**
+	 * Focuses on one top-level bus alone: the other top-level buses (and tracks feeding the master directly) are
+	 * silent, as if not soloed, while the buses its sends feed and the solo-safe buses stay heard. The users'
+	 * mutes are not touched.
+	 *
+	 * @throws CommandRefusedException for the master or a nested bus, naming it ({@code bus:Acoustics is inside
+	 *                                 bus:Guitars: focus takes a top-level bus})
+	 */
+	public static Command focusOn(EditingDomain domain, Session session, Bus bus) {
+		String refusal = null;
+		if (bus == session.getMaster()) {
+			refusal = "master is the whole mix: focus takes a top-level bus (focus all ends the focus)";
+		} else if (bus.eContainer() != session) {
+			refusal = ChannelAddress.of(bus) + " is not in the session";
+		} else if (!topLevelBuses(session).contains(bus)) {
+			refusal = ChannelAddress.of(bus) + " is inside " + ChannelAddress.of(bus.getOutput()) + ": focus takes a top-level bus";
+		}
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		return setFocus(domain, session, List.of(bus), "Focus on " + ChannelAddress.of(bus));
+	}
+
+	/**
+	 * Brings in the next top-level bus in console order, after the last one in focus, keeping those in focus; with no
+	 * focus, focuses on the first top-level bus.
+	 *
+	 * @throws CommandRefusedException when the last top-level bus is already in focus, or there is none
+	 */
+	public static Command focusNext(EditingDomain domain, Session session) {
+		List<Bus> top = topLevelBuses(session);
+		if (top.isEmpty()) {
+			throw new CommandRefusedException("the session has no top-level bus to focus on");
+		}
+		List<Bus> focus = focusInOrder(session);
+		int last = focus.isEmpty() ? -1 : top.indexOf(focus.get(focus.size() - 1));
+		if (last == top.size() - 1) {
+			throw new CommandRefusedException("every top-level bus up to the last, " + ChannelAddress.of(top.get(last))
+					+ ", is already in focus (focus all ends the focus)");
+		}
+		Bus next = top.get(last + 1);
+		List<Bus> list = new ArrayList<>(focus);
+		list.add(next);
+		return setFocus(domain, session, list, "Bring in " + ChannelAddress.of(next));
+	}
+
+	/**
+	 * Takes the last bus (in console order) out of the focus again.
+	 *
+	 * @throws CommandRefusedException without a focus, or when one bus is left (focus all ends the focus)
+	 */
+	public static Command focusPrevious(EditingDomain domain, Session session) {
+		List<Bus> focus = focusInOrder(session);
+		if (focus.isEmpty()) {
+			throw new CommandRefusedException("no focus to step back from (focus bus:NAME or focus next starts one)");
+		}
+		if (focus.size() == 1) {
+			throw new CommandRefusedException(ChannelAddress.of(focus.get(0))
+					+ " is the only bus in focus: focus all ends the focus");
+		}
+		Bus out = focus.get(focus.size() - 1);
+		return setFocus(domain, session, focus.subList(0, focus.size() - 1), "Take out " + ChannelAddress.of(out));
+	}
+
+	/** Ends the focus: every bus is heard again, as the channels' own mutes and solos allow. */
+	public static Command focusAll(EditingDomain domain, Session session) {
+		return setFocus(domain, session, List.of(), "End focus");
+	}
+
+	/** The buses in focus that are top-level buses, in console order (a bus nested since it was focused is left out). */
+	public static List<Bus> focusInOrder(Session session) {
+		List<Bus> focus = new ArrayList<>();
+		for (Bus b : topLevelBuses(session)) {
+			if (session.getFocus().contains(b)) {
+				focus.add(b);
+			}
+		}
+		return focus;
+	}
+
+	private static Command setFocus(EditingDomain domain, Session session, List<Bus> buses, String label) {
+		Supplier<String> check = () -> {
+			for (Bus b : buses) {
+				if (b.eContainer() != session) {
+					return ChannelAddress.of(b) + " is not in the session";
+				}
+			}
+			return null;
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		// the whole list replaced in one step (EMF's Set/Add commands refuse, for a unique list, an element that is
+		// there already, which every step of the build-up keeps)
+		Command command = new ListCommand(session.getFocus(), buses, label);
+		return guard(command, label, check);
 	}
 
 	// ---- inserts
@@ -677,6 +850,45 @@ public final class SessionCommands {
 		public boolean canExecute() {
 			// the wrapped command's own answer is cached by CommandWrapper; the check is live
 			return check.get() == null && super.canExecute();
+		}
+	}
+
+	/** Replaces the contents of a list feature with another list; undo puts the old contents back. */
+	static final class ListCommand extends org.eclipse.emf.common.command.AbstractCommand {
+		private final org.eclipse.emf.common.util.EList<Bus> list;
+		private final List<Bus> next;
+		private List<Bus> previous;
+
+		ListCommand(org.eclipse.emf.common.util.EList<Bus> list, List<Bus> next, String label) {
+			super(label);
+			this.list = list;
+			this.next = List.copyOf(next);
+		}
+
+		@Override
+		protected boolean prepare() {
+			return true;
+		}
+
+		@Override
+		public void execute() {
+			previous = new ArrayList<>(list);
+			org.eclipse.emf.common.util.ECollections.setEList(list, next);
+		}
+
+		@Override
+		public void undo() {
+			org.eclipse.emf.common.util.ECollections.setEList(list, previous);
+		}
+
+		@Override
+		public void redo() {
+			execute();
+		}
+
+		@Override
+		public Collection<?> getAffectedObjects() {
+			return next;
 		}
 	}
 

@@ -248,4 +248,54 @@ class CommandsTest {
 		Session loaded = SessionStore.load(file);
 		assertEquals(state(), SessionStore.serialize(loaded));
 	}
+
+	// ---- focus, console order, solo-safe
+
+	/** {@link #assertUndoable}, then redo: the build-up goes on from there. */
+	private void step(Supplier<Command> command, List<Bus> focus) {
+		assertUndoable(command.get(), () -> s.getFocus().equals(focus));
+		domain.getCommandStack().redo();
+		assertEquals(focus, List.copyOf(s.getFocus()));
+	}
+
+	@Test
+	void focusStepsAreUndoableAndNeverTouchMutes() {
+		step(() -> SessionCommands.focusNext(domain, s), List.of(drums));
+		step(() -> SessionCommands.focusNext(domain, s), List.of(drums, guitars));
+		step(() -> SessionCommands.focusNext(domain, s), List.of(drums, guitars, verb));
+		CommandRefusedException past = assertThrows(CommandRefusedException.class, () -> SessionCommands.focusNext(domain, s));
+		assertTrue(past.getMessage().contains("bus:Verb"), past.getMessage());
+		step(() -> SessionCommands.focusPrevious(domain, s), List.of(drums, guitars));
+		step(() -> SessionCommands.focusAll(domain, s), List.of());
+		step(() -> SessionCommands.focusOn(domain, s, guitars), List.of(guitars));
+		for (Bus b : s.getBuses()) {
+			assertFalse(b.isMute(), ChannelAddress.of(b));
+		}
+		String before = state();
+		CommandRefusedException nested = assertThrows(CommandRefusedException.class,
+				() -> SessionCommands.focusOn(domain, s, acoustics));
+		assertEquals("refused: bus:Acoustics is inside bus:Guitars: focus takes a top-level bus", nested.getMessage());
+		assertEquals(before, state());
+	}
+
+	@Test
+	void focusSurvivesSaveAndLoadAndLeavesWithItsBus() throws Exception {
+		SessionCommands.execute(domain, SessionCommands.focusOn(domain, s, guitars));
+		SessionCommands.execute(domain, SessionCommands.focusNext(domain, s));
+		Path file = dir.resolve("song.mixtree");
+		SessionStore.save(s, file);
+		Session loaded = SessionStore.load(file);
+		assertEquals(List.of("bus:Guitars", "bus:Verb"), loaded.getFocus().stream().map(ChannelAddress::of).toList());
+		assertUndoable(SessionCommands.removeBus(domain, verb), () -> s.getFocus().equals(List.of(guitars)));
+	}
+
+	@Test
+	void moveBusAmongItsSiblingsAndSoloSafeAreUndoable() {
+		assertUndoable(SessionCommands.moveBus(domain, verb, 0), () -> s.getBuses().indexOf(verb) == 0
+				&& SessionCommands.topLevelBuses(s).equals(List.of(verb, drums, guitars)));
+		assertThrows(CommandRefusedException.class, () -> SessionCommands.moveBus(domain, acoustics, 1));
+		assertThrows(CommandRefusedException.class, () -> SessionCommands.moveBus(domain, drums, 3));
+		assertUndoable(SessionCommands.setSoloSafe(domain, verb, true), verb::isSoloSafe);
+		assertThrows(CommandRefusedException.class, () -> SessionCommands.setSoloSafe(domain, s.getMaster(), true));
+	}
 }

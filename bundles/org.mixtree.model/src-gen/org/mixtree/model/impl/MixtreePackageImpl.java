@@ -275,6 +275,16 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
+	public EReference getSession_Focus() {
+		return (EReference)sessionEClass.getEStructuralFeatures().get(9);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getChannel() {
 		return channelEClass;
 	}
@@ -427,6 +437,16 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	@Override
 	public EClass getBus() {
 		return busEClass;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getBus_SoloSafe() {
+		return (EAttribute)busEClass.getEStructuralFeatures().get(0);
 	}
 
 	/**
@@ -688,6 +708,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEReference(sessionEClass, SESSION__BUSES);
 		createEReference(sessionEClass, SESSION__MASTER);
 		createEReference(sessionEClass, SESSION__SNAPSHOTS);
+		createEReference(sessionEClass, SESSION__FOCUS);
 
 		channelEClass = createEClass(CHANNEL);
 		createEAttribute(channelEClass, CHANNEL__NAME);
@@ -707,6 +728,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEAttribute(trackEClass, TRACK__OFFSET_FRAMES);
 
 		busEClass = createEClass(BUS);
+		createEAttribute(busEClass, BUS__SOLO_SAFE);
 
 		insertEClass = createEClass(INSERT);
 		createEAttribute(insertEClass, INSERT__EFFECT_ID);
@@ -780,6 +802,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEReference(getSession_Buses(), this.getBus(), null, "buses", null, 0, -1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSession_Master(), this.getBus(), null, "master", null, 0, 1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEReference(getSession_Snapshots(), this.getSnapshot(), null, "snapshots", null, 0, -1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, IS_COMPOSITE, !IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEReference(getSession_Focus(), this.getBus(), null, "focus", null, 0, -1, Session.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_COMPOSITE, IS_RESOLVE_PROXIES, !IS_UNSETTABLE, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(channelEClass, Channel.class, "Channel", IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getChannel_Name(), ecorePackage.getEString(), "name", null, 0, 1, Channel.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
@@ -799,6 +822,7 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEAttribute(getTrack_OffsetFrames(), ecorePackage.getELong(), "offsetFrames", "0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(busEClass, Bus.class, "Bus", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
+		initEAttribute(getBus_SoloSafe(), ecorePackage.getEBoolean(), "soloSafe", null, 0, 1, Bus.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(insertEClass, Insert.class, "Insert", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getInsert_EffectId(), ecorePackage.getEString(), "effectId", null, 0, 1, Insert.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

@@ -17,6 +17,7 @@ import org.eclipse.emf.ecore.impl.ENotificationImpl;
 import org.eclipse.emf.ecore.impl.MinimalEObjectImpl;
 
 import org.eclipse.emf.ecore.util.EObjectContainmentEList;
+import org.eclipse.emf.ecore.util.EObjectResolvingEList;
 import org.eclipse.emf.ecore.util.InternalEList;
 
 import org.mixtree.model.Bus;
@@ -44,6 +45,7 @@ import org.mixtree.model.Track;
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getBuses <em>Buses</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getMaster <em>Master</em>}</li>
  *   <li>{@link org.mixtree.model.impl.SessionImpl#getSnapshots <em>Snapshots</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.SessionImpl#getFocus <em>Focus</em>}</li>
  * </ul>
  *
  * @generated
@@ -188,6 +190,16 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 	 * @ordered
 	 */
 	protected EList<Snapshot> snapshots;
+
+	/**
+	 * The cached value of the '{@link #getFocus() <em>Focus</em>}' reference list.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getFocus()
+	 * @generated
+	 * @ordered
+	 */
+	protected EList<Bus> focus;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -413,6 +425,19 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 	 * @generated
 	 */
 	@Override
+	public EList<Bus> getFocus() {
+		if (focus == null) {
+			focus = new EObjectResolvingEList<Bus>(Bus.class, this, MixtreePackage.SESSION__FOCUS);
+		}
+		return focus;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public NotificationChain eInverseRemove(InternalEObject otherEnd, int featureID, NotificationChain msgs) {
 		switch (featureID) {
 			case MixtreePackage.SESSION__TRACKS:
@@ -453,6 +478,8 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				return getMaster();
 			case MixtreePackage.SESSION__SNAPSHOTS:
 				return getSnapshots();
+			case MixtreePackage.SESSION__FOCUS:
+				return getFocus();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -496,6 +523,10 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				getSnapshots().clear();
 				getSnapshots().addAll((Collection<? extends Snapshot>)newValue);
 				return;
+			case MixtreePackage.SESSION__FOCUS:
+				getFocus().clear();
+				getFocus().addAll((Collection<? extends Bus>)newValue);
+				return;
 		}
 		super.eSet(featureID, newValue);
 	}
@@ -535,6 +566,9 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 			case MixtreePackage.SESSION__SNAPSHOTS:
 				getSnapshots().clear();
 				return;
+			case MixtreePackage.SESSION__FOCUS:
+				getFocus().clear();
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -565,6 +599,8 @@ public class SessionImpl extends MinimalEObjectImpl.Container implements Session
 				return master != null;
 			case MixtreePackage.SESSION__SNAPSHOTS:
 				return snapshots != null && !snapshots.isEmpty();
+			case MixtreePackage.SESSION__FOCUS:
+				return focus != null && !focus.isEmpty();
 		}
 		return super.eIsSet(featureID);
 	}

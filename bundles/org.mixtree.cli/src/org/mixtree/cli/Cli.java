@@ -26,7 +26,8 @@ public final class Cli {
 			"  info SESSION [--json]", //
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
 			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //
-			"                                             polarity (true|false), output (bus:NAME | master)", //
+			"                                             polarity (true|false), output (bus:NAME | master),", //
+			"                                             clipgain (dB, tracks only)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
 			"  bus remove SESSION NAME              (its inputs move to its output; the sends it received are removed)", //
 			"  send add SESSION FROM TO [--level DB] [--pre]    FROM: track:NAME|bus:NAME  TO: bus:NAME", //
@@ -38,6 +39,10 @@ public final class Cli {
 			"  insert remove SESSION TARGET INDEX", //
 			"  insert move SESSION TARGET FROM TO", //
 			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]", //
+			"                                       one stem per bus at depth N (1: top level), as the master hears it", //
+			"  gainstage SESSION --target LUFS [--measure integrated|shortterm-max] [--tracks bus:NAME]", //
+			"                                       set each track's clip gain so its file reaches the target", //
 			"effects and devices:", //
 			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  install REPOSITORY FEATURE_ID        install an effect feature from a p2 repository", //
@@ -144,6 +149,9 @@ public final class Cli {
 			break;
 		case "bench-effects":
 			new EffectsBenchCli(out).bench(rest);
+			break;
+		case "gainstage":
+			new GainStageCli(out).gainstage(rest);
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);

@@ -273,7 +273,7 @@ final class SessionCommandsCli {
 		String target = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		List<String> pairs = a.positional().subList(2, a.positional().size());
 		if (pairs.isEmpty()) {
-			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output)");
+			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output, clipgain)");
 		}
 		Map<String, String> values = Args.keyValues(pairs, key -> true);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
@@ -308,8 +308,14 @@ final class SessionCommandsCli {
 		case "output":
 			Bus bus = ChannelAddress.resolveBus(session, value);
 			return SessionCommands.setOutput(domain, channel, ChannelAddress.isMaster(bus) ? null : bus);
+		case "clipgain":
+			if (!(channel instanceof org.mixtree.model.Track track)) {
+				throw new CliException(ChannelAddress.of(channel) + " has no clipgain: only a track has a clip gain (its "
+						+ "source's level); use gain for a bus or the master");
+			}
+			return SessionCommands.setClipGain(domain, track, Values.gainDb(where, value));
 		default:
-			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity or output");
+			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity, output or clipgain");
 		}
 	}
 

@@ -183,6 +183,7 @@ class GainStageCliTest {
 	void clipGainByHand() throws Exception {
 		ok("set", session.toString(), "track:kick", "clipgain=-6.5dB");
 		assertEquals(-6.5, clipGain(channels(ok("info", session.toString(), "--json").out()), "kick"), 0);
+		assertTrue(ok("info", session.toString()).out().contains("kick.wav (clip -6.5 dB)"));
 		byte[] before = Files.readAllBytes(session);
 		for (String target : List.of("bus:Music", "master")) {
 			var r = cli("set", session.toString(), target, "clipgain=-6");

@@ -25,7 +25,8 @@ import org.mixtree.audio.io.WavWriter;
  * Electrics, el2}, a direct guitar track}, Drums{kick, snare}, a reverb return Verb fed by a send from ac1, and vox
  * straight to the master, with gains and pans on every level and a linear EQ on Guitars. The stems of a level sum
  * to the mix (rendered with {@code -o mix.wav}) within -120 dBFS, a stem is the bus as the master hears it soloed
- * (the return apart), and the master's inserts apply only with {@code --master-processing}.
+ * (the return apart, even through a compressor above it), and the master's inserts apply only with
+ * {@code --master-processing}.
  */
 class StemsByDepthCliTest {
 
@@ -182,6 +183,8 @@ class StemsByDepthCliTest {
 
 	@Test
 	void aStemIsTheBusSoloedAndTheReturnIsItsOwnStem() throws Exception {
+		// a compressor above the cut hears only the stem's bus, as it would with the bus soloed: not a sum rule
+		ok("insert", "add", s, "bus:Guitars", "org.mixtree.compressor", "threshold=-30", "ratio=8", "attack=1");
 		Path two = dir.resolve("depth2");
 		ok("render", s, "--stems-depth", "2", "-o", two.toString());
 		float[][] acoustics = read(two.resolve("Acoustics.wav"));
@@ -198,6 +201,9 @@ class StemsByDepthCliTest {
 			}
 		}
 		assertTrue(maxDiff(both, soloed) < NULL);
+		// and with the compressor the stems no longer sum to the mix (the mix's compressor hears all guitars)
+		ok("set", s, "bus:Acoustics", "solo=false");
+		assertTrue(maxDiff(sum(two), mix()) > 1e-3);
 	}
 
 	@Test

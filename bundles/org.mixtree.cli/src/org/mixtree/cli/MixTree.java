@@ -85,6 +85,9 @@ final class MixTree {
 		s.append(c.isMute() ? " M" : "  ").append(c.isSolo() ? " S" : "  ").append(c.isPolarityInverted() ? " Ø" : "  ");
 		if (c instanceof Track t) {
 			s.append("  ").append(t.getSource());
+			if (t.getClipGainDb() != 0) {
+				s.append(String.format(Locale.ROOT, " (clip %+.1f dB)", t.getClipGainDb()));
+			}
 		}
 		if (!c.getInserts().isEmpty()) {
 			List<String> names = new ArrayList<>();

@@ -157,7 +157,8 @@ class StemsByDepthCliTest {
 		assertEquals(List.of("Acoustics.wav", "Drums.direct.wav", "Electrics.wav", "Guitars.direct.wav",
 				"Verb.direct.wav", "master.direct.wav"), files(two));
 		assertTrue(r.out().startsWith("rendered 6 stems of depth 2 into " + two), r.out());
-		assertTrue(r.out().contains("  Guitars.direct.wav  the direct stem of bus:Guitars"), r.out());
+		assertTrue(r.out().contains("\n  Guitars.direct.wav  the direct stem of bus:Guitars\n"), r.out());
+		assertTrue(r.out().contains("\n  Acoustics.wav       the stem of bus:Acoustics\n"), r.out());
 		assertFalse(Files.exists(two.resolve("mix.wav")));
 		double d2 = maxDiff(sum(two), mix);
 		assertTrue(d2 < NULL, "depth 2 residual " + 20 * Math.log10(d2) + " dBFS");

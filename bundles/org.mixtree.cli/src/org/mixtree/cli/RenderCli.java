@@ -183,8 +183,10 @@ final class RenderCli {
 		out.println(String.format(Locale.ROOT, "rendered %d stems of depth %d into %s: %s, %.0fx realtime%s",
 				result.stems().size(), depth, dir, duration(result.durationSeconds()), result.realtimeFactor(),
 				a.flag("--master-processing") ? ", master inserts on every stem" : ""));
-		for (OutputGuard.Output stem : Engine.outputs(plan, options)) {
-			out.println("  " + stem.file().getFileName() + "  " + stem.role());
+		List<OutputGuard.Output> stems = Engine.outputs(plan, options);
+		int width = stems.stream().mapToInt(o -> o.file().getFileName().toString().length()).max().orElse(0);
+		for (OutputGuard.Output stem : stems) {
+			out.println(String.format(Locale.ROOT, "  %-" + width + "s  %s", stem.file().getFileName(), stem.role()));
 		}
 	}
 

@@ -208,7 +208,7 @@ class StemsByDepthCliTest {
 	}
 
 	@Test
-	void masterInsertsOnlyWithMasterProcessingAndMutedBusesGiveSilentStems() throws Exception {
+	void masterInsertsOnlyWithMasterProcessingAndMuteAndSoloAsInTheMix() throws Exception {
 		ok("insert", "add", s, "master", "org.mixtree.eq", "b5.type=peak", "b5.freq=500", "b5.gain=4");
 		ok("set", s, "bus:Drums", "mute=true");
 		float[][] mix = mix();
@@ -223,6 +223,15 @@ class StemsByDepthCliTest {
 		assertTrue(maxDiff(sum(without), mix) > 0.01, "the master EQ is not on the stems");
 		ok("insert", "set", s, "master", "1", "bypass=true");
 		assertTrue(maxDiff(sum(without), mix()) < NULL);
+
+		// a solo in force: the stems are the mix as it is, said in a note
+		ok("set", s, "bus:Acoustics", "solo=true");
+		Path soloed = dir.resolve("soloed");
+		var r = ok("render", s, "--stems-depth", "2", "-o", soloed.toString());
+		assertTrue(r.err().contains("mixtree: note: solo in force: bus:Acoustics"), r.err());
+		assertEquals(0.0, peak(read(soloed.resolve("Electrics.wav"))));
+		assertTrue(peak(read(soloed.resolve("Acoustics.wav"))) > 0.05);
+		assertTrue(maxDiff(sum(soloed), mix()) < NULL);
 	}
 
 	@Test

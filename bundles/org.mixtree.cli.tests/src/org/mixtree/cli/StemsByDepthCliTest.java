@@ -260,6 +260,12 @@ class StemsByDepthCliTest {
 		var notFolder = cli("render", s, "--stems-depth", "1", "-o", file.toString());
 		assertEquals(1, notFolder.code());
 		assertTrue(notFolder.err().startsWith("mixtree: " + file + ": not a folder"), notFolder.err());
+		Path wavName = dir.resolve("stems.wav");
+		var wav = cli("render", s, "--stems-depth", "1", "-o", wavName.toString());
+		assertEquals(1, wav.code());
+		assertEquals("mixtree: " + wavName + ": --stems-depth writes one file per stem into a folder; give a folder "
+				+ "(-o stems/)\n", wav.err());
+		assertFalse(Files.exists(wavName));
 		assertArrayEquals(session, Files.readAllBytes(Path.of(s)));
 	}
 }

@@ -146,6 +146,12 @@ final class RenderCli {
 		if (Files.exists(dir) && !Files.isDirectory(dir)) {
 			throw new CliException(dir + ": not a folder; --stems-depth writes one file per stem into a folder (-o stems/)");
 		}
+		String name = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!Files.isDirectory(dir) && OutputGuard.EXTENSIONS.stream().anyMatch(name::endsWith)) {
+			// a mix file name where a folder is meant: no folder named like a WAV file is made
+			throw new CliException(dir + ": --stems-depth writes one file per stem into a folder; give a folder "
+					+ "(-o stems/)");
+		}
 		Session session = SessionStore.load(sessionFile);
 		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
 		if (!problems.isEmpty()) {

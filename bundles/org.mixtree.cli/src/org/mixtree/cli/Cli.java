@@ -12,7 +12,7 @@ import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.persistence.SessionFileException;
 
 /**
- * The headless command line: {@code new, info, set, bus, send, insert, render, demo}. Every change goes through the
+ * The headless command line: {@code new, info, set, bus, send, insert, render, gainstage, demo}. Every change goes through the
  * editing domain's commands (as the workbench's do) and is saved atomically; every failure is one line on
  * stderr naming the file, element or value at fault, and a non-zero exit code ({@link CliException}).
  * {@code --debug} anywhere adds the stack trace.
@@ -27,7 +27,8 @@ public final class Cli {
 			"  set SESSION TARGET key=value...      TARGET: track:NAME | bus:NAME | master", //
 			"                                       keys: gain (dB or -inf), pan (C, L70, R35 or -1..1), mute, solo,", //
 			"                                             polarity (true|false), output (bus:NAME | master),", //
-			"                                             solosafe (true|false, buses: solo and focus never silence it);", //
+			"                                             solosafe (true|false, buses: solo and focus never silence it),", //
+			"                                             clipgain (dB, tracks only);", //
 			"                                       master only: headroom (dBFS, the static mix's peak target, default -6)", //
 			"  stage SESSION static|buses|tracks    which inserts play: none, buses and master, all (new sessions: static)", //
 			"  bus add SESSION NAME [--output bus:NAME|master]", //
@@ -43,6 +44,10 @@ public final class Cli {
 			"  insert remove SESSION TARGET INDEX", //
 			"  insert move SESSION TARGET FROM TO", //
 			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]", //
+			"                                       one stem per bus at depth N (1: top level), as the master hears it", //
+			"  gainstage SESSION --target LUFS [--measure integrated|shortterm-max] [--tracks bus:NAME]", //
+			"                                       set each track's clip gain so its file reaches the target", //
 			"effects and devices:", //
 			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  install REPOSITORY FEATURE_ID        install an effect feature from a p2 repository", //
@@ -155,6 +160,9 @@ public final class Cli {
 			break;
 		case "bench-effects":
 			new EffectsBenchCli(out).bench(rest);
+			break;
+		case "gainstage":
+			new GainStageCli(out).gainstage(rest);
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);

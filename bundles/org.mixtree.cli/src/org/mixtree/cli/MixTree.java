@@ -137,6 +137,9 @@ final class MixTree {
 		}
 		if (c instanceof Track t) {
 			s.append("  ").append(t.getSource());
+			if (t.getClipGainDb() != 0) {
+				s.append(String.format(Locale.ROOT, " (clip %+.1f dB)", t.getClipGainDb()));
+			}
 		}
 		if (!c.getInserts().isEmpty()) {
 			List<String> names = new ArrayList<>();

@@ -24,7 +24,10 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
 import org.mixtree.session.SessionGraph;
 
-/** {@code render}: the session's mix through the engine into a WAV file (and one per top-level bus). */
+/**
+ * {@code render}: the session's mix through the engine into a WAV file (and one per top-level bus), or the stems of
+ * one level of the tree into a folder.
+ */
 final class RenderCli {
 
 	private final PrintStream out;
@@ -37,7 +40,8 @@ final class RenderCli {
 
 	void render(List<String> words) throws Exception {
 		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]";
-		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems"), Set.of());
+		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems", "--stems-depth"),
+				Set.of("--master-processing"));
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
 		String o = a.option("-o") != null ? a.option("-o") : a.option("--output");
@@ -50,6 +54,10 @@ final class RenderCli {
 			if (format == null) {
 				throw CliException.usage("--format '" + a.option("--format") + "': use f32, s24 or s16");
 			}
+		}
+		if (a.option("--stems-depth") != null || a.flag("--master-processing")) {
+			renderStemsByDepth(file, a, Path.of(o), format);
+			return;
 		}
 		Path output = Path.of(o);
 		Path stems = a.option("--stems") == null ? null : Path.of(a.option("--stems"));
@@ -140,6 +148,84 @@ final class RenderCli {
 			if (progress instanceof ProgressBar bar) {
 				bar.finish();
 			}
+		}
+	}
+
+	/**
+	 * {@code render SESSION --stems-depth N -o DIR [--master-processing]}: the stems of level N into the folder DIR
+	 * ({@link RenderOptions#withStemsByDepth}), no mix file. Mute, solo and the other states of the mix act as in
+	 * the mix: a muted bus gives a silent stem, written all the same, so that the folder always holds the same
+	 * files for the same tree.
+	 */
+	private void renderStemsByDepth(Path sessionFile, Args a, Path dir, SampleFormat format) throws Exception {
+		String usage = "render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]";
+		String text = a.option("--stems-depth");
+		if (text == null) {
+			throw CliException.usage("--master-processing goes with --stems-depth N; usage: " + usage);
+		}
+		if (a.option("--stems") != null) {
+			throw CliException.usage("--stems and --stems-depth are two kinds of stems: give one; usage: " + usage);
+		}
+		int depth;
+		try {
+			depth = Integer.parseInt(text.trim());
+		} catch (NumberFormatException e) {
+			depth = 0;
+		}
+		if (depth < 1) {
+			throw CliException.usage("--stems-depth '" + text + "': give a level of the tree from 1 (the buses "
+					+ "feeding the master); usage: " + usage);
+		}
+		if (Files.exists(dir) && !Files.isDirectory(dir)) {
+			throw new CliException(dir + ": not a folder; --stems-depth writes one file per stem into a folder (-o stems/)");
+		}
+		String name = dir.getFileName() == null ? "" : dir.getFileName().toString().toLowerCase(Locale.ROOT);
+		if (!Files.isDirectory(dir) && OutputGuard.EXTENSIONS.stream().anyMatch(name::endsWith)) {
+			// a mix file name where a folder is meant: no folder named like a WAV file is made
+			throw new CliException(dir + ": --stems-depth writes one file per stem into a folder; give a folder "
+					+ "(-o stems/)");
+		}
+		Session session = SessionStore.load(sessionFile);
+		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
+		if (!problems.isEmpty()) {
+			throw new CliException(sessionFile + ": " + problems.get(0).message());
+		}
+		Plan plan = Engine.compile(SessionGraph.describe(session, sessionFile));
+		RenderOptions options = RenderOptions.stemsByDepth(dir, format, depth, a.flag("--master-processing"))
+				.withKeep(sessionFile, "the session file itself");
+		try {
+			Engine.checkOutputs(plan, options);
+		} catch (OutputGuard.RefusedException e) {
+			throw new CliException(e.getMessage() + (e.reason() == OutputGuard.RefusedException.Reason.NOT_WAV ? ""
+					: "; choose another -o folder"), e);
+		} catch (IllegalArgumentException e) {
+			throw new CliException("--stems-depth " + depth + ": " + e.getMessage(), e);
+		}
+		RenderProgress progress = progressBar();
+		RenderResult result;
+		try {
+			result = Engine.render(plan, options, progress);
+		} finally {
+			if (progress instanceof ProgressBar bar) {
+				bar.finish();
+			}
+		}
+		for (String warning : result.warnings()) {
+			err.println("mixtree: warning: " + warning);
+		}
+		for (String line : clipping(result, format)) {
+			err.println("mixtree: warning: " + line);
+		}
+		for (String note : result.notes()) {
+			err.println("mixtree: note: " + note);
+		}
+		out.println(String.format(Locale.ROOT, "rendered %d stems of depth %d into %s: %s, %.0fx realtime%s",
+				result.stems().size(), depth, dir, duration(result.durationSeconds()), result.realtimeFactor(),
+				a.flag("--master-processing") ? ", master inserts on every stem" : ""));
+		List<OutputGuard.Output> stems = Engine.outputs(plan, options);
+		int width = stems.stream().mapToInt(o -> o.file().getFileName().toString().length()).max().orElse(0);
+		for (OutputGuard.Output stem : stems) {
+			out.println(String.format(Locale.ROOT, "  %-" + width + "s  %s", stem.file().getFileName(), stem.role()));
 		}
 	}
 

@@ -273,7 +273,7 @@ final class SessionCommandsCli {
 		String target = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		List<String> pairs = a.positional().subList(2, a.positional().size());
 		if (pairs.isEmpty()) {
-			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output, solosafe)");
+			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output, solosafe, clipgain)");
 		}
 		Map<String, String> values = Args.keyValues(pairs, key -> true);
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
@@ -319,8 +319,14 @@ final class SessionCommandsCli {
 						+ (ChannelAddress.isMaster(channel) ? " (solo and focus never silence the master)" : ""));
 			}
 			return SessionCommands.setSoloSafe(domain, safe, Values.bool(where, value));
+		case "clipgain":
+			if (!(channel instanceof org.mixtree.model.Track track)) {
+				throw new CliException(ChannelAddress.of(channel) + " has no clipgain: only a track has a clip gain (its "
+						+ "source's level); use gain for a bus or the master");
+			}
+			return SessionCommands.setClipGain(domain, track, Values.gainDb(where, value));
 		default:
-			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity, output or solosafe"
+			throw new CliException("unknown key '" + key + "': use gain, pan, mute, solo, polarity, output, solosafe or clipgain"
 					+ (channel == session.getMaster() ? " (and headroom on the master)" : ""));
 		}
 	}

@@ -23,7 +23,7 @@ import org.mixtree.model.Track;
 
 /**
  * {@code info --json}: {@code {"sampleRate": 48000, "channels": [{"kind", "name", "output", "gainDb", "pan",
- * "mute", "solo", "polarity", "inserts", "sends", "source"}]}} with tracks first, then buses, then the master.
+ * "mute", "solo", "polarity", "inserts", "sends", "source", "clipGainDb"}]}} with tracks first, then buses, then the master.
  * <p>
  * An insert, in slot order: {@code {"effect": ID, "bypass": bool, "params": {ID: value}, "latency": samples}},
  * plus {@code "files": {ID: path}} (relative to the session file) when its effect reads files, plus {@code "sidechain": ADDRESS} when it is keyed by another channel and {@code "missing": true} when its
@@ -177,6 +177,7 @@ final class SessionJson {
 		j.endArray();
 		if (c instanceof Track t) {
 			j.name("source").value(t.getSource());
+			j.name("clipGainDb").value(t.getClipGainDb());
 		}
 		if (c instanceof Bus b) {
 			j.name("plugins").beginObject();

@@ -11,6 +11,7 @@ import org.mixtree.engine.internal.CompiledPlan;
 import org.mixtree.engine.internal.FileSourceReader;
 import org.mixtree.engine.internal.OfflineRenderer;
 import org.mixtree.engine.internal.PlanCompiler;
+import org.mixtree.engine.internal.StemLayout;
 
 /**
  * The engine's entry points for the session binding and the command line. Stateless; every method may be
@@ -44,26 +45,22 @@ public final class Engine {
 
 	/**
 	 * Every file a render of {@code plan} with {@code options} writes, computed without touching the file system:
-	 * the mix first, then one stem per top-level bus ({@code <stemsDir>/<BusName>.wav}, in
-	 * {@link Plan#topLevelBuses()} order). A bus name cannot leave the stems folder: separators and {@code ..}
+	 * the mix first (unless a render of stems by level without a mix file), then the stems: one per top-level bus
+	 * ({@code <stemsDir>/<BusName>.wav}, in {@link Plan#topLevelBuses()} order), or the stems by level
+	 * ({@link RenderOptions#withStemsByDepth}). A bus name cannot leave the stems folder: separators and {@code ..}
 	 * become {@code _}.
 	 *
 	 * @throws org.mixtree.audio.io.AudioFileException when two buses' names make the same stem file name
+	 * @throws IllegalArgumentException                when no bus is at the depth the stems are asked for
 	 */
 	public static List<OutputGuard.Output> outputs(Plan plan, RenderOptions options) throws IOException {
-		CompiledPlan compiled = compiled(plan);
+		compiled(plan);
 		List<OutputGuard.Output> all = new ArrayList<>();
-		all.add(new OutputGuard.Output(options.output(), "the mix"));
-		List<Path> stems = OfflineRenderer.stemPaths(compiled, options.stemsDir());
-		for (int s = 0; s < stems.size(); s++) {
-			String bus = plan.topLevelBuses().get(s);
-			String label = bus;
-			for (GraphDescription.Channel c : plan.description().channels()) {
-				if (c.id().equals(bus)) {
-					label = c.label();
-				}
-			}
-			all.add(new OutputGuard.Output(stems.get(s), "the stem of " + label));
+		if (options.output() != null) {
+			all.add(new OutputGuard.Output(options.output(), "the mix"));
+		}
+		for (StemLayout.Stem stem : StemLayout.of(plan.description(), options).stems()) {
+			all.add(new OutputGuard.Output(stem.file(), stem.role()));
 		}
 		return all;
 	}
@@ -83,7 +80,7 @@ public final class Engine {
 
 	/**
 	 * Renders a plan offline to WAV: the master to {@code options.output()} and, with a stems directory, one file
-	 * per top-level bus. Blocks the calling thread; mixing uses {@code options.threads()} threads. First every
+	 * per top-level bus or the stems by level ({@link RenderOptions#withStemsByDepth}), in the same pass. Blocks the calling thread; mixing uses {@code options.threads()} threads. First every
 	 * output goes through {@link #checkOutputs} (refused: nothing is written, not even the stems folder made);
 	 * then the files are written atomically: on failure (unreadable or truncated source, write error, interrupt)
 	 * nothing is left at the targets.

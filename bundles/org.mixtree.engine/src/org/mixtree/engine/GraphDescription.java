@@ -125,6 +125,14 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 		}
 
 		/**
+		 * @return a copy under another id feeding another bus (null: it becomes a master), everything else kept:
+		 *         how a render of stems by level repeats a bus's processing on one stem's path
+		 */
+		public Channel rerouted(String newId, String newOutput) {
+			return new Channel(newId, name, kind, source, gainDb, pan, mute, solo, polarity, newOutput, inserts, sends);
+		}
+
+		/**
 		 * @return how messages name this channel, as the command line addresses it: {@code track:NAME} or
 		 *         {@code bus:NAME}
 		 */

@@ -10,10 +10,12 @@ import org.mixtree.audio.io.SampleFormat;
 /**
  * How to render a plan offline.
  *
- * @param output     the master WAV file; written to a temporary file and renamed on success only
+ * @param output     the master WAV file; written to a temporary file and renamed on success only. Null only for a
+ *                   render of stems by level ({@code stemsDepth > 0}): then the stems alone are written
  * @param format     sample format of every file written (f32 is never clipped; s24/s16 are clipped and dithered)
- * @param stemsDir   when not null, one WAV per top-level bus is written there as {@code <BusName>.wav} (the bus's
- *                   post-fader output, what it sends to the master)
+ * @param stemsDir   when not null, stems are written there: with {@code stemsDepth} 0 one WAV per top-level bus as
+ *                   {@code <BusName>.wav} (the bus's post-fader output, what it sends to the master); with
+ *                   {@code stemsDepth} N &gt; 0 the stems of level N ({@link #withStemsByDepth})
  * @param blockSize  frames per processing block, 1 to 65536; the output does not depend on it
  * @param threads    threads mixing each block (the calling thread included), at least 1; the output does not
  *                   depend on it
@@ -24,16 +26,29 @@ import org.mixtree.audio.io.SampleFormat;
  * @param keep       files the render must never write over besides those the graph reads
  *                   ({@link GraphDescription#filesRead()}), each with how a message names it after "is" (the
  *                   session file: {@code the session file}); checked by {@link OutputGuard}; never null
+ * @param stemsDepth 0 for the top-level bus stems; N &gt; 0 for one stem per bus at depth N of the tree, each as the
+ *                   master hears that bus soloed, plus a {@code <Bus>.direct.wav} per shallower receiver of
+ *                   tracks ({@link #withStemsByDepth})
+ * @param stemsMasterProcessing with {@code stemsDepth > 0}: the master's inserts process each stem too (else only
+ *                   the master's fader and balance apply)
  * @param overDbfs   a level in dBFS: the render reports the first master sample whose magnitude exceeds it
  *                   ({@link RenderResult#firstOverFrame()}); NaN: not looked for
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
-		long ditherSeed, double effectBudget, Map<Path, String> keep, double overDbfs) {
+		long ditherSeed, double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing,
+		double overDbfs) {
 
 	/** Options that look for no over (the form before {@link #overDbfs()} existed). */
 	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
+			double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, Double.NaN);
+	}
+
+	/** Options with the top-level bus stems (the form before stems by level existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
 			double effectBudget, Map<Path, String> keep) {
-		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, Double.NaN);
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, 0, false);
 	}
 
 	/** Options without files to keep besides the graph's (the form before {@link #keep()} existed). */
@@ -66,7 +81,15 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	public static final long DEFAULT_DITHER_SEED = 0x4D69787472656500L;
 
 	public RenderOptions {
-		Objects.requireNonNull(output, "output");
+		if (stemsDepth < 0) {
+			throw new IllegalArgumentException("stems depth " + stemsDepth + " < 0");
+		}
+		if (stemsDepth > 0 && stemsDir == null) {
+			throw new IllegalArgumentException("stems by depth need a stems folder");
+		}
+		if (output == null && stemsDepth == 0) {
+			throw new NullPointerException("output");
+		}
 		Objects.requireNonNull(format, "format");
 		if (blockSize < 1 || blockSize > 65536) {
 			throw new IllegalArgumentException("block size " + blockSize + " outside [1, 65536]");
@@ -87,12 +110,14 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	public RenderOptions withKeep(Path file, String what) {
 		Map<Path, String> more = new LinkedHashMap<>(keep);
 		more.put(file, what);
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more, overDbfs);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more, stemsDepth,
+				stemsMasterProcessing, overDbfs);
 	}
 
 	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
 	public RenderOptions withEffectBudget(double factor) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep, overDbfs);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs);
 	}
 
 	/**
@@ -113,14 +138,59 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 				DEFAULT_DITHER_SEED);
 	}
 
-	/** @return a copy writing stems to {@code dir} (null: no stems) */
+	/** @return a copy writing the top-level bus stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
-		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep, overDbfs);
+		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep, 0, false,
+				overDbfs);
+	}
+
+	/**
+	 * Stems by level: one stem per bus at {@code depth} of the tree (1: the buses feeding the master), written to
+	 * {@code dir} as {@code <Bus>.wav}, each as the master hears that bus when it alone is soloed: through the buses
+	 * above it (their inserts, faders and balance) and the master's fader and balance, the master's inserts only
+	 * with {@code masterProcessing}. What reaches a shallower bus (or the master) other than from its buses (tracks
+	 * routed to it directly, sends into it) is one more stem per receiver, {@code <Bus>.direct.wav}
+	 * ({@code master.direct.wav}). A send from inside a stem's bus to a bus outside it is not in the stem (the stem
+	 * holds the dry bus): it is in the stem of the bus it feeds. Mute and solo act as in the mix (a muted bus gives
+	 * a silent stem). With linear processing above {@code depth} the stems sum to the mix. The stems are mixed in
+	 * the same pass as the mix; with a null {@link #output()} the mix itself is not written.
+	 *
+	 * @param depth at least 1
+	 */
+	public RenderOptions withStemsByDepth(Path dir, int depth, boolean masterProcessing) {
+		if (depth < 1) {
+			throw new IllegalArgumentException("stems depth " + depth + " < 1");
+		}
+		return new RenderOptions(output, format, Objects.requireNonNull(dir, "dir"), blockSize, threads, ditherSeed,
+				effectBudget, keep, depth, masterProcessing, overDbfs);
+	}
+
+	/** @return options writing stems by level only (no mix file): see {@link #withStemsByDepth} */
+	public static RenderOptions stemsByDepth(Path dir, SampleFormat format, int depth, boolean masterProcessing) {
+		if (depth < 1) {
+			throw new IllegalArgumentException("stems depth " + depth + " < 1");
+		}
+		return new RenderOptions(null, format, Objects.requireNonNull(dir, "dir"), DEFAULT_BLOCK_SIZE,
+				Runtime.getRuntime().availableProcessors(), DEFAULT_DITHER_SEED, DEFAULT_EFFECT_BUDGET, Map.of(),
+				depth, masterProcessing);
 	}
 
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
-		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep, overDbfs);
+		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs);
+	}
+
+	/** @return a copy with another thread count */
+	public RenderOptions withThreads(int count) {
+		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs);
+	}
+
+	/** @return a copy with another dither seed */
+	public RenderOptions withDitherSeed(long seed) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs);
 	}
 
 	/**
@@ -128,16 +198,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	 *         NaN: none looked for
 	 */
 	public RenderOptions withOverDbfs(double dbfs) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, dbfs);
-	}
-
-	/** @return a copy with another thread count */
-	public RenderOptions withThreads(int count) {
-		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep, overDbfs);
-	}
-
-	/** @return a copy with another dither seed */
-	public RenderOptions withDitherSeed(long seed) {
-		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep, overDbfs);
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, dbfs);
 	}
 }

@@ -243,57 +243,74 @@ public final class OfflineRenderer {
 
 	/**
 	 * Renders to WAV files: checks every output ({@link Engine#checkOutputs}: refused, nothing is written, not even
-	 * the stems folder), opens every source, makes the stems folder, mixes, writes the master and the stems,
-	 * measures loudness and peak and counts the samples clipped. On any failure every writer is aborted, so no
-	 * output file (nor stem) is left, and the exception names the file at fault.
+	 * the stems folder), opens every source, makes the stems folder, mixes, writes the master and the stems
+	 * ({@link StemLayout}: for stems by level the plan is recompiled with each stem's path copied in, and mixed in the
+	 * same pass), measures loudness and peak and counts the samples clipped. On any failure every writer is
+	 * aborted, so no output file (nor stem) is left, and the exception names the file at fault.
 	 */
 	public static RenderResult render(CompiledPlan plan, RenderOptions options, RenderProgress progress,
 			SourceOpener opener) throws IOException {
 		int rate = plan.sampleRate();
 		// the one guard of every output, before anything is opened or made
 		Engine.checkOutputs(plan, options);
-		List<Path> stems = stemPaths(plan, options.stemsDir());
+		StemLayout layout = StemLayout.of(plan.description(), options);
+		CompiledPlan mixed = plan;
+		if (layout.graph() != plan.description()) {
+			try {
+				mixed = PlanCompiler.compile(layout.graph());
+			} catch (org.mixtree.engine.GraphException e) {
+				// the plan compiled; its stem paths are copies of what it holds
+				throw new IllegalStateException("stems of " + options.stemsDir() + ": " + e.getMessage(), e);
+			}
+		}
+		List<Path> stems = layout.stems().stream().map(StemLayout.Stem::file).toList();
+		Path output = options.output();
 		List<SourceReader> opened = new ArrayList<>();
 		List<WavWriter> writers = new ArrayList<>();
+		List<Path> written = new ArrayList<>();
 		boolean done = false;
 		try {
-			for (int t = 0; t < plan.trackCount(); t++) {
-				opened.add(opener.open(plan.source(t), rate));
+			for (int t = 0; t < mixed.trackCount(); t++) {
+				opened.add(opener.open(mixed.source(t), rate));
 			}
 			makeStemsDir(options.stemsDir());
 			LoudnessMeter meter = new LoudnessMeter(2, rate);
 			List<Tap> taps = new ArrayList<>();
 			OverFinder over = new OverFinder(options.overDbfs());
-			taps.add(new Tap(plan.master, (block, n) -> {
+			taps.add(new Tap(mixed.master, (block, n) -> {
 				meter.process(block, 0, n);
 				over.accept(block, n, meter.samplePeak());
 			}));
-			WavWriter master = open(options, options.output(), rate, writers);
-			taps.add(new Tap(plan.master, writerTap(master, options.output())));
+			if (output != null) {
+				WavWriter master = open(options, output, rate, writers);
+				written.add(output);
+				taps.add(new Tap(mixed.master, writerTap(master, output)));
+			}
 			for (int s = 0; s < stems.size(); s++) {
 				WavWriter w = open(options, stems.get(s), rate, writers);
-				taps.add(new Tap(plan.topLevel[s], writerTap(w, stems.get(s))));
+				written.add(stems.get(s));
+				taps.add(new Tap(mixed.node(layout.stems().get(s).tapId()), writerTap(w, stems.get(s))));
 			}
 			long start = System.nanoTime();
 			List<String> warnings = new ArrayList<>();
-			long frames = mix(plan, opened.toArray(SourceReader[]::new), options.blockSize(), options.threads(), taps,
+			long frames = mix(mixed, opened.toArray(SourceReader[]::new), options.blockSize(), options.threads(), taps,
 					progress == null ? RenderProgress.NONE : progress, options.effectBudget(), warnings);
 			double wall = (System.nanoTime() - start) / 1e9;
 			// stems first, master last: the master file appearing means the render is complete
-			for (int i = writers.size() - 1; i >= 1; i--) {
-				close(writers.get(i), stems.get(i - 1));
+			for (int i = writers.size() - 1; i >= 0; i--) {
+				close(writers.get(i), written.get(i));
 			}
-			close(master, options.output());
 			done = true;
 			double duration = (double) frames / rate;
 			Map<Path, Long> clipped = new LinkedHashMap<>();
-			clipped.put(options.output(), master.clippedSamples());
-			for (int s = 0; s < stems.size(); s++) {
-				clipped.put(stems.get(s), writers.get(s + 1).clippedSamples());
+			for (int i = 0; i < writers.size(); i++) {
+				clipped.put(written.get(i), writers.get(i).clippedSamples());
 			}
-			return new RenderResult(options.output(), stems, frames, rate, duration, wall,
+			// a path copy repeats its original's warnings (a missing effect on a bus above a stem): said once
+			List<String> once = new ArrayList<>(new java.util.LinkedHashSet<>(warnings));
+			return new RenderResult(output, stems, frames, rate, duration, wall,
 					wall > 0 ? duration / wall : Double.POSITIVE_INFINITY, Decibels.fromGain(meter.samplePeak()),
-					meter.integratedLufs(), warnings, plan.notes(), clipped, over.first());
+					meter.integratedLufs(), once, plan.notes(), clipped, over.first());
 		} finally {
 			if (!done) {
 				for (WavWriter w : writers) {
@@ -355,34 +372,6 @@ public final class OfflineRenderer {
 		} catch (IOException e) {
 			throw new AudioFileException(dir, "cannot create the stems directory: " + e.getMessage(), e);
 		}
-	}
-
-	/**
-	 * @return one path per top-level bus, {@code <BusName>.wav} in {@code dir}, computed without touching the file
-	 *         system; empty when dir is null
-	 * @throws AudioFileException when two buses make the same file name (case aside)
-	 */
-	public static List<Path> stemPaths(CompiledPlan plan, Path dir) throws IOException {
-		List<Path> paths = new ArrayList<>();
-		if (dir == null) {
-			return paths;
-		}
-		Map<String, String> taken = new HashMap<>();
-		for (int bus : plan.topLevel) {
-			String label = plan.channel(bus).label();
-			String file = stemFileName(plan.channel(bus).name());
-			String other = taken.putIfAbsent(file.toLowerCase(java.util.Locale.ROOT), label);
-			if (other != null) {
-				throw new AudioFileException(dir.resolve(file), "both " + other + " and " + label + " would write this stem");
-			}
-			Path stem = dir.resolve(file);
-			if (!dir.equals(stem.getParent())) {
-				// stemFileName leaves no separator and no "..": a bus name never names a file outside the folder
-				throw new IllegalStateException("stem of " + label + " outside " + dir + ": " + stem);
-			}
-			paths.add(stem);
-		}
-		return paths;
 	}
 
 	/** A bus name made safe as a file name: path separators and characters Windows refuses become '_'. */

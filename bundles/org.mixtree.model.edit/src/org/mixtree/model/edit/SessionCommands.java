@@ -70,6 +70,35 @@ public final class SessionCommands {
 		return set(domain, channel, P.getChannel_GainDb(), gainDb, "Set gain of " + ChannelAddress.of(channel), check);
 	}
 
+	/**
+	 * The widest clip gain accepted, in dB either way: enough to bring a stem recorded 48 dB too low or too hot to
+	 * a working level; beyond it the file is the problem, not its gain.
+	 */
+	public static final double MAX_CLIP_GAIN_DB = 48.0;
+
+	/** Sets a track's clip gain (applied to its source before polarity and inserts): finite, within +-48 dB. */
+	public static Command setClipGain(EditingDomain domain, Track track, double clipGainDb) {
+		Supplier<String> check = () -> Double.isFinite(clipGainDb) && Math.abs(clipGainDb) <= MAX_CLIP_GAIN_DB ? null
+				: ChannelAddress.of(track) + " clipgain " + clipGainDb + " dB is outside [-" + (int) MAX_CLIP_GAIN_DB
+						+ ", +" + (int) MAX_CLIP_GAIN_DB + "] dB";
+		return set(domain, track, P.getTrack_ClipGainDb(), clipGainDb, "Set clip gain of " + ChannelAddress.of(track),
+				check);
+	}
+
+	/**
+	 * Sets the clip gain of several tracks as one command (one step to undo), e.g. the gain staging of a whole
+	 * session: every value is checked before any is set.
+	 *
+	 * @param clipGains the new clip gain in dB of each track, in the order they are set
+	 */
+	public static Command setClipGains(EditingDomain domain, Map<Track, Double> clipGains, String label) {
+		CompoundCommand compound = new CompoundCommand(label);
+		for (Map.Entry<Track, Double> e : clipGains.entrySet()) {
+			compound.append(setClipGain(domain, e.getKey(), e.getValue()));
+		}
+		return compound;
+	}
+
 	/** Sets a channel's pan in [-1, 1]. */
 	public static Command setPan(EditingDomain domain, Channel channel, double pan) {
 		Supplier<String> check = () -> pan >= -1.0 && pan <= 1.0 ? null

@@ -37,7 +37,13 @@ public final class Cli {
 			"  insert set SESSION TARGET INDEX param=value... | bypass=true|false   (INDEX: slot from 1)", //
 			"  insert remove SESSION TARGET INDEX", //
 			"  insert move SESSION TARGET FROM TO", //
-			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]", //
+			"snapshots (NAME is case-insensitive; 'current' is the session as it is now in diff, ab and render):", //
+			"  snapshot save SESSION NAME [--force] the whole mix state under a name (--force replaces one)", //
+			"  snapshot recall SESSION NAME         back to it, as one undoable step (track sources are kept)", //
+			"  snapshot delete SESSION NAME | snapshot list SESSION | snapshot rename SESSION OLD NEW", //
+			"  snapshot diff SESSION A B            one line per difference, A's value -> B's", //
+			"  snapshot ab SESSION A B [--seconds S]  loudness and true peak of both, the trim that matches them", //
 			"effects and devices:", //
 			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  install REPOSITORY FEATURE_ID        install an effect feature from a p2 repository", //
@@ -147,6 +153,9 @@ public final class Cli {
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);
+			break;
+		case "snapshot":
+			new SnapshotCli(out, err).snapshot(rest);
 			break;
 		case "devices":
 			new DevicesCli(out).devices(rest);

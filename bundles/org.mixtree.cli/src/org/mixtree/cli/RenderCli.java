@@ -28,6 +28,8 @@ final class RenderCli {
 
 	private final PrintStream out;
 	private final PrintStream err;
+	/** {@code --snapshot NAME}: render the mix as that snapshot holds it, the session file untouched. */
+	private String snapshot;
 
 	RenderCli(PrintStream out, PrintStream err) {
 		this.out = out;
@@ -35,8 +37,9 @@ final class RenderCli {
 	}
 
 	void render(List<String> words) throws Exception {
-		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]";
-		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems"), Set.of());
+		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]";
+		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems", "--snapshot"), Set.of());
+		snapshot = a.option("--snapshot");
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
 		String o = a.option("-o") != null ? a.option("-o") : a.option("--output");
@@ -78,7 +81,7 @@ final class RenderCli {
 	/** Loads, checks, compiles and renders; shared by {@code render} and {@code demo}. */
 	RenderResult render(Path sessionFile, Path output, SampleFormat format, Path stemsDir, RenderProgress progress)
 			throws Exception {
-		Session session = SessionStore.load(sessionFile);
+		Session session = snapshot == null ? SessionStore.load(sessionFile) : SnapshotCli.recalled(sessionFile, snapshot, err);
 		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
 		if (!problems.isEmpty()) {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
@@ -93,6 +96,9 @@ final class RenderCli {
 		Plan plan = Engine.compile(graph);
 		// the engine makes the stems folder once every output has passed its guard (Engine#checkOutputs)
 		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file itself");
+		if (snapshot != null) {
+			options = SnapshotCli.keepSessionFiles(options, sessionFile);
+		}
 		if (stemsDir != null) {
 			options = options.withStemsDir(stemsDir);
 		}

@@ -50,7 +50,8 @@ import org.mixtree.model.util.MixtreeResourceFactoryImpl;
  * <p>
  * {@link Snapshot#getValues()} stores that copy as the session file would write it, compacted to one line (no
  * declaration, no indentation): a snapshot is one element on one line of the session file, as every other
- * element, so re-saving a session changes a snapshot's line only when it is saved again.
+ * element, so re-saving a session changes a snapshot's line only when it is saved again. Its attributes are quoted
+ * with {@code '} (legal XML) so that the session file does not escape every quote.
  * <p>
  * Recall replaces the session's mix content with the snapshot's (one compound of sets that undo restores).
  * Channels are matched by address: the set of buses and their tree is the snapshot's; the set of tracks is the
@@ -112,7 +113,9 @@ public final class Snapshots {
 				b.append(l);
 			}
 		}
-		return b.toString();
+		// attributes quoted with ' rather than ": inside the values attribute of the session file each " would be
+		// written &quot; (six bytes); ' needs no escape there, and one written as a value is made &apos; first
+		return b.toString().replace("'", "&apos;").replace('"', '\'');
 	}
 
 	/**

@@ -55,6 +55,8 @@ class SnapshotCliTest {
 		stem(stems.resolve("Bass.wav"), 1, 55, 0.3);
 		stem(stems.resolve("Kick.wav"), 1, 80, 0.5);
 		stem(stems.resolve("Pad.wav"), 2, 330, 0.2);
+		// a quote in a name: the stored mix quotes its attributes with ' (Snapshots.encode)
+		stem(stems.resolve("Pete's \"Gtr\".wav"), 1, 440, 0.1);
 		stem(stems.resolve("Snare.wav"), 1, 190, 0.3);
 		session = dir.resolve("song.mixtree");
 		s = session.toString();
@@ -119,9 +121,11 @@ class SnapshotCliTest {
 
 	@Test
 	void recallRestoresEveryKindOfStateAndKeepsWhatTracksPlay() throws Exception {
+		ok("set", s, "track:Pete's \"Gtr\"", "gain=-5", "pan=R10");
 		String before = ok("info", s, "--json").out();
 		ok("snapshot", "save", s, "Rough");
 		changeToB();
+		ok("set", s, "track:Pete's \"Gtr\"", "gain=1");
 		// one more kind: the file an insert reads (a reverb's impulse), and a sidechain
 		Path ir = dir.resolve("ir.wav");
 		stem(ir, 1, 1000, 0.1);
@@ -364,7 +368,7 @@ class SnapshotCliTest {
 	void forceReplacesRenameAndDeleteWork() throws Exception {
 		ok("snapshot", "save", s, "Rough");
 		ok("set", s, "track:Kick", "gain=-1");
-		assertEquals("replaced snapshot Rough (4 tracks, 3 buses)\n", ok("snapshot", "save", s, "rough", "--force").out());
+		assertEquals("replaced snapshot Rough (5 tracks, 3 buses)\n", ok("snapshot", "save", s, "rough", "--force").out());
 		assertEquals("", ok("snapshot", "diff", s, "Rough", "current").out());
 		assertEquals("renamed snapshot Rough -> Mix 1\n", ok("snapshot", "rename", s, "ROUGH", "Mix 1").out());
 		assertEquals("Mix 1\n", ok("snapshot", "list", s).out());

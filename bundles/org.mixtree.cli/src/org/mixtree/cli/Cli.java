@@ -12,7 +12,7 @@ import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.persistence.SessionFileException;
 
 /**
- * The headless command line: {@code new, info, set, bus, send, insert, render, demo}. Every change goes through the
+ * The headless command line: {@code new, info, set, bus, send, insert, render, snapshot, demo}. Every change goes through the
  * editing domain's commands (as the workbench's do) and is saved atomically; every failure is one line on
  * stderr naming the file, element or value at fault, and a non-zero exit code ({@link CliException}).
  * {@code --debug} anywhere adds the stack trace.

@@ -12,7 +12,7 @@ import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.persistence.SessionFileException;
 
 /**
- * The headless command line: {@code new, info, set, bus, send, insert, render, gainstage, demo}. Every change goes through the
+ * The headless command line: {@code new, info, set, bus, send, insert, render, gainstage, snapshot, demo}. Every change goes through the
  * editing domain's commands (as the workbench's do) and is saved atomically; every failure is one line on
  * stderr naming the file, element or value at fault, and a non-zero exit code ({@link CliException}).
  * {@code --debug} anywhere adds the stack trace.
@@ -43,11 +43,17 @@ public final class Cli {
 			"  insert set SESSION TARGET INDEX param=value... | bypass=true|false   (INDEX: slot from 1)", //
 			"  insert remove SESSION TARGET INDEX", //
 			"  insert move SESSION TARGET FROM TO", //
-			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR]", //
+			"  render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]", //
 			"  render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]", //
 			"                                       one stem per bus at depth N (1: top level), as the master hears it", //
 			"  gainstage SESSION --target LUFS [--measure integrated|shortterm-max] [--tracks bus:NAME]", //
 			"                                       set each track's clip gain so its file reaches the target", //
+			"snapshots (NAME is case-insensitive; 'current' is the session as it is now in diff, ab and render):", //
+			"  snapshot save SESSION NAME [--force] the whole mix state under a name (--force replaces one)", //
+			"  snapshot recall SESSION NAME         back to it, as one undoable step (track sources are kept)", //
+			"  snapshot delete SESSION NAME | snapshot list SESSION | snapshot rename SESSION OLD NEW", //
+			"  snapshot diff SESSION A B            one line per difference, A's value -> B's", //
+			"  snapshot ab SESSION A B [--seconds S]  loudness and true peak of both, the trim that matches them", //
 			"effects and devices:", //
 			"  effects [--json]                     the installed effects, their parameters and presets", //
 			"  install REPOSITORY FEATURE_ID        install an effect feature from a p2 repository", //
@@ -166,6 +172,9 @@ public final class Cli {
 			break;
 		case "render":
 			new RenderCli(out, err).render(rest);
+			break;
+		case "snapshot":
+			new SnapshotCli(out, err).snapshot(rest);
 			break;
 		case "devices":
 			new DevicesCli(out).devices(rest);

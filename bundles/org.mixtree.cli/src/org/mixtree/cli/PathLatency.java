@@ -10,7 +10,6 @@ import org.mixtree.engine.Plan;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
 import org.mixtree.model.persistence.SessionStore;
-import org.mixtree.session.SessionGraph;
 
 /**
  * The delay compensation each channel's subtree adds, as {@code info} shows it: the engine's own computation
@@ -22,12 +21,11 @@ final class PathLatency {
 	}
 
 	/**
-	 * @return output latency in frames by channel address; empty when the session cannot be compiled (a routing
-	 *         problem {@code info} reports on its own)
+	 * @param plan the session compiled as a render would compile it
+	 * @return output latency in frames by channel address; empty when it cannot be computed
 	 */
-	static Map<String, Integer> of(Session session, Path file) {
+	static Map<String, Integer> of(Plan plan, Session session, Path file) {
 		try {
-			Plan plan = Engine.compile(SessionGraph.describe(session, file));
 			Map<String, Integer> channels = new HashMap<>();
 			for (Track t : session.getTracks()) {
 				try {

@@ -61,8 +61,9 @@ final class SessionJson {
 			j.value(ChannelAddress.of(b));
 		}
 		j.endArray();
-		Map<String, Integer> latencies = file == null ? Map.of() : PathLatency.of(session, file);
+		// one compiled plan answers both who is heard and each path's latency
 		Plan plan = plan(session, file, effects);
+		Map<String, Integer> latencies = file == null || plan == null ? Map.of() : PathLatency.of(plan, session, file);
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
 			channel(j, session, t, "track", file, effects, latencies, plan);

@@ -1,9 +1,9 @@
 package org.mixtree.cli;
 
 /**
- * A small JSON writer for the command line's machine-readable output. Numbers are written as Java prints
- * doubles except negative infinity (a gain of -inf dB), which is written {@code -Infinity} as Python's json
- * module and jq read it.
+ * A small JSON writer for the command line's machine-readable output, strict RFC 8259: numbers are written as Java
+ * prints doubles; a gain of -inf dB, which JSON has no number for, is the string {@code "-inf"} (as the command
+ * line prints and reads it), +inf {@code "inf"}, NaN {@code null}.
  */
 final class Json {
 	private final StringBuilder out = new StringBuilder();
@@ -57,9 +57,9 @@ final class Json {
 	Json value(double d) {
 		comma();
 		if (d == Double.NEGATIVE_INFINITY) {
-			out.append("-Infinity");
+			out.append("\"-inf\"");
 		} else if (d == Double.POSITIVE_INFINITY) {
-			out.append("Infinity");
+			out.append("\"inf\"");
 		} else if (Double.isNaN(d)) {
 			out.append("null");
 		} else if (d == Math.rint(d) && Math.abs(d) < 1e15) {

@@ -198,8 +198,9 @@ final class InsertSendCli {
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		Session session = EditLocks.load(domain, file);
 		Channel channel = ChannelAddress.resolve(session, targetText);
-		EffectDescriptor d = effects.require(effectId).descriptor();
-		Map<String, String> files = files(effects.require(effectId), given, file);
+		EffectFactory factory = effects.require(effectId);
+		EffectDescriptor d = factory.descriptor();
+		Map<String, String> files = files(factory, given, file);
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
 		if (a.option("--preset") != null) {
 			// the preset is the starting point; what is typed beside it wins

@@ -242,13 +242,9 @@ public final class SessionCommands {
 		for (Send send : sendsInto(bus)) {
 			compound.append(RemoveCommand.create(domain, send.eContainer(), P.getChannel_Sends(), send));
 		}
-		for (Channel channel : Routing.channels(session)) {
-			for (Insert insert : channel.getInserts()) {
-				if (insert.getSidechain() == bus) {
-					// the key signal is gone; the insert listens to its own input again
-					compound.append(SetCommand.create(domain, insert, P.getInsert_Sidechain(), null));
-				}
-			}
+		for (Insert insert : keyedBy(bus)) {
+			// the key signal is gone; the insert listens to its own input again
+			compound.append(SetCommand.create(domain, insert, P.getInsert_Sidechain(), null));
 		}
 		if (session.getFocus().contains(bus)) {
 			// out of the focus with it, so the session keeps no reference to a bus it no longer holds

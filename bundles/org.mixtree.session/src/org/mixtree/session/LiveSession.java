@@ -570,22 +570,32 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
-	 * [any] Copies the latest meter readings of the channel at {@code address} ({@code track:NAME}, {@code bus:NAME},
-	 * {@code master}) into {@code into[0 .. MeterSnapshot.FIELDS)} in the order of {@link MeterSnapshot}'s
-	 * components, without allocating: what a console's display timer calls for each visible strip.
+	 * [any] Copies the latest meter readings of the channel whose engine id is {@code id} into
+	 * {@code into[0 .. MeterSnapshot.FIELDS)} in the order of {@link MeterSnapshot}'s components, without allocating:
+	 * what a console's display timer calls for each visible strip. The engine's channel ids are the channels' XMI ids
+	 * ({@link Channel#getAddress()}: {@code track/NAME}, {@code bus/NAME}, {@code master}); a strip holding its
+	 * channel calls {@link #readMeter(Channel, double[])}.
 	 *
-	 * @return the publication's sequence number (it grows with every block), or -1 (into untouched) for an address
-	 *         the playing plan does not have or before the device has started
+	 * @return the publication's sequence number (it grows with every block), or -1 (into untouched) for an id the
+	 *         playing plan does not have or before the device has started
 	 */
-	public long readMeter(String address, double[] into) {
+	public long readMeter(String id, double[] into) {
 		Player p = player;
-		return p == null ? -1 : p.read(address, into);
+		return p == null ? -1 : p.read(id, into);
 	}
 
-	/** [any] @return the latest readings of {@code address}, or {@link MeterSnapshot#SILENT}; allocates the record */
-	public MeterSnapshot meter(String address) {
+	/** [any] {@link #readMeter(String, double[])} of {@code channel} (read its id on the model's thread). */
+	public long readMeter(Channel channel, double[] into) {
+		return readMeter(channel.getAddress(), into);
+	}
+
+	/**
+	 * [any] @return the latest readings of the channel with engine id {@code id} (see {@link #readMeter(String,
+	 *         double[])}), or {@link MeterSnapshot#SILENT}; allocates the record
+	 */
+	public MeterSnapshot meter(String id) {
 		Player p = player;
-		return p == null ? MeterSnapshot.SILENT : p.meter(address);
+		return p == null ? MeterSnapshot.SILENT : p.meter(id);
 	}
 
 	/**

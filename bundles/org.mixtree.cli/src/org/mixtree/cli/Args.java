@@ -34,12 +34,14 @@ final class Args {
 			if (o.usageHelp()) {
 				continue;
 			}
-			String value = o.arity().max() == 0 ? "true" : String.valueOf((Object) parsed.matchedOptionValue(o.longestName(), null));
+			// the value as typed (the last one when given twice), whatever type the completion script reads it as
+			List<String> typed = o.stringValues();
+			String value = o.arity().max() == 0 ? "true" : typed.get(typed.size() - 1);
 			for (String name : o.names()) {
 				a.options.put(name, value);
 			}
 		}
-		List<String> words = parsed.matchedPositionalValue(0, List.<String> of());
+		List<String> words = parsed.matchedPositionals().isEmpty() ? List.of() : parsed.matchedPositionals().get(0).stringValues();
 		for (String w : words) {
 			if (w.startsWith("-") && w.length() > 1 && !isNumber(w)) {
 				throw unknownOption(w, parsed.commandSpec());

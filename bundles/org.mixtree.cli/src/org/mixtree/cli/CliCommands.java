@@ -2,6 +2,7 @@ package org.mixtree.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -343,7 +345,7 @@ final class CliCommands {
 	private static CommandSpec spec(String name, Object userObject) {
 		CommandSpec spec = userObject == null ? CommandSpec.create() : CommandSpec.wrapWithoutInspection(userObject);
 		spec.name(name);
-		spec.usageMessage().width(120).synopsisHeading("").abbreviateSynopsis(false);
+		spec.usageMessage().width(120).synopsisHeading("").abbreviateSynopsis(false).sortOptions(false);
 		return spec;
 	}
 
@@ -355,7 +357,7 @@ final class CliCommands {
 		CommandSpec spec = spec(name, null).addOption(help());
 		String path = parent.getCommandSpec().parent() == null ? name : path(parent.getCommandSpec()) + " " + name;
 		spec.usageMessage().customSynopsis("usage: mixtree " + path + " COMMAND ...").description(description)
-				.commandListHeading("commands (mixtree " + path + " COMMAND --help for one):%n");
+				.optionListHeading("options:%n").commandListHeading("commands (mixtree " + path + " COMMAND --help for one):%n");
 		CommandLine line = new CommandLine(spec);
 		parent.addSubcommand(name, line);
 		return line;
@@ -371,7 +373,8 @@ final class CliCommands {
 			if (line.length() < COLUMN - 1) {
 				listing.add(line + " ".repeat(COLUMN - 1 - line.length()) + s[1]);
 			} else {
-				listing.add(line + "  " + s[1]);
+				listing.add(line);
+				listing.add(" ".repeat(COLUMN - 1) + s[1]);
 			}
 		}
 		for (String note : b.notes) {
@@ -394,8 +397,13 @@ final class CliCommands {
 		}
 		spec.addOption(help());
 		// the words of the command: read in order by the command itself, named in its synopsis
-		spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(String.class)
-				.paramLabel("WORDS").hidden(true).build());
+		// (as paths, so that the completion script completes session and audio file names)
+		spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(List.class).auxiliaryTypes(Path.class)
+				.paramLabel("WORDS").build());
+		// ... which the synopsis names, so the help lists no parameters (hiding them would hide them from completion)
+		List<String> sections = new ArrayList<>(spec.usageMessage().sectionKeys());
+		sections.removeAll(List.of(UsageMessageSpec.SECTION_KEY_PARAMETER_LIST_HEADING, UsageMessageSpec.SECTION_KEY_PARAMETER_LIST));
+		spec.usageMessage().sectionKeys(sections);
 		parent.addSubcommand(b.name, new CommandLine(spec));
 	}
 
@@ -438,8 +446,14 @@ final class CliCommands {
 
 		/** An option with a value; {@code names} as {@code -o|--output}. */
 		LeafBuilder valued(String names, String label, String description) {
-			options.add(OptionSpec.builder(names.split("\\|")).arity("1").type(String.class).paramLabel(label)
-					.description(description).build());
+			OptionSpec.Builder o = OptionSpec.builder(names.split("\\|")).arity("1").paramLabel(label).description(description);
+			// for the completion script: a file or folder completes as a path, a choice of words as those words (the
+			// command reads the value as typed either way, Args)
+			o.type(List.of("DIR", "FILE", "OUT").contains(label) ? Path.class : String.class);
+			if (label.matches("[a-z0-9-]+(\\|[a-z0-9-]+)+")) {
+				o.completionCandidates(List.of(label.split("\\|")));
+			}
+			options.add(o.build());
 			return this;
 		}
 

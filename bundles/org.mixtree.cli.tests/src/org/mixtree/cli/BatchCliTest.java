@@ -175,7 +175,10 @@ class BatchCliTest {
 				{ "render -o " + dir.resolve("mix.wav"), "'render' cannot run in a batch" },
 				{ "snapshot list", "'snapshot list' cannot run in a batch" }, { "info --json", "'info' cannot run in a batch" },
 				{ "rendr -o x.wav", "unknown command 'rendr'; did you mean 'render'?" },
-				{ "set 'track:Gtr L pan=L80", "a ' quote is not closed" } }) {
+				{ "set 'track:Gtr L pan=L80", "a ' quote is not closed" },
+				{ "--help", "unknown command '--help'" },
+				{ "set --help", "'set' cannot run in a batch" }, { "batch other.mixtree", "'batch' cannot run in a batch" },
+				{ "bus", "missing bus command: use bus add, bus remove or bus move" } }) {
 			lines.set(8, c[0]);
 			Result bad = CliEndToEndTest.cli("batch", s.toString(), batchFile(String.join("\n", lines)).toString());
 			assertEquals(1, bad.code(), c[0]);

@@ -84,6 +84,8 @@ class CliCommandsTest {
 				"bus:b", "--levle", "-3");
 		assertRefused(2, "mixtree: unknown option '--stem=x'; did you mean '--stems'?", "new", "s.mixtree", "--stem=x");
 		assertRefused(2, "mixtree: unknown command 'rendr'; did you mean 'render'?", "help", "rendr");
+		assertRefused(2, "mixtree: unknown bus command 'ad'; did you mean 'bus add'?", "help", "bus", "ad");
+		assertRefused(2, "mixtree: unexpected argument 'extra'; usage: help [COMMAND [SUBCOMMAND]]", "help", "bus", "add", "extra");
 	}
 
 	@Test

@@ -124,7 +124,7 @@ final class BatchCli {
 				CommandSpec spec = parsed.commandSpec();
 				CliCommands.Leaf leaf = CliCommands.leaf(spec);
 				if (leaf == null) {
-					throw CliCommands.missingCommand(spec);
+					throw spec.parent() == null ? CliCommands.unknownCommand(spec, words.get(0)) : CliCommands.missingCommand(spec);
 				}
 				if (!leaf.edits() || parsed.isUsageHelpRequested()) {
 					throw new CliException("'" + CliCommands.path(spec) + "' cannot run in a batch: only commands that edit the "

@@ -299,7 +299,8 @@ final class CliCommands {
 		for (String word : path) {
 			CommandLine sub = at.getSubcommands().get(word);
 			if (sub == null) {
-				throw unknownCommand(at.getCommandSpec(), word);
+				throw at.getSubcommands().isEmpty() ? CliException.usage("unexpected argument '" + word + "'; usage: help [COMMAND [SUBCOMMAND]]")
+						: unknownCommand(at.getCommandSpec(), word);
 			}
 			at = sub;
 		}

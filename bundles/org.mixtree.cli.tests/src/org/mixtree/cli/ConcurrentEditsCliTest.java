@@ -211,7 +211,7 @@ class ConcurrentEditsCliTest {
 		for (Class<?> c : List.of(Cli.class, SessionStore.class, SessionEditing.class, WavWriter.class,
 				org.mixtree.engine.GraphException.class, org.mixtree.dsp.TpdfDither.class,
 				org.mixtree.effects.api.EffectDescriptor.class, org.mixtree.session.SessionGraph.class, URI.class,
-				EObject.class, XMIResource.class, EditingDomain.class)) {
+				EObject.class, XMIResource.class, EditingDomain.class, picocli.CommandLine.class)) {
 			path.add(classRoot(c));
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -6,51 +6,67 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
+import org.mixtree.model.NearestNames;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
 /**
- * The arguments of one command: positional words and {@code --option [value]} pairs. Options a command
- * does not know are refused, so a typo never silently does something else.
+ * The arguments of one command as picocli parsed them against the command's declared options ({@link CliCommands}):
+ * positional words and {@code --option [value]} pairs. An option the command does not declare is refused naming it
+ * (and the nearest declared one), so a typo never silently does something else.
  */
 final class Args {
 	private final List<String> positional = new ArrayList<>();
 	private final Map<String, String> options = new HashMap<>();
 
 	/**
-	 * @param valued options that take a value ({@code -o} counts as an option too)
-	 * @param flags  options without a value
+	 * The arguments of the command {@code parsed} stands for. Its positional words are taken as typed (a negative
+	 * number such as {@code -6} or {@code -inf} among them); any other word that starts with {@code -} is an unknown
+	 * option.
 	 */
-	static Args parse(List<String> words, Set<String> valued, Set<String> flags) throws CliException {
+	static Args of(ParseResult parsed) throws CliException {
 		Args a = new Args();
-		for (int i = 0; i < words.size(); i++) {
-			String w = words.get(i);
-			if (w.startsWith("-") && w.length() > 1 && !isNumber(w)) {
-				String name = w;
-				String value = null;
-				int eq = w.indexOf('=');
-				if (w.startsWith("--") && eq > 0) {
-					name = w.substring(0, eq);
-					value = w.substring(eq + 1);
-				}
-				if (valued.contains(name)) {
-					if (value == null) {
-						if (i + 1 >= words.size()) {
-							throw CliException.usage("option " + name + " needs a value");
-						}
-						value = words.get(++i);
-					}
-					a.options.put(name, value);
-				} else if (flags.contains(name) && value == null) {
-					a.options.put(name, "true");
-				} else {
-					throw CliException.usage("unknown option '" + w + "'");
-				}
-			} else {
-				a.positional.add(w);
+		for (OptionSpec o : parsed.matchedOptions()) {
+			if (o.usageHelp()) {
+				continue;
+			}
+			// the value as typed (the last one when given twice), whatever type the completion script reads it as
+			List<String> typed = o.stringValues();
+			String value = o.arity().max() == 0 ? "true" : typed.get(typed.size() - 1);
+			for (String name : o.names()) {
+				a.options.put(name, value);
 			}
 		}
+		List<String> words = parsed.matchedPositionals().isEmpty() ? List.of() : parsed.matchedPositionals().get(0).stringValues();
+		for (String w : words) {
+			if (w.startsWith("-") && w.length() > 1 && !isNumber(w)) {
+				throw unknownOption(w, parsed.commandSpec());
+			}
+			a.positional.add(w);
+		}
 		return a;
+	}
+
+	/** {@code unknown option '--levle'; did you mean '--level'?}: a usage error. */
+	static CliException unknownOption(String word, CommandSpec command) {
+		int eq = word.indexOf('=');
+		String name = word.startsWith("--") && eq > 0 ? word.substring(0, eq) : word;
+		List<String> names = new ArrayList<>();
+		for (OptionSpec o : command.options()) {
+			if (!o.hidden()) {
+				names.addAll(List.of(o.names()));
+			}
+		}
+		List<String> near = NearestNames.of(name, names, 1);
+		return CliException.usage("unknown option '" + word + "'" + (near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?"));
+	}
+
+	void setOption(String name, String value) {
+		options.put(name, value);
 	}
 
 	private static boolean isNumber(String w) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.mixtree.audio.io.SampleFormat;
 import org.mixtree.demo.DemoMultitrack;
@@ -36,8 +35,7 @@ final class DemoCli {
 		this.err = err;
 	}
 
-	void demo(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of("--dir"), Set.of());
+	void demo(Args a) throws Exception {
 		a.expectAtMost(0, "demo [--dir DIR]");
 		Path dir = Path.of(a.option("--dir") != null ? a.option("--dir") : "mixtree-demo").toAbsolutePath();
 		Path stems = dir.resolve("stems");
@@ -53,19 +51,18 @@ final class DemoCli {
 		}
 		Path session = dir.resolve("demo.mixtree");
 		PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-		new SessionCommandsCli(quiet, err).newSession(List.of(session.toString(), "--stems", stems.toString(), "--group",
-				"auto", "--force"));
+		Cli.execute(List.of("new", session.toString(), "--stems", stems.toString(), "--group", "auto", "--force"), null,
+				quiet, err);
 		// the static mix, the method's first step: levels and pan only, made with the same set commands a person
 		// types; every bus stays at 0 dB so the master keeps its headroom
-		SessionCommandsCli edit = new SessionCommandsCli(quiet, err);
 		for (String[] strip : STATIC_MIX) {
-			List<String> args = new ArrayList<>(List.of(session.toString(), "track:" + strip[0]));
+			List<String> args = new ArrayList<>(List.of("set", session.toString(), "track:" + strip[0]));
 			args.addAll(List.of(strip).subList(1, strip.length));
-			edit.set(args);
+			Cli.execute(args, null, quiet, err);
 		}
 		out.println("session " + session + ": auto-grouped top-down, static mix (levels and pan) set on "
 				+ MixTree.count(STATIC_MIX.length, "track", "tracks"));
-		new SessionCommandsCli(out, err).info(List.of(session.toString()));
+		Cli.execute(List.of("info", session.toString()), null, out, err);
 		Path mix = dir.resolve("demo-static-mix.wav");
 		RenderCli render = new RenderCli(out, err);
 		RenderResult r = render.render(session, mix, SampleFormat.F32, null,

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import org.mixtree.engine.device.AudioBackend;
 import org.mixtree.engine.device.AudioDeviceException;
@@ -27,8 +26,7 @@ final class DevicesCli {
 		this.out = out;
 	}
 
-	void devices(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of(), Set.of());
+	void devices(Args a) throws Exception {
 		a.expectAtMost(0, "devices");
 		List<AudioBackend> backends = backends();
 		if (backends.isEmpty()) {

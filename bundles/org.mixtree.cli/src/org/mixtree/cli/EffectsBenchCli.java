@@ -1,9 +1,7 @@
 package org.mixtree.cli;
 
 import java.io.PrintStream;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.mixtree.dsp.Biquad;
 import org.mixtree.effects.api.ChannelLayout;
@@ -31,8 +29,7 @@ final class EffectsBenchCli {
 		this.out = out;
 	}
 
-	void bench(List<String> words) throws CliException {
-		Args a = Args.parse(words, Set.of("--seconds"), Set.of());
+	void bench(Args a) throws CliException {
 		double seconds = a.option("--seconds") == null ? 20 : Values.number("--seconds", a.option("--seconds"), "s");
 		out.println(String.format(Locale.ROOT, "%-28s %12s %14s", "effect (stereo, 512 frames)", "ns/sample", "x realtime"));
 		for (EffectFactory f : EffectRegistry.osgi().all()) {

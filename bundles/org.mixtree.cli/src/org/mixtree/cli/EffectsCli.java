@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
@@ -30,8 +29,7 @@ final class EffectsCli {
 		this.out = out;
 	}
 
-	void effects(List<String> words) throws CliException {
-		Args a = Args.parse(words, Set.of(), Set.of("--json"));
+	void effects(Args a) throws CliException {
 		a.expectAtMost(0, "effects [--json]");
 		List<EffectFactory> all = EffectRegistry.osgi().all();
 		if (a.flag("--json")) {

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -13,8 +12,6 @@ import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
-import org.mixtree.model.edit.SessionEditing;
-import org.mixtree.model.persistence.SessionStore;
 
 /**
  * {@code focus SESSION bus:NAME|next|prev|all}: the build-up, one top-level bus after another in console order. Each
@@ -26,18 +23,20 @@ final class FocusCli {
 	static final String USAGE = "focus SESSION bus:NAME|next|prev|all";
 
 	private final PrintStream out;
+	private final SessionEdit.Source edits;
 
-	FocusCli(PrintStream out) {
+	FocusCli(PrintStream out, SessionEdit.Source edits) {
 		this.out = out;
+		this.edits = edits;
 	}
 
-	void focus(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of(), Set.of());
+	void focus(Args a) throws Exception {
 		Path file = Path.of(a.required(0, "SESSION; usage: " + USAGE));
 		String what = a.required(1, "bus:NAME, next, prev or all; usage: " + USAGE);
 		a.expectAtMost(2, USAGE);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Command command;
 		switch (what) {
 		case "next":
@@ -58,7 +57,7 @@ final class FocusCli {
 			command = SessionCommands.focusOn(domain, session, (Bus) bus);
 		}
 		SessionCommands.execute(domain, command);
-		SessionStore.save(session, file);
+		edit.save();
 		out.println(line(session));
 	}
 

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,8 +23,6 @@ import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
 import org.mixtree.model.edit.SessionCommands;
-import org.mixtree.model.edit.SessionEditing;
-import org.mixtree.model.persistence.SessionStore;
 
 /**
  * {@code gainstage SESSION --target LUFS [--measure integrated|shortterm-max] [--tracks bus:NAME]}: sets each
@@ -66,13 +63,15 @@ final class GainStageCli {
 	}
 
 	private final PrintStream out;
+	private final SessionEdit.Source edits;
 
-	GainStageCli(PrintStream out) {
+	GainStageCli(PrintStream out, SessionEdit.Source edits) {
 		this.out = out;
+		this.edits = edits;
 	}
 
-	void gainstage(List<String> words) throws Exception {
-		Args a = Args.parse(mergeUnit(words), Set.of("--target", "--measure", "--tracks"), Set.of());
+	void gainstage(Args a) throws Exception {
+		mergeUnit(a);
 		Path file = Path.of(a.required(0, "SESSION; usage: " + USAGE));
 		a.expectAtMost(1, USAGE);
 		if (a.option("--target") == null) {
@@ -87,8 +86,9 @@ final class GainStageCli {
 			default -> throw CliException.usage("--measure '" + a.option("--measure") + "': use integrated or shortterm-max");
 			};
 		}
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		List<Track> tracks = tracks(session, a.option("--tracks"));
 		Path base = file.toAbsolutePath().getParent();
 		List<Path> files = new ArrayList<>();
@@ -130,7 +130,7 @@ final class GainStageCli {
 		if (!gains.isEmpty()) {
 			SessionCommands.execute(domain, SessionCommands.setClipGains(domain, gains, String.format(Locale.ROOT,
 					"Gain stage %d tracks to %.1f LUFS %s", gains.size(), target, measure.word)));
-			SessionStore.save(session, file);
+			edit.save();
 		}
 		out.println(String.format(Locale.ROOT, "gain staging to %.1f LUFS (%s) of %s:", target, measure.word,
 				MixTree.count(tracks.size(), "track", "tracks")));
@@ -145,17 +145,22 @@ final class GainStageCli {
 		out.println("set the clip gain of " + MixTree.count(gains.size(), "track", "tracks"));
 	}
 
-	/** {@code --target -23 LUFS} typed as two words becomes {@code --target "-23 LUFS"}. */
-	private static List<String> mergeUnit(List<String> words) {
-		List<String> merged = new ArrayList<>(words);
-		for (int i = 0; i + 2 < merged.size(); i++) {
-			String unit = merged.get(i + 2).toLowerCase(Locale.ROOT);
-			if (merged.get(i).equals("--target") && (unit.equals("lufs") || unit.equals("lu"))) {
-				merged.set(i + 1, merged.get(i + 1) + " " + merged.get(i + 2));
-				merged.remove(i + 2);
+	/**
+	 * {@code --target -23 LUFS} typed as two words: the unit, left among the positional words by the parser, joins
+	 * the target's value ({@code "-23 LUFS"}).
+	 */
+	private static void mergeUnit(Args a) {
+		if (a.option("--target") == null) {
+			return;
+		}
+		List<String> words = a.positional();
+		for (int i = 1; i < words.size(); i++) {
+			String unit = words.get(i).toLowerCase(Locale.ROOT);
+			if (unit.equals("lufs") || unit.equals("lu")) {
+				a.setOption("--target", a.option("--target") + " " + words.remove(i));
+				return;
 			}
 		}
-		return merged;
 	}
 
 	/** {@code -23}, {@code -23LUFS}, {@code -23 LUFS} (also {@code LU}); a finite level from -70 to 0 LUFS. */

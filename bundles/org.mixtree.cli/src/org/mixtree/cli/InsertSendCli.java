@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -20,8 +19,6 @@ import org.mixtree.model.Send;
 import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
-import org.mixtree.model.edit.SessionEditing;
-import org.mixtree.model.persistence.SessionStore;
 
 /**
  * {@code send} and {@code insert}: sends are found by their two ends (a channel sends at most once to a bus),
@@ -31,68 +28,43 @@ import org.mixtree.model.persistence.SessionStore;
  */
 final class InsertSendCli {
 
-	static final String SEND_USAGE = String.join("\n", //
-			"send add SESSION FROM TO [--level DB] [--pre]      FROM: track:NAME|bus:NAME  TO: bus:NAME", //
-			"send set SESSION FROM TO level=DB|pre=true|false", //
-			"send remove SESSION FROM TO");
-	static final String INSERT_USAGE = String.join("\n", //
-			"insert add SESSION TARGET EFFECT [param=value...] [file=PATH...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]", //
-			"insert set SESSION TARGET INDEX param=value... | file=PATH... | bypass=true|false", //
-			"insert remove SESSION TARGET INDEX", //
-			"insert move SESSION TARGET FROM TO");
-
 	private final PrintStream out;
 	private final EffectCatalog effects;
+	private final SessionEdit.Source edits;
 
 	InsertSendCli(PrintStream out, EffectCatalog effects) {
+		this(out, effects, SessionEdit.ALONE);
+	}
+
+	/** @param edits where the commands get the session they change: on their own, or a batch's */
+	InsertSendCli(PrintStream out, EffectCatalog effects, SessionEdit.Source edits) {
 		this.out = out;
 		this.effects = effects;
+		this.edits = edits;
 	}
 
 	// --------------------------------------------------------------------------------------------- send
 
-	void send(List<String> words) throws Exception {
-		if (words.isEmpty()) {
-			throw CliException.usage("missing send command\n" + SEND_USAGE);
-		}
-		String verb = words.get(0);
-		List<String> rest = words.subList(1, words.size());
-		switch (verb) {
-		case "add":
-			sendAdd(rest);
-			break;
-		case "set":
-			sendSet(rest);
-			break;
-		case "remove":
-			sendRemove(rest);
-			break;
-		default:
-			throw CliException.usage("unknown send command '" + verb + "': use send add, send set or send remove");
-		}
-	}
-
-	private void sendAdd(List<String> words) throws Exception {
+	void sendAdd(Args a) throws Exception {
 		String usage = "send add SESSION FROM TO [--level DB] [--pre]";
-		Args a = Args.parse(words, Set.of("--level"), Set.of("--pre"));
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String fromText = a.required(1, "FROM (track:NAME or bus:NAME); usage: " + usage);
 		String toText = a.required(2, "TO (bus:NAME); usage: " + usage);
 		a.expectAtMost(3, usage);
 		double level = a.option("--level") == null ? 0.0 : Values.gainDb("--level", a.option("--level"));
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Bus to = target(session, from, toText);
 		SessionCommands.execute(domain, SessionCommands.addSend(domain, from, to, level, a.flag("--pre")));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("added send " + ChannelAddress.of(from) + " -> " + ChannelAddress.of(to) + " at " + MixTree.gain(level)
 				+ (a.flag("--pre") ? " pre-fader" : " post-fader"));
 	}
 
-	private void sendSet(List<String> words) throws Exception {
+	void sendSet(Args a) throws Exception {
 		String usage = "send set SESSION FROM TO level=DB|pre=true|false";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String fromText = a.required(1, "FROM; usage: " + usage);
 		String toText = a.required(2, "TO; usage: " + usage);
@@ -100,8 +72,9 @@ final class InsertSendCli {
 		if (values.isEmpty()) {
 			throw CliException.usage("nothing to set: give level=DB or pre=true|false");
 		}
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Send send = send(from, target(session, from, toText));
 		String where = "send " + ChannelAddress.of(from) + " -> " + ChannelAddress.of(send.getTarget());
@@ -121,24 +94,24 @@ final class InsertSendCli {
 		for (Command c : commands) {
 			SessionCommands.execute(domain, c);
 		}
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("set " + where + ": " + MixTree.gain(send.getLevelDb()) + (send.isPreFader() ? " pre-fader" : " post-fader"));
 	}
 
-	private void sendRemove(List<String> words) throws Exception {
+	void sendRemove(Args a) throws Exception {
 		String usage = "send remove SESSION FROM TO";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String fromText = a.required(1, "FROM; usage: " + usage);
 		String toText = a.required(2, "TO; usage: " + usage);
 		a.expectAtMost(3, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel from = ChannelAddress.resolve(session, fromText);
 		Send send = send(from, target(session, from, toText));
 		String what = ChannelAddress.of(from) + " -> " + ChannelAddress.of(send.getTarget());
 		SessionCommands.execute(domain, SessionCommands.removeSend(domain, send));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("removed send " + what);
 	}
 
@@ -165,39 +138,15 @@ final class InsertSendCli {
 
 	// ------------------------------------------------------------------------------------------- insert
 
-	void insert(List<String> words) throws Exception {
-		if (words.isEmpty()) {
-			throw CliException.usage("missing insert command\n" + INSERT_USAGE);
-		}
-		String verb = words.get(0);
-		List<String> rest = words.subList(1, words.size());
-		switch (verb) {
-		case "add":
-			insertAdd(rest);
-			break;
-		case "set":
-			insertSet(rest);
-			break;
-		case "remove":
-			insertRemove(rest);
-			break;
-		case "move":
-			insertMove(rest);
-			break;
-		default:
-			throw CliException.usage("unknown insert command '" + verb + "': use insert add, set, remove or move");
-		}
-	}
-
-	private void insertAdd(List<String> words) throws Exception {
+	void insertAdd(Args a) throws Exception {
 		String usage = "insert add SESSION TARGET EFFECT [param=value...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]";
-		Args a = Args.parse(words, Set.of("--at", "--sidechain", "--preset"), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String targetText = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		String effectId = a.required(2, "EFFECT_ID; usage: " + usage);
 		Map<String, String> given = pairs(a.positional().subList(3, a.positional().size()));
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		EffectFactory factory = effects.require(effectId);
 		EffectDescriptor d = factory.descriptor();
@@ -226,7 +175,7 @@ final class InsertSendCli {
 		MixStage before = session.getMixStage();
 		SessionCommands.execute(domain, SessionCommands.addInsert(domain, channel, d.id(), params, at - 1, sidechain));
 		InsertFiles.apply(domain, channel.getInserts().get(at - 1), files);
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("added " + d.name() + " (" + d.id() + ") to " + ChannelAddress.of(channel) + " in slot " + at
 				+ (preset == null ? "" : " with preset " + preset.name())
 				+ (sidechain == null ? "" : ", keyed by " + ChannelAddress.of(sidechain)));
@@ -235,9 +184,8 @@ final class InsertSendCli {
 		}
 	}
 
-	private void insertSet(List<String> words) throws Exception {
+	void insertSet(Args a) throws Exception {
 		String usage = "insert set SESSION TARGET INDEX param=value... | bypass=true|false";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String targetText = a.required(1, "TARGET; usage: " + usage);
 		String index = a.required(2, "INDEX (the slot, from 1); usage: " + usage);
@@ -245,8 +193,9 @@ final class InsertSendCli {
 		if (given.isEmpty()) {
 			throw CliException.usage("nothing to set: give param=value or bypass=true|false");
 		}
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		Insert insert = channel.getInserts().get(slot(channel, "INDEX", index, channel.getInserts().size()) - 1);
 		String bypassText = given.remove("bypass");
@@ -270,7 +219,7 @@ final class InsertSendCli {
 			SessionCommands.execute(domain, c);
 		}
 		InsertFiles.apply(domain, insert, files);
-		SessionStore.save(session, file);
+		edit.save();
 		List<String> shown = new ArrayList<>();
 		given.forEach((k, v) -> shown.add(k + "=" + v));
 		files.forEach((k, v) -> shown.add(k + "=" + v));
@@ -281,41 +230,41 @@ final class InsertSendCli {
 				+ String.join(" ", shown));
 	}
 
-	private void insertRemove(List<String> words) throws Exception {
+	void insertRemove(Args a) throws Exception {
 		String usage = "insert remove SESSION TARGET INDEX";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String targetText = a.required(1, "TARGET; usage: " + usage);
 		String index = a.required(2, "INDEX (the slot, from 1); usage: " + usage);
 		a.expectAtMost(3, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		int slot = slot(channel, "INDEX", index, channel.getInserts().size());
 		Insert insert = channel.getInserts().get(slot - 1);
 		String label = effects.label(insert);
 		SessionCommands.execute(domain, SessionCommands.removeInsert(domain, insert));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("removed " + label + " from slot " + slot + " of " + ChannelAddress.of(channel));
 	}
 
-	private void insertMove(List<String> words) throws Exception {
+	void insertMove(Args a) throws Exception {
 		String usage = "insert move SESSION TARGET FROM TO";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String targetText = a.required(1, "TARGET; usage: " + usage);
 		String fromText = a.required(2, "FROM (a slot, from 1); usage: " + usage);
 		String toText = a.required(3, "TO (a slot, from 1); usage: " + usage);
 		a.expectAtMost(4, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel channel = ChannelAddress.resolve(session, targetText);
 		int slots = channel.getInserts().size();
 		int from = slot(channel, "FROM", fromText, slots);
 		int to = slot(channel, "TO", toText, slots);
 		Insert insert = channel.getInserts().get(from - 1);
 		SessionCommands.execute(domain, SessionCommands.moveInsert(domain, insert, to - 1));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("moved " + effects.label(insert) + " on " + ChannelAddress.of(channel) + " from slot " + from + " to slot " + to);
 	}
 

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -53,8 +52,7 @@ final class PlayCli {
 		this.err = err;
 	}
 
-	void play(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of("--device", "--buffer", "--from", "--seconds", "--loop"), Set.of());
+	void play(Args a) throws Exception {
 		Path file = Path.of(a.required(0, "SESSION; usage: " + USAGE));
 		a.expectAtMost(1, USAGE);
 		int buffer = a.option("--buffer") == null ? 256 : intOption(a, "--buffer", 16, 8192);

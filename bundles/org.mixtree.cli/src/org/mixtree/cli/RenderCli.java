@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.mixtree.audio.io.SampleFormat;
 import org.mixtree.engine.Engine;
@@ -40,10 +39,8 @@ final class RenderCli {
 		this.err = err;
 	}
 
-	void render(List<String> words) throws Exception {
+	void render(Args a) throws Exception {
 		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]";
-		Args a = Args.parse(words, Set.of("-o", "--output", "--format", "--stems", "--stems-depth", "--snapshot"),
-				Set.of("--master-processing"));
 		snapshot = a.option("--snapshot");
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);

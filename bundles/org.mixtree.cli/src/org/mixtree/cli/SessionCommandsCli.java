@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.common.command.Command;
@@ -51,15 +50,21 @@ final class SessionCommandsCli {
 	}
 
 	private final PrintStream out;
+	private final SessionEdit.Source edits;
 
 	SessionCommandsCli(PrintStream out, PrintStream err) {
+		this(out, SessionEdit.ALONE);
+	}
+
+	/** @param edits where the editing commands ({@code set}, {@code bus}) get their session: alone or a batch's */
+	SessionCommandsCli(PrintStream out, SessionEdit.Source edits) {
 		this.out = out;
+		this.edits = edits;
 	}
 
 	// ---------------------------------------------------------------------------------------------- new
 
-	void newSession(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of("--stems", "--group", "--rate", "--rules"), Set.of("--force", "--dry-run"));
+	void newSession(Args a) throws Exception {
 		String usage = "new SESSION --stems DIR [--group auto|flat] [--rules FILE] [--rate HZ] [--dry-run]";
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
@@ -248,8 +253,7 @@ final class SessionCommandsCli {
 
 	// --------------------------------------------------------------------------------------------- info
 
-	void info(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of(), Set.of("--json"));
+	void info(Args a) throws Exception {
 		Path file = Path.of(a.required(0, "SESSION; usage: info SESSION [--json]"));
 		a.expectAtMost(1, "info SESSION [--json]");
 		Session session = SessionStore.load(file);
@@ -266,9 +270,8 @@ final class SessionCommandsCli {
 
 	// ---------------------------------------------------------------------------------------------- set
 
-	void set(List<String> words) throws Exception {
+	void set(Args a) throws Exception {
 		String usage = "set SESSION TARGET key=value...";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String target = a.required(1, "TARGET (track:NAME, bus:NAME or master); usage: " + usage);
 		List<String> pairs = a.positional().subList(2, a.positional().size());
@@ -276,8 +279,9 @@ final class SessionCommandsCli {
 			throw CliException.usage("nothing to set: give key=value (gain, pan, mute, solo, polarity, output, solosafe, clipgain)");
 		}
 		Map<String, String> values = Args.keyValues(pairs, key -> true);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Channel channel = ChannelAddress.resolve(session, target);
 		// every value is parsed and every command made (and so checked) before anything executes
 		List<Command> commands = new ArrayList<>();
@@ -287,7 +291,7 @@ final class SessionCommandsCli {
 		for (Command command : commands) {
 			SessionCommands.execute(domain, command);
 		}
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("set " + ChannelAddress.of(channel) + ": " + String.join(" ", pairs));
 	}
 
@@ -333,98 +337,86 @@ final class SessionCommandsCli {
 
 	// ---------------------------------------------------------------------------------------------- bus
 
-	void bus(List<String> words) throws Exception {
-		if (words.isEmpty()) {
-			throw CliException.usage("bus add SESSION NAME [--output bus:NAME|master] | bus remove SESSION NAME | bus move SESSION NAME INDEX");
+	void busAdd(Args a) throws Exception {
+		String usage = "bus add SESSION NAME [--output bus:NAME|master]";
+		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
+		String name = busName(a.required(1, "NAME; usage: " + usage));
+		a.expectAtMost(2, usage);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
+		Bus output = null;
+		if (a.option("--output") != null) {
+			Bus b = ChannelAddress.resolveBus(session, a.option("--output"));
+			output = ChannelAddress.isMaster(b) ? null : b;
 		}
-		String verb = words.get(0);
-		List<String> rest = words.subList(1, words.size());
-		switch (verb) {
-		case "add": {
-			String usage = "bus add SESSION NAME [--output bus:NAME|master]";
-			Args a = Args.parse(rest, Set.of("--output"), Set.of());
-			Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
-			String name = busName(a.required(1, "NAME; usage: " + usage));
-			a.expectAtMost(2, usage);
-			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-			Session session = EditLocks.load(domain, file);
-			Bus output = null;
-			if (a.option("--output") != null) {
-				Bus b = ChannelAddress.resolveBus(session, a.option("--output"));
-				output = ChannelAddress.isMaster(b) ? null : b;
-			}
-			SessionCommands.execute(domain, SessionCommands.addBus(domain, session, name, output));
-			SessionStore.save(session, file);
-			out.println("added bus:" + name + " -> " + (output == null ? "master" : ChannelAddress.of(output)));
-			break;
+		SessionCommands.execute(domain, SessionCommands.addBus(domain, session, name, output));
+		edit.save();
+		out.println("added bus:" + name + " -> " + (output == null ? "master" : ChannelAddress.of(output)));
+	}
+
+	void busRemove(Args a) throws Exception {
+		String usage = "bus remove SESSION NAME";
+		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
+		String name = busName(a.required(1, "NAME; usage: " + usage));
+		a.expectAtMost(2, usage);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
+		Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
+		if (ChannelAddress.isMaster(bus)) {
+			throw new CliException("the master bus cannot be removed");
 		}
-		case "remove": {
-			String usage = "bus remove SESSION NAME";
-			Args a = Args.parse(rest, Set.of(), Set.of());
-			Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
-			String name = busName(a.required(1, "NAME; usage: " + usage));
-			a.expectAtMost(2, usage);
-			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-			Session session = EditLocks.load(domain, file);
-			Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
-			if (ChannelAddress.isMaster(bus)) {
-				throw new CliException("the master bus cannot be removed");
-			}
-			String to = bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput());
-			// what goes with it is named, before it goes
-			List<String> sends = new ArrayList<>();
-			for (Send send : SessionCommands.sendsInto(bus)) {
-				sends.add(ChannelAddress.of((Channel) send.eContainer()));
-			}
-			List<String> keyed = new ArrayList<>();
-			for (Insert insert : SessionCommands.keyedBy(bus)) {
-				Channel owner = (Channel) insert.eContainer();
-				keyed.add(ChannelAddress.of(owner) + " slot " + (owner.getInserts().indexOf(insert) + 1));
-			}
-			String removed = ChannelAddress.of(bus);
-			SessionCommands.execute(domain, SessionCommands.removeBus(domain, bus));
-			SessionStore.save(session, file);
-			StringBuilder line = new StringBuilder("removed " + removed + " (its inputs now feed " + to + ")");
-			if (!sends.isEmpty()) {
-				line.append("; removed ").append(MixTree.count(sends.size(), "send", "sends")).append(" into it, from ")
-						.append(String.join(", ", sends));
-			}
-			if (!keyed.isEmpty()) {
-				line.append("; unkeyed the sidechain of ").append(String.join(", ", keyed));
-			}
-			out.println(line);
-			break;
+		String to = bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput());
+		// what goes with it is named, before it goes
+		List<String> sends = new ArrayList<>();
+		for (Send send : SessionCommands.sendsInto(bus)) {
+			sends.add(ChannelAddress.of((Channel) send.eContainer()));
 		}
-		case "move": {
-			String usage = "bus move SESSION NAME INDEX";
-			Args a = Args.parse(rest, Set.of(), Set.of());
-			Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
-			String name = busName(a.required(1, "NAME; usage: " + usage));
-			String indexText = a.required(2, "INDEX (from 1); usage: " + usage);
-			a.expectAtMost(3, usage);
-			int index;
-			try {
-				index = Integer.parseInt(indexText.strip());
-			} catch (NumberFormatException e) {
-				throw CliException.usage("bus move INDEX '" + indexText + "' is not a whole number (places count from 1)");
-			}
-			AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-			Session session = EditLocks.load(domain, file);
-			Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
-			SessionCommands.execute(domain, SessionCommands.moveBus(domain, bus, index - 1));
-			SessionStore.save(session, file);
-			List<String> order = new ArrayList<>();
-			for (Bus b : SessionCommands.siblings(bus)) {
-				order.add(b.getName());
-			}
-			out.println("moved " + ChannelAddress.of(bus) + " to place " + index + " of the buses feeding "
-					+ (bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput())) + ": "
-					+ String.join(", ", order));
-			break;
+		List<String> keyed = new ArrayList<>();
+		for (Insert insert : SessionCommands.keyedBy(bus)) {
+			Channel owner = (Channel) insert.eContainer();
+			keyed.add(ChannelAddress.of(owner) + " slot " + (owner.getInserts().indexOf(insert) + 1));
 		}
-		default:
-			throw CliException.usage("unknown bus command '" + verb + "': use bus add, bus remove or bus move");
+		String removed = ChannelAddress.of(bus);
+		SessionCommands.execute(domain, SessionCommands.removeBus(domain, bus));
+		edit.save();
+		StringBuilder line = new StringBuilder("removed " + removed + " (its inputs now feed " + to + ")");
+		if (!sends.isEmpty()) {
+			line.append("; removed ").append(MixTree.count(sends.size(), "send", "sends")).append(" into it, from ")
+					.append(String.join(", ", sends));
 		}
+		if (!keyed.isEmpty()) {
+			line.append("; unkeyed the sidechain of ").append(String.join(", ", keyed));
+		}
+		out.println(line);
+	}
+
+	void busMove(Args a) throws Exception {
+		String usage = "bus move SESSION NAME INDEX";
+		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
+		String name = busName(a.required(1, "NAME; usage: " + usage));
+		String indexText = a.required(2, "INDEX (from 1); usage: " + usage);
+		a.expectAtMost(3, usage);
+		int index;
+		try {
+			index = Integer.parseInt(indexText.strip());
+		} catch (NumberFormatException e) {
+			throw CliException.usage("bus move INDEX '" + indexText + "' is not a whole number (places count from 1)");
+		}
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
+		Bus bus = ChannelAddress.resolveBus(session, ChannelAddress.BUS + name);
+		SessionCommands.execute(domain, SessionCommands.moveBus(domain, bus, index - 1));
+		edit.save();
+		List<String> order = new ArrayList<>();
+		for (Bus b : SessionCommands.siblings(bus)) {
+			order.add(b.getName());
+		}
+		out.println("moved " + ChannelAddress.of(bus) + " to place " + index + " of the buses feeding "
+				+ (bus.getOutput() == null ? "master" : ChannelAddress.of(bus.getOutput())) + ": "
+				+ String.join(", ", order));
 	}
 
 	/** A bus named on the command line, with or without its {@code bus:} prefix. */

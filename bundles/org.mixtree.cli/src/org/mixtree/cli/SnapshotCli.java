@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -37,92 +36,77 @@ import org.mixtree.session.SessionGraph;
  */
 final class SnapshotCli {
 
-	static final String USAGE = "snapshot save SESSION NAME [--force] | recall SESSION NAME | delete SESSION NAME | "
-			+ "list SESSION | rename SESSION OLD NEW | diff SESSION A B | ab SESSION A B [--seconds S]";
-
 	private final PrintStream out;
 	private final PrintStream err;
+	private final SessionEdit.Source edits;
 
 	SnapshotCli(PrintStream out, PrintStream err) {
+		this(out, err, SessionEdit.ALONE);
+	}
+
+	/** @param edits where save, recall, delete and rename get the session they change: alone or a batch's */
+	SnapshotCli(PrintStream out, PrintStream err, SessionEdit.Source edits) {
 		this.out = out;
 		this.err = err;
+		this.edits = edits;
 	}
 
-	void snapshot(List<String> words) throws Exception {
-		if (words.isEmpty()) {
-			throw CliException.usage("missing snapshot command; usage: " + USAGE);
-		}
-		String verb = words.get(0);
-		List<String> rest = words.subList(1, words.size());
-		switch (verb) {
-		case "save" -> save(rest);
-		case "recall" -> recall(rest);
-		case "delete" -> delete(rest);
-		case "list" -> list(rest);
-		case "rename" -> rename(rest);
-		case "diff" -> diff(rest);
-		case "ab" -> ab(rest);
-		default -> throw CliException.usage("unknown snapshot command '" + verb + "'; usage: " + USAGE);
-		}
-	}
-
-	private void save(List<String> words) throws Exception {
+	void save(Args a) throws Exception {
 		String usage = "snapshot save SESSION NAME [--force]";
-		Args a = Args.parse(words, Set.of(), Set.of("--force"));
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String name = a.required(1, "NAME; usage: " + usage);
 		a.expectAtMost(2, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		boolean replaced = Snapshots.lookup(session, name) != null;
 		try {
 			SessionCommands.execute(domain, Snapshots.save(domain, session, name, a.flag("--force")));
 		} catch (IllegalArgumentException e) {
 			throw new CliException(file + ": " + e.getMessage(), e);
 		}
-		SessionStore.save(session, file);
+		edit.save();
 		Snapshot s = Snapshots.lookup(session, name);
 		out.println((replaced ? "replaced" : "saved") + " snapshot " + s.getName() + " ("
 				+ MixTree.count(session.getTracks().size(), "track", "tracks") + ", "
 				+ MixTree.count(session.getBuses().size(), "bus", "buses") + ")");
 	}
 
-	private void recall(List<String> words) throws Exception {
+	void recall(Args a) throws Exception {
 		String usage = "snapshot recall SESSION NAME";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String name = a.required(1, "NAME; usage: " + usage);
 		a.expectAtMost(2, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Snapshot s = find(session, file, name);
 		Snapshots.Recall r = Snapshots.recall(domain, session, s);
 		SessionCommands.execute(domain, r.command());
 		refuseInvalid(session, file, s.getName());
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("recalled snapshot " + s.getName());
 		for (String note : r.notes()) {
 			out.println("  " + note);
 		}
 	}
 
-	private void delete(List<String> words) throws Exception {
+	void delete(Args a) throws Exception {
 		String usage = "snapshot delete SESSION NAME";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String name = a.required(1, "NAME; usage: " + usage);
 		a.expectAtMost(2, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Snapshot s = find(session, file, name);
 		SessionCommands.execute(domain, Snapshots.delete(domain, s));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("deleted snapshot " + s.getName());
 	}
 
-	private void list(List<String> words) throws Exception {
+	void list(Args a) throws Exception {
 		String usage = "snapshot list SESSION";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
 		Session session = SessionStore.load(file);
@@ -131,15 +115,15 @@ final class SnapshotCli {
 		}
 	}
 
-	private void rename(List<String> words) throws Exception {
+	void rename(Args a) throws Exception {
 		String usage = "snapshot rename SESSION OLD NEW";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String from = a.required(1, "OLD; usage: " + usage);
 		String to = a.required(2, "NEW; usage: " + usage);
 		a.expectAtMost(3, usage);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		Snapshot s = find(session, file, from);
 		String old = s.getName();
 		try {
@@ -147,13 +131,12 @@ final class SnapshotCli {
 		} catch (IllegalArgumentException e) {
 			throw new CliException(file + ": " + e.getMessage(), e);
 		}
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("renamed snapshot " + old + " -> " + s.getName());
 	}
 
-	private void diff(List<String> words) throws Exception {
+	void diff(Args a) throws Exception {
 		String usage = "snapshot diff SESSION A B";
-		Args a = Args.parse(words, Set.of(), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String nameA = a.required(1, "A; usage: " + usage);
 		String nameB = a.required(2, "B; usage: " + usage);
@@ -227,9 +210,8 @@ final class SnapshotCli {
 	record Measure(String name, double lufs, double truePeakDbtp) {
 	}
 
-	private void ab(List<String> words) throws Exception {
+	void ab(Args a) throws Exception {
 		String usage = "snapshot ab SESSION A B [--seconds S]";
-		Args a = Args.parse(words, Set.of("--seconds"), Set.of());
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		String nameA = a.required(1, "A; usage: " + usage);
 		String nameB = a.required(2, "B; usage: " + usage);

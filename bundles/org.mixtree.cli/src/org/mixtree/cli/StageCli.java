@@ -1,16 +1,12 @@
 package org.mixtree.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
-import org.mixtree.model.edit.SessionEditing;
-import org.mixtree.model.persistence.SessionStore;
 
 /**
  * {@code stage SESSION static|buses|tracks}: the step of the top-down method the session is in, which decides the
@@ -21,26 +17,28 @@ final class StageCli {
 	static final String USAGE = "stage SESSION static|buses|tracks";
 
 	private final java.io.PrintStream out;
+	private final SessionEdit.Source edits;
 
-	StageCli(java.io.PrintStream out) {
+	StageCli(java.io.PrintStream out, SessionEdit.Source edits) {
 		this.out = out;
+		this.edits = edits;
 	}
 
-	void stage(List<String> words) throws Exception {
-		Args a = Args.parse(words, Set.of(), Set.of());
+	void stage(Args a) throws Exception {
 		Path file = Path.of(a.required(0, "SESSION; usage: " + USAGE));
 		String word = a.required(1, "the stage (static, buses or tracks); usage: " + USAGE);
 		a.expectAtMost(2, USAGE);
 		MixStage stage = parse(word);
-		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = EditLocks.load(domain, file);
+		SessionEdit edit = edits.open(file);
+		AdapterFactoryEditingDomain domain = edit.domain();
+		Session session = edit.session();
 		MixStage before = session.getMixStage();
 		if (before == stage) {
 			out.println("stage " + stage + " (unchanged): " + plays(stage));
 			return;
 		}
 		SessionCommands.execute(domain, SessionCommands.setStage(domain, session, stage));
-		SessionStore.save(session, file);
+		edit.save();
 		out.println("stage " + before + " -> " + stage + ": " + plays(stage));
 	}
 

@@ -38,7 +38,15 @@ public final class SessionEditing {
 
 	/** A new editing domain whose resource set reads and writes {@code .mixtree} files. */
 	public static AdapterFactoryEditingDomain createEditingDomain() {
-		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(createAdapterFactory(), new BasicCommandStack(),
+		return createEditingDomain(new BasicCommandStack());
+	}
+
+	/**
+	 * The editing domain over a command stack of the caller's (the command line's batch gathers the commands of its
+	 * lines into one undoable step on a stack of its own).
+	 */
+	public static AdapterFactoryEditingDomain createEditingDomain(BasicCommandStack stack) {
+		AdapterFactoryEditingDomain domain = new AdapterFactoryEditingDomain(createAdapterFactory(), stack,
 				new HashMap<Resource, Boolean>());
 		SessionStore.register(domain.getResourceSet());
 		return domain;

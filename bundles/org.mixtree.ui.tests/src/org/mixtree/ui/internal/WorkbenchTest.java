@@ -20,6 +20,10 @@ import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
@@ -142,6 +147,33 @@ class WorkbenchTest {
 
 	@Test
 	@Order(5)
+	void theTopDownBarSwitchesTheStageAndBuildsUpTheFocusThroughUndoableCommands() throws Exception {
+		Session session = wb.session.session();
+		assertEquals(MixStage.STATIC, wb.ui(session::getMixStage));
+		wb.click(barControl("stage.BUSES"));
+		assertEquals(MixStage.BUSES, wb.ui(session::getMixStage), "the BUSES button sets the stage");
+		assertTrue(wb.ui(() -> ((Button) barControl("stage.BUSES")).getSelection()));
+		assertFalse(wb.ui(() -> ((Button) barControl("stage.STATIC")).getSelection()));
+		wb.press(SWT.CTRL, 'z');
+		assertEquals(MixStage.STATIC, wb.ui(session::getMixStage), "Ctrl+Z undoes the stage");
+		assertTrue(wb.ui(() -> ((Button) barControl("stage.STATIC")).getSelection()), "the bar follows the model");
+
+		String first = wb.ui(() -> SessionCommands.topLevelBuses(session).get(0).getName());
+		wb.click(barControl("focus.next"));
+		assertEquals(List.of(first), wb.ui(() -> SessionCommands.focusInOrder(session).stream().map(b -> b.getName()).toList()));
+		assertEquals(first, wb.ui(() -> ((Label) barControl("focus.buses")).getText()));
+		wb.screenshot("05-focus");
+		wb.click(barControl("focus.all"));
+		assertTrue(wb.ui(() -> session.getFocus().isEmpty()), "all ends the build-up");
+		assertEquals("all buses", wb.ui(() -> ((Label) barControl("focus.buses")).getText()));
+		wb.press(SWT.CTRL, 'z');
+		wb.press(SWT.CTRL, 'z');
+		assertTrue(wb.ui(() -> session.getFocus().isEmpty()), "undone twice: no focus, as saved");
+		assertEquals("song - Mixtree", wb.title(), "back at the saved state");
+	}
+
+	@Test
+	@Order(6)
 	void ctrlQAsksWithUnsavedChangesAndQuitsAtOnceWithout() throws Exception {
 		wb.press(SWT.CTRL, 'z');
 		assertEquals("*song - Mixtree", wb.title());
@@ -190,6 +222,26 @@ class WorkbenchTest {
 			return models.findElements(window, "org.mixtree.ui.menuitem.theme", MItem.class, null,
 					EModelService.ANYWHERE | EModelService.IN_MAIN_MENU).get(0).isSelected();
 		});
+	}
+
+	/** [any] A control of the top bar by its {@link TopBar#ID}. */
+	private static Control barControl(String id) {
+		return wb.ui(() -> find(wb.mainShell(), id));
+	}
+
+	private static Control find(Composite parent, String id) {
+		for (Control c : parent.getChildren()) {
+			if (id.equals(c.getData(TopBar.ID))) {
+				return c;
+			}
+			if (c instanceof Composite inner) {
+				Control found = find(inner, id);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The question dialog over the main window, or null. */

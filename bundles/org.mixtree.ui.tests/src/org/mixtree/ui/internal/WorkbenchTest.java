@@ -11,9 +11,19 @@ import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
+import org.eclipse.e4.ui.model.application.ui.menu.MItem;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.mixtree.model.MixStage;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
@@ -30,10 +41,10 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.Playback;
 
 /**
- * The workbench as {@code ./mixtree open} runs it, on a session of sox-made stems, driven by real key events under
- * Xvfb: the window and its title, Space playing through a private JACK server and stopping, an edit saved with
- * Ctrl+S and undone/redone with Ctrl+Z / Ctrl+Shift+Z, Ctrl+Q asking with unsaved changes and quitting at once
- * (exit 0) without. One workbench for the class (its start is the slow part); the tests run in order on it.
+ * The workbench as {@code ./mixtree open} runs it, on a session of sox-made stems, driven by real key and mouse
+ * events under Xvfb: the dark window and its title, Space playing through a private JACK server and stopping, the
+ * light theme and back, an edit saved with Ctrl+S and undone/redone with Ctrl+Z / Ctrl+Shift+Z, Ctrl+Q asking with
+ * unsaved changes and quitting at once (exit 0) without, the layout and the last session kept for the next start. One workbench for the class (its start is the slow part); the tests run in order on it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WorkbenchTest {
@@ -43,6 +54,7 @@ class WorkbenchTest {
 	private static byte[] sessionAsOpened;
 	private static FileTime openedModified;
 	private static RunningWorkbench wb;
+	private static long started;
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -51,6 +63,7 @@ class WorkbenchTest {
 		sessionAsOpened = Files.readAllBytes(sessionFile);
 		openedModified = Files.getLastModifiedTime(sessionFile);
 		jack = new JackServer();
+		started = System.currentTimeMillis() / 1000 * 1000; // file times may have whole seconds
 		wb = new RunningWorkbench(sessionFile, "jack");
 	}
 
@@ -96,6 +109,20 @@ class WorkbenchTest {
 
 	@Test
 	@Order(3)
+	void theLightThemeIsOneCommandAwayAndTheDarkOneComesBack() throws Exception {
+		toggleTheme();
+		RGB light = wb.ui(() -> wb.mainShell().getBackground().getRGB());
+		assertTrue(luminance(light) > 0.75, "View > Light Theme makes the window light: " + light);
+		assertTrue(themeItemTicked(), "the menu item shows the light theme is on");
+		wb.screenshot("03-light-theme");
+		toggleTheme();
+		RGB dark = wb.ui(() -> wb.mainShell().getBackground().getRGB());
+		assertTrue(luminance(dark) < 0.25, "and back to dark: " + dark);
+		assertFalse(themeItemTicked());
+	}
+
+	@Test
+	@Order(4)
 	void ctrlSSavesAnEditAndCtrlZUndoesItOnTheOneCommandStack() throws Exception {
 		AdapterFactoryEditingDomain domain = wb.session.domain();
 		Session session = wb.session.session();
@@ -119,7 +146,34 @@ class WorkbenchTest {
 	}
 
 	@Test
-	@Order(4)
+	@Order(5)
+	void theTopDownBarSwitchesTheStageAndBuildsUpTheFocusThroughUndoableCommands() throws Exception {
+		Session session = wb.session.session();
+		assertEquals(MixStage.STATIC, wb.ui(session::getMixStage));
+		wb.click(barControl("stage.BUSES"));
+		assertEquals(MixStage.BUSES, wb.ui(session::getMixStage), "the BUSES button sets the stage");
+		assertTrue(wb.ui(() -> ((Button) barControl("stage.BUSES")).getSelection()));
+		assertFalse(wb.ui(() -> ((Button) barControl("stage.STATIC")).getSelection()));
+		wb.press(SWT.CTRL, 'z');
+		assertEquals(MixStage.STATIC, wb.ui(session::getMixStage), "Ctrl+Z undoes the stage");
+		assertTrue(wb.ui(() -> ((Button) barControl("stage.STATIC")).getSelection()), "the bar follows the model");
+
+		String first = wb.ui(() -> SessionCommands.topLevelBuses(session).get(0).getName());
+		wb.click(barControl("focus.next"));
+		assertEquals(List.of(first), wb.ui(() -> SessionCommands.focusInOrder(session).stream().map(b -> b.getName()).toList()));
+		assertEquals(first, wb.ui(() -> ((Label) barControl("focus.buses")).getText()));
+		wb.screenshot("05-focus");
+		wb.click(barControl("focus.all"));
+		assertTrue(wb.ui(() -> session.getFocus().isEmpty()), "all ends the build-up");
+		assertEquals("all buses", wb.ui(() -> ((Label) barControl("focus.buses")).getText()));
+		wb.press(SWT.CTRL, 'z');
+		wb.press(SWT.CTRL, 'z');
+		assertTrue(wb.ui(() -> session.getFocus().isEmpty()), "undone twice: no focus, as saved");
+		assertEquals("song - Mixtree", wb.title(), "back at the saved state");
+	}
+
+	@Test
+	@Order(6)
 	void ctrlQAsksWithUnsavedChangesAndQuitsAtOnceWithout() throws Exception {
 		wb.press(SWT.CTRL, 'z');
 		assertEquals("*song - Mixtree", wb.title());
@@ -139,6 +193,55 @@ class WorkbenchTest {
 		double seconds = (System.nanoTime() - asked) / 1e9;
 		assertTrue(seconds < 2, "Ctrl+Q without changes quits at once: " + seconds + " s");
 		assertEquals(-6.0, SessionStore.load(sessionFile).getMaster().getGainDb(), 1e-9);
+
+		// what the next start restores: the window layout (e4's saved model) and the session as the last one
+		Path instance = Path.of(Platform.getInstanceLocation().getURL().getPath());
+		Path layout = instance.resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi");
+		assertTrue(Files.isRegularFile(layout) && Files.getLastModifiedTime(layout).toMillis() >= started,
+				"the window layout is saved at exit: " + layout);
+		assertTrue(Files.readString(layout).contains("org.mixtree.ui.partstack.main"), "the saved model is ours");
+		assertEquals(sessionFile, RecentSessions.list().get(0), "the session is remembered as the last one");
+	}
+
+	/** Runs View > Light Theme's command as its menu item does (through the window's handler service). */
+	private static void toggleTheme() {
+		wb.ui(() -> {
+			MWindow window = (MWindow) wb.mainShell().getData("modelElement");
+			ECommandService commands = window.getContext().get(ECommandService.class);
+			window.getContext().get(EHandlerService.class)
+					.executeHandler(commands.createCommand("org.mixtree.ui.command.theme.light", null));
+			return null;
+		});
+		wb.settle();
+	}
+
+	private static boolean themeItemTicked() {
+		return wb.ui(() -> {
+			MWindow window = (MWindow) wb.mainShell().getData("modelElement");
+			EModelService models = window.getContext().get(EModelService.class);
+			return models.findElements(window, "org.mixtree.ui.menuitem.theme", MItem.class, null,
+					EModelService.ANYWHERE | EModelService.IN_MAIN_MENU).get(0).isSelected();
+		});
+	}
+
+	/** [any] A control of the top bar by its {@link TopBar#ID}. */
+	private static Control barControl(String id) {
+		return wb.ui(() -> find(wb.mainShell(), id));
+	}
+
+	private static Control find(Composite parent, String id) {
+		for (Control c : parent.getChildren()) {
+			if (id.equals(c.getData(TopBar.ID))) {
+				return c;
+			}
+			if (c instanceof Composite inner) {
+				Control found = find(inner, id);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 	/** The question dialog over the main window, or null. */

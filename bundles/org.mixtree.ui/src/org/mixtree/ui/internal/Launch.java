@@ -4,15 +4,15 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What {@code ./mixtree open} was asked: {@code SESSION [--device jack|javasound|NAME] [--buffer FRAMES]}.
+ * What {@code ./mixtree open} was asked: {@code [SESSION] [--device jack|javasound|NAME] [--buffer FRAMES]}.
  *
- * @param session      the session file
+ * @param session      the session file, or null: the last one opened
  * @param device       the device as {@code play --device} takes it, or null (JACK when a server runs, else Java Sound)
  * @param bufferFrames the device buffer
  */
 public record Launch(Path session, String device, int bufferFrames) {
 
-	public static final String USAGE = "open SESSION [--device jack|javasound|NAME] [--buffer FRAMES]";
+	public static final String USAGE = "open [SESSION] [--device jack|javasound|NAME] [--buffer FRAMES]";
 
 	/** A usage error: exit 2. */
 	public static final class UsageException extends Exception {
@@ -21,6 +21,11 @@ public record Launch(Path session, String device, int bufferFrames) {
 		UsageException(String message) {
 			super(message);
 		}
+	}
+
+	/** The same launch on another session. */
+	public Launch on(Path file) {
+		return new Launch(file, device, bufferFrames);
 	}
 
 	/** Parses the words after {@code open}. */
@@ -53,9 +58,6 @@ public record Launch(Path session, String device, int bufferFrames) {
 					session = Path.of(w);
 				}
 			}
-		}
-		if (session == null) {
-			throw new UsageException("open: which session? usage: " + USAGE);
 		}
 		return new Launch(session, device, buffer);
 	}

@@ -74,7 +74,8 @@ public final class MixtreeWorkbench {
 		}
 		Location instance = null;
 		try {
-			Start start = new Start(outer, session, playback);
+			String contributions = ModelContributions.signature();
+			Start start = new Start(outer, session, playback, !contributions.equals(ModelContributions.persisted()));
 			E4Workbench workbench = e4.createE4Workbench(start, display);
 			StartupTimes.mark("model");
 			IEclipseContext context = workbench.getContext();
@@ -83,6 +84,7 @@ public final class MixtreeWorkbench {
 				instance = null;
 				return 1;
 			}
+			ModelContributions.persist(contributions);
 			workbench.createAndRunUI(workbench.getApplication());
 			e4.saveModel();
 			workbench.close();
@@ -122,11 +124,13 @@ public final class MixtreeWorkbench {
 		private final IApplicationContext outer;
 		final SessionService session;
 		final Playback playback;
+		private final boolean modelChanged;
 
-		Start(IApplicationContext outer, SessionService session, Playback playback) {
+		Start(IApplicationContext outer, SessionService session, Playback playback, boolean modelChanged) {
 			this.outer = outer;
 			this.session = session;
 			this.playback = playback;
+			this.modelChanged = modelChanged;
 		}
 
 		@Override
@@ -163,6 +167,9 @@ public final class MixtreeWorkbench {
 
 		@Override
 		public String getBrandingProperty(String key) {
+			if (IWorkbench.CLEAR_PERSISTED_STATE.equals(key) && modelChanged) {
+				return "true";
+			}
 			String v = BRANDING.get(key);
 			return v != null || outer == null ? v : outer.getBrandingProperty(key);
 		}

@@ -2,6 +2,7 @@ package org.mixtree.ui.internal;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.ui.css.swt.theme.IThemeEngine;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.di.UISynchronize;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -17,6 +18,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.mixtree.ui.SessionService;
+import org.mixtree.ui.internal.handlers.ThemeHandler;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -76,6 +78,10 @@ public final class SessionWindowAddon {
 		IWorkbench workbench = context.get(IWorkbench.class);
 		window.getContext().set(IWindowCloseHandler.class,
 				w -> CloseFlow.mayClose((Shell) w.getWidget(), session, ui, workbench));
+		IThemeEngine themes = context.get(IThemeEngine.class);
+		if (themes != null) {
+			ThemeHandler.showChoice(themes, application, models);
+		}
 		StartupTimes.mark("window");
 		if (StartupTimes.enabled() && window.getWidget() instanceof Shell shell) {
 			probeFirstPaint(shell);

@@ -1,18 +1,35 @@
 package org.mixtree.ui.internal;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.services.IStylingEngine;
+import org.eclipse.emf.common.command.Command;
+import org.eclipse.emf.common.notify.Notification;
+import org.eclipse.emf.common.notify.impl.AdapterImpl;
+import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.mixtree.model.Bus;
+import org.mixtree.model.MixStage;
+import org.mixtree.model.MixtreePackage;
+import org.mixtree.model.Session;
+import org.mixtree.model.edit.CommandRefusedException;
+import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.SessionService;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -20,11 +37,15 @@ import jakarta.inject.Inject;
 
 /**
  * The window's top bar: the transport (play/stop through the same command as Space, the time display, what the
- * device said). The top-down bar's controls join it here.
+ * device said) and the top-down bar (the mix stage, the build-up focus: previous / next / all, naming the buses in
+ * so far). Every change is the model.edit command the CLI runs, on the session's command stack (so Ctrl+Z undoes
+ * it); the bar shows the model and follows it through an EMF adapter, keeping no copy.
  */
 public final class TopBar {
 
 	static final String PLAY_COMMAND = "org.mixtree.ui.command.playstop";
+	/** The widget data key naming each control, for tests and CSS. */
+	public static final String ID = "org.mixtree.ui.topbar.id";
 
 	@Inject
 	UISynchronize ui;
@@ -35,29 +56,65 @@ public final class TopBar {
 	@Inject
 	@Optional
 	Playback playback;
+	@Inject
+	@Optional
+	IStylingEngine styling;
 
+	private SessionService session;
 	private Button play;
 	private Label time;
 	private Label status;
+	private final Map<MixStage, Button> stages = new EnumMap<>(MixStage.class);
+	private Label focus;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
+	private final AdapterImpl modelChanged = new AdapterImpl() {
+		@Override
+		public void notifyChanged(Notification n) {
+			if (n.getFeature() == MixtreePackage.Literals.SESSION__MIX_STAGE
+					|| n.getFeature() == MixtreePackage.Literals.SESSION__FOCUS) {
+				refreshModel();
+			}
+		}
+	};
 	private boolean ticking;
 
 	@PostConstruct
 	void create(Composite parent) {
 		Composite bar = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(3, false);
+		GridLayout layout = new GridLayout(15, false);
 		layout.marginWidth = 8;
 		layout.marginHeight = 4;
-		layout.horizontalSpacing = 12;
+		layout.horizontalSpacing = 6;
 		bar.setLayout(layout);
-		play = new Button(bar, SWT.PUSH);
-		play.setText("Play");
-		play.setToolTipText("Play / stop (Space)");
+		play = button(bar, "Play", "transport.play", "Play / stop (Space)", SWT.PUSH);
 		play.setLayoutData(new GridData(72, SWT.DEFAULT));
 		play.addListener(SWT.Selection, e -> handlers.executeHandler(commands.createCommand(PLAY_COMMAND, null)));
 		time = new Label(bar, SWT.NONE);
 		time.setText(clock(0, 0));
 		time.setData("org.eclipse.e4.ui.css.id", "TransportTime");
+		spacer(bar);
+
+		caption(bar, "STAGE");
+		for (MixStage s : MixStage.values()) {
+			Button b = button(bar, s.getLiteral(), "stage." + s.getLiteral(),
+					"The mix stage: which inserts play (./mixtree stage)", SWT.TOGGLE);
+			b.addListener(SWT.Selection, e -> edit(d -> SessionCommands.setStage(d, session.session(), s)));
+			stages.put(s, b);
+		}
+		spacer(bar);
+
+		caption(bar, "FOCUS");
+		Button prev = button(bar, "prev", "focus.prev", "Take the last bus out of the build-up", SWT.PUSH);
+		prev.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusPrevious(d, session.session())));
+		focus = new Label(bar, SWT.NONE);
+		focus.setData(ID, "focus.buses");
+		focus.setLayoutData(new GridData(160, SWT.DEFAULT));
+		Button next = button(bar, "next", "focus.next", "Bring in the next top-level bus", SWT.PUSH);
+		next.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusNext(d, session.session())));
+		Button all = button(bar, "all", "focus.all", "End the build-up: every bus is heard", SWT.PUSH);
+		all.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusAll(d, session.session())));
+		spacer(bar);
+
 		status = new Label(bar, SWT.NONE);
 		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -65,6 +122,22 @@ public final class TopBar {
 			playback.addListener(transportChanged);
 		}
 		refresh();
+		refreshModel();
+	}
+
+	/** [UI] Follows the context's session (another one opened replaces it). */
+	@Inject
+	void sessionChanged(@Optional SessionService next) {
+		if (session != null) {
+			session.session().eAdapters().remove(modelChanged);
+		}
+		session = next;
+		if (next != null) {
+			next.session().eAdapters().add(modelChanged);
+		}
+		if (focus != null && !focus.isDisposed()) {
+			refreshModel();
+		}
 	}
 
 	@PreDestroy
@@ -72,6 +145,50 @@ public final class TopBar {
 		if (playback != null) {
 			playback.removeListener(transportChanged);
 		}
+		if (session != null) {
+			session.session().eAdapters().remove(modelChanged);
+		}
+	}
+
+	/** [UI] Runs a model.edit command on the session's stack; a refused one says why in the bar. */
+	private void edit(Function<EditingDomain, Command> command) {
+		if (session == null) {
+			return;
+		}
+		try {
+			SessionCommands.execute(session.domain(), command.apply(session.domain()));
+			status.setText("");
+		} catch (CommandRefusedException e) {
+			status.setText(e.getMessage());
+		}
+		refreshModel();
+		status.getParent().layout();
+	}
+
+	/** [UI] The stage buttons and the focus from the model. */
+	private void refreshModel() {
+		if (focus == null || focus.isDisposed()) {
+			return;
+		}
+		Session s = session == null ? null : session.session();
+		for (Map.Entry<MixStage, Button> e : stages.entrySet()) {
+			boolean on = s != null && s.getMixStage() == e.getKey();
+			Button b = e.getValue();
+			b.setSelection(on);
+			// the theme draws the stage that is on (GTK's own toggle look is under the theme's background)
+			b.setData("org.eclipse.e4.ui.css.CssClassName", on ? "TopBarToggleOn" : "TopBarToggle");
+			if (styling != null) {
+				styling.style(b);
+			}
+		}
+		List<String> names = new ArrayList<>();
+		if (s != null) {
+			for (Bus b : SessionCommands.focusInOrder(s)) {
+				names.add(b.getName());
+			}
+		}
+		focus.setText(names.isEmpty() ? "all buses" : String.join(" + ", names));
+		focus.setToolTipText(focus.getText());
 	}
 
 	/** [UI] */
@@ -100,6 +217,26 @@ public final class TopBar {
 		}
 		time.setText(clock(playback.positionFrames(), playback.sampleRate()));
 		time.getDisplay().timerExec(33, this::tick);
+	}
+
+	private static Button button(Composite parent, String text, String id, String tip, int style) {
+		Button b = new Button(parent, style);
+		b.setText(text);
+		b.setToolTipText(tip);
+		b.setData(ID, id);
+		return b;
+	}
+
+	private static void caption(Composite parent, String text) {
+		Label l = new Label(parent, SWT.NONE);
+		l.setText(text);
+		l.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarCaption");
+	}
+
+	/** Room between two groups of the bar. */
+	private static void spacer(Composite parent) {
+		Label l = new Label(parent, SWT.NONE);
+		l.setLayoutData(new GridData(20, SWT.DEFAULT));
 	}
 
 	/** {@code HH:MM:SS.mmm} of a frame position. */

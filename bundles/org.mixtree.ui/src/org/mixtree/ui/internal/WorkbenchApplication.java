@@ -10,7 +10,7 @@ import org.mixtree.model.persistence.SessionFileException;
 import org.mixtree.ui.SessionService;
 
 /**
- * The application behind {@code ./mixtree open SESSION}: checks the arguments, the display and the session before
+ * The application behind {@code ./mixtree open [SESSION]} (without one: the last session opened): checks the arguments, the display and the session before
  * any window opens (one line {@code mixtree: ...} and exit 2 for usage, 1 for a bad session or no display), then
  * runs the workbench ({@link MixtreeWorkbench}) and returns its exit code.
  */
@@ -33,6 +33,15 @@ public final class WorkbenchApplication implements IApplication {
 		if (noDisplay != null) {
 			err.println("mixtree: open: " + noDisplay);
 			return Integer.valueOf(1);
+		}
+		if (launch.session() == null) {
+			java.nio.file.Path last = RecentSessions.list().stream().filter(java.nio.file.Files::isRegularFile).findFirst()
+					.orElse(null);
+			if (last == null) {
+				err.println("mixtree: open: which session? (there is no last session to reopen) usage: " + Launch.USAGE);
+				return Integer.valueOf(2);
+			}
+			launch = launch.on(last);
 		}
 		SessionService session;
 		try {

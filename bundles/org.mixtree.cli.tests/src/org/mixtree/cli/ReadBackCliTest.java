@@ -213,6 +213,12 @@ class ReadBackCliTest {
 		assertEquals("mixtree: org.mixtree.eq has no parameter 'band1.gain'; did you mean b1.gain?",
 				refused(1, "insert", "set", s, "bus:Vocals", "1", "band1.gain=3"));
 		assertTrue(refused(1, "insert", "set", s, "bus:Vocals", "1", "zzzzzzzz=3").contains("(parameters: b1.type, b1.freq"));
+		// a band's gain set while the band is off is not heard: the line says so and how to switch it on
+		Result off = ok("insert", "set", s, "bus:Vocals", "1", "b4.gain=4dB", "b4.freq=8k");
+		assertTrue(off.err().contains("mixtree: note: b4 is off (b4.type=off): b4.freq, b4.gain are not heard until b4.type is set, e.g. b4.type=peak"),
+				off.err());
+		assertEquals("", ok("insert", "set", s, "bus:Vocals", "1", "b4.type=peak", "b4.gain=4").err(), "switched on: no note");
+		assertTrue(ok("insert", "add", s, "bus:Drums", "eq", "b2.gain=3").err().contains("b2 is off"));
 		String json = ok("effects", "--json").out();
 		assertTrue(json.contains("\"presets\": [") && json.contains("\"name\": \"Bass bus\""), json);
 	}

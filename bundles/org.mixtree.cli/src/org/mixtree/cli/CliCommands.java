@@ -114,11 +114,11 @@ final class CliCommands {
 		CommandLine send = group(root, "send", "add, change and remove sends (FROM: track:NAME|bus:NAME  TO: bus:NAME)");
 		add(send, leaf(SESSIONS, "add", "SESSION FROM TO [--level DB] [--pre]", "FROM: track:NAME|bus:NAME  TO: bus:NAME")
 				.valued("--level", "DB", "the send's level (default 0 dB)").flag("--pre", "pre-fader (default post-fader)")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).sendAdd(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).sendAdd(a)));
 		add(send, leaf(SESSIONS, "set", "SESSION FROM TO level=DB|pre=true|false", "change a send's level or tap")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).sendSet(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).sendSet(a)));
 		add(send, leaf(SESSIONS, "remove", "SESSION FROM TO", "remove a send")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).sendRemove(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).sendRemove(a)));
 		CommandLine insert = group(root, "insert", "add, change, remove and move inserts (slots count from 1)");
 		add(insert, leaf(SESSIONS, "add",
 				"SESSION TARGET EFFECT [param=value...] [file=PATH...] [--preset NAME] [--at INDEX] [--sidechain track:NAME|bus:NAME]",
@@ -126,14 +126,14 @@ final class CliCommands {
 				.valued("--preset", "NAME", "start from the effect's preset (what is typed beside it wins)")
 				.valued("--at", "INDEX", "the slot, from 1 (default: after the last)")
 				.valued("--sidechain", "track:NAME|bus:NAME", "the channel that keys the effect")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).insertAdd(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertAdd(a)));
 		add(insert, leaf(SESSIONS, "set", "SESSION TARGET INDEX param=value... | file=PATH... | bypass=true|false",
 				"(INDEX: slot from 1)")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).insertSet(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertSet(a)));
 		add(insert, leaf(SESSIONS, "remove", "SESSION TARGET INDEX", "remove the insert in a slot")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).insertRemove(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertRemove(a)));
 		add(insert, leaf(SESSIONS, "move", "SESSION TARGET FROM TO", "move an insert to another slot")
-				.edits().run((a, r) -> new InsertSendCli(r.out(), EffectCatalog.osgi(), r.edits()).insertMove(a)));
+				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertMove(a)));
 		add(root, leaf(SESSIONS, "render", "SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]",
 				"the mix into a WAV file (and one per top-level bus with --stems)")
 				.synopsis("SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]",

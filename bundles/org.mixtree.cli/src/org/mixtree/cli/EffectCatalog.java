@@ -2,11 +2,13 @@ package org.mixtree.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 import org.mixtree.audio.io.AudioFiles;
 import org.mixtree.effects.api.ChannelLayout;
@@ -118,6 +120,44 @@ final class EffectCatalog {
 	/** {@code eq} for {@code org.mixtree.eq}: what a person types for an effect. */
 	static String shortId(String id) {
 		return id.substring(id.lastIndexOf('.') + 1);
+	}
+
+	/**
+	 * Notes for parameters that were set on a part of the effect its own switch turns off: an EQ band's gain set
+	 * while the band's type is {@code off} changes nothing that is heard, and a person setting it expects a boost.
+	 * The convention is the descriptor's: a parameter {@code P.x} belongs to the part {@code P} when there is an
+	 * enumerated {@code P.type} with a step {@code off}.
+	 *
+	 * @param valueOf the insert's value of a parameter id after the change (its default when it has none)
+	 * @param typed   the parameter ids the person set
+	 * @return one line per part, e.g. {@code b2 is off (b2.type=off): b2.gain is not heard until b2.type is set, e.g. b2.type=peak}
+	 */
+	static List<String> switchedOff(EffectDescriptor d, ToDoubleFunction<String> valueOf, Collection<String> typed) {
+		Map<String, List<String>> byPart = new LinkedHashMap<>();
+		for (String id : typed) {
+			int dot = id.lastIndexOf('.');
+			if (dot <= 0 || id.endsWith(".type")) {
+				continue;
+			}
+			String part = id.substring(0, dot);
+			int sw = d.indexOf(part + ".type");
+			if (sw < 0) {
+				continue;
+			}
+			ParameterDescriptor type = d.parameters().get(sw);
+			int off = type.steps().indexOf("off");
+			if (off >= 0 && (int) Math.round(valueOf.applyAsDouble(type.id())) == off) {
+				byPart.computeIfAbsent(part, k -> new ArrayList<>()).add(id);
+			}
+		}
+		List<String> notes = new ArrayList<>();
+		byPart.forEach((part, ids) -> {
+			ParameterDescriptor type = d.parameter(part + ".type");
+			String on = type.steps().stream().filter(step -> !step.equals("off")).findFirst().orElse("on");
+			notes.add(part + " is off (" + type.id() + "=off): " + String.join(", ", ids) + (ids.size() == 1 ? " is" : " are")
+					+ " not heard until " + type.id() + " is set, e.g. " + type.id() + "=" + on);
+		});
+		return notes;
 	}
 
 	/**

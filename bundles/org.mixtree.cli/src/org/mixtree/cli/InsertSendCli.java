@@ -17,6 +17,7 @@ import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
 import org.mixtree.model.Send;
 import org.mixtree.model.MixStage;
+import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 
@@ -29,16 +30,19 @@ import org.mixtree.model.edit.SessionCommands;
 final class InsertSendCli {
 
 	private final PrintStream out;
+	/** notes a person should read (a parameter set on a part that is switched off) */
+	private final PrintStream err;
 	private final EffectCatalog effects;
 	private final SessionEdit.Source edits;
 
-	InsertSendCli(PrintStream out, EffectCatalog effects) {
-		this(out, effects, SessionEdit.ALONE);
+	InsertSendCli(PrintStream out, PrintStream err, EffectCatalog effects) {
+		this(out, err, effects, SessionEdit.ALONE);
 	}
 
 	/** @param edits where the commands get the session they change: on their own, or a batch's */
-	InsertSendCli(PrintStream out, EffectCatalog effects, SessionEdit.Source edits) {
+	InsertSendCli(PrintStream out, PrintStream err, EffectCatalog effects, SessionEdit.Source edits) {
 		this.out = out;
+		this.err = err;
 		this.effects = effects;
 		this.edits = edits;
 	}
@@ -152,6 +156,7 @@ final class InsertSendCli {
 		EffectDescriptor d = factory.descriptor();
 		Map<String, String> files = files(factory, given, file);
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
+		List<String> typed = new ArrayList<>(params.keySet());
 		Preset preset = a.option("--preset") == null ? null : EffectCatalog.preset(d, a.option("--preset"));
 		if (preset != null) {
 			// the preset is the starting point; what is typed beside it wins
@@ -182,6 +187,11 @@ final class InsertSendCli {
 		if (session.getMixStage() != before) {
 			out.println(StageCli.advanced(before, session.getMixStage(), file));
 		}
+		Map<String, Double> chosen = params;
+		for (String note : EffectCatalog.switchedOff(d, id -> chosen.containsKey(id) ? chosen.get(id) : d.parameter(id).defaultValue(),
+				typed)) {
+			err.println("mixtree: note: " + note);
+		}
 	}
 
 	void insertSet(Args a) throws Exception {
@@ -201,12 +211,14 @@ final class InsertSendCli {
 		String bypassText = given.remove("bypass");
 		List<Command> commands = new ArrayList<>();
 		Map<String, String> files = Map.of();
+		List<String> typed = new ArrayList<>();
 		if (!given.isEmpty()) {
 			EffectFactory f = effects.find(insert.getEffectId()).orElseThrow(() -> new CliException("effect '"
 					+ insert.getEffectId() + "' on " + ChannelAddress.of(channel) + " is not installed: its parameters cannot be checked"));
 			files = files(f, given, file);
 			Map<String, Double> params = EffectCatalog.parameters(f.descriptor(), given);
 			InsertFiles.requireFiles(f.descriptor(), insert, params, files);
+			typed.addAll(params.keySet());
 			if (!params.isEmpty()) {
 				commands.add(SessionCommands.setInsertParameters(domain, insert, params));
 			}
@@ -228,6 +240,13 @@ final class InsertSendCli {
 		}
 		out.println("set " + effects.label(insert) + " in slot " + index.trim() + " of " + ChannelAddress.of(channel) + ": "
 				+ String.join(" ", shown));
+		effects.find(insert.getEffectId()).ifPresent(f -> {
+			EffectDescriptor d = f.descriptor();
+			for (String note : EffectCatalog.switchedOff(d, id -> insert.getParameters().stream().filter(v -> v.getId().equals(id))
+					.mapToDouble(ParameterValue::getValue).findFirst().orElse(d.parameter(id).defaultValue()), typed)) {
+				err.println("mixtree: note: " + note);
+			}
+		});
 	}
 
 	void insertRemove(Args a) throws Exception {

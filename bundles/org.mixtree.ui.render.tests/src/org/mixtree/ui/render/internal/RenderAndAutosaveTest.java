@@ -198,6 +198,60 @@ class RenderAndAutosaveTest {
 
 	@Test
 	@Order(4)
+	void stemsByDepthWithTheMastersInsertsInS24AsTheCliDoes() throws Exception {
+		wb.click(control(RenderDialog.BY_DEPTH));
+		assertTrue(wb.ui(() -> control(RenderDialog.DEPTH).isEnabled() && !control(RenderDialog.MIX_FILE).isEnabled()),
+				"the level and the folder, not the mix file, for stems by level");
+		wb.click(control(RenderDialog.MASTER_PROCESSING));
+		// the format by keyboard: the read-only combo takes the arrow keys while it has the focus
+		Control format = control(RenderDialog.FORMAT);
+		wb.pointAt(dialog);
+		wb.ui(format::setFocus);
+		pressKey(SWT.ARROW_DOWN);
+		assertEquals("24-bit PCM, dithered (s24)", wb.ui(() -> ((org.eclipse.swt.widgets.Combo) format).getText()));
+		wb.type((Text) control(RenderDialog.STEMS_DIR), "dialog-stems");
+		wb.click(control("Render"));
+		wb.waitFor(120_000, "the stems", () -> message().startsWith("Rendered") || message().contains("failed"));
+		wb.screenshot(dialog, "05-stems-by-depth");
+		assertTrue(message().startsWith("Rendered "), message());
+
+		Path cli = dir.resolve("cli-stems");
+		ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+		int code = Cli.run(new String[] { "render", sessionFile.toString(), "--stems-depth", "1", "--master-processing",
+				"--format", "s24", "-o", cli.toString() }, new PrintStream(out, true, StandardCharsets.UTF_8),
+				new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertEquals(0, code, "the CLI's render: " + err);
+		Set<String> names = listing(cli);
+		assertEquals(names, listing(dir.resolve("dialog-stems")), "the same stems");
+		assertTrue(names.size() >= 3, "stems: " + names);
+		for (String name : names) {
+			Path c = cli.resolve(name);
+			if (Files.isRegularFile(c)) {
+				// s24 with the engine's fixed dither seed: the same bytes
+				assertArrayEquals(Files.readAllBytes(c), Files.readAllBytes(dir.resolve("dialog-stems").resolve(name)),
+						"stem " + name + " differs from the CLI's");
+			}
+		}
+		// back to the mix for the next tests
+		wb.click(control(RenderDialog.MIX));
+	}
+
+	private static void pressKey(int keyCode) {
+		wb.ui(() -> {
+			org.eclipse.swt.widgets.Event down = new org.eclipse.swt.widgets.Event();
+			down.type = SWT.KeyDown;
+			down.keyCode = keyCode;
+			org.eclipse.swt.widgets.Event up = new org.eclipse.swt.widgets.Event();
+			up.type = SWT.KeyUp;
+			up.keyCode = keyCode;
+			assertTrue(wb.display().post(down) && wb.display().post(up));
+			return null;
+		});
+		wb.settle();
+	}
+
+	@Test
+	@Order(5)
 	void aRenderOntoASourceStemIsRefusedWithOneLine() throws Exception {
 		Path kick = dir.resolve("stems/kick.wav");
 		byte[] before = Files.readAllBytes(kick);
@@ -205,7 +259,7 @@ class RenderAndAutosaveTest {
 		wb.type((Text) control(RenderDialog.MIX_FILE), "stems/kick.wav");
 		wb.click(control("Render"));
 		wb.waitFor(30_000, "the refusal", () -> message().startsWith("Refused"));
-		wb.screenshot(dialog, "05-refused");
+		wb.screenshot(dialog, "06-refused");
 		assertTrue(message().matches("Refused: " + java.util.regex.Pattern.quote(kick.toString())
 				+ ": is the source of track:\\w+; choose another file or folder\\."), message());
 		assertFalse(message().contains("\n"), "one line");
@@ -215,7 +269,7 @@ class RenderAndAutosaveTest {
 	}
 
 	@Test
-	@Order(5)
+	@Order(6)
 	void aCancelledRenderLeavesNoFile() throws Exception {
 		Set<String> before = listing(dir);
 		wb.type((Text) control(RenderDialog.MIX_FILE), "cancelled.wav");
@@ -227,10 +281,10 @@ class RenderAndAutosaveTest {
 		int at = wb.ui(() -> ((ProgressBar) control(RenderDialog.PROGRESS)).getSelection());
 		assertTrue(at < 900, "the render was nearly done before Cancel could be pressed (" + at + "/1000): make pad.wav longer");
 		assertEquals("Cancel", wb.ui(() -> ((org.eclipse.swt.widgets.Button) control("Cancel")).getText()));
-		wb.screenshot(dialog, "06-rendering");
+		wb.screenshot(dialog, "07-rendering");
 		wb.click(control("Cancel"));
 		wb.waitFor(30_000, "the render to stop", () -> !message().startsWith("Rendering") && !message().startsWith("Cancelling"));
-		wb.screenshot(dialog, "07-cancelled");
+		wb.screenshot(dialog, "08-cancelled");
 		assertEquals("Render cancelled: no file was written.", message());
 		assertFalse(Files.exists(dir.resolve("cancelled.wav")), "cancelled.wav was left");
 		assertEquals(before, listing(dir), "a cancelled render left files (temporaries?) in the session's folder");
@@ -238,7 +292,7 @@ class RenderAndAutosaveTest {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void aNormalQuitLeavesNoAutosave() throws Exception {
 		wb.click(control("Close"));
 		wb.waitFor(5000, "the dialog to close", () -> wb.ui(() -> wb.shell("Render song")) == null);

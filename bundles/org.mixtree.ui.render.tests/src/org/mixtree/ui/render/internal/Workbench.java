@@ -138,8 +138,10 @@ final class Workbench implements AutoCloseable {
 	void click(Control control) {
 		ui(() -> {
 			Rectangle b = control.getDisplay().map(control.getParent(), null, control.getBounds());
+			// a radio or check box reacts on its box and text, not on the empty rest of a wide row: aim at the box
+			boolean box = control instanceof Button button && (button.getStyle() & (SWT.RADIO | SWT.CHECK)) != 0;
 			post(SWT.MouseMove, e -> {
-				e.x = b.x + b.width / 2;
+				e.x = b.x + (box ? Math.min(b.width / 2, 10) : b.width / 2);
 				e.y = b.y + b.height / 2;
 			});
 			post(SWT.MouseDown, e -> e.button = 1);

@@ -79,6 +79,8 @@ final class RenderDialog extends Dialog {
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
 		GridLayout layout = new GridLayout(3, false);
+		layout.marginWidth = 16;
+		layout.marginHeight = 12;
 		layout.horizontalSpacing = 8;
 		layout.verticalSpacing = 8;
 		area.setLayout(layout);

@@ -113,10 +113,12 @@ final class RenderJob extends Job {
 	static String summary(RenderResult r) {
 		String what = r.output() != null ? r.output().getFileName().toString() : "";
 		if (!r.stems().isEmpty()) {
-			what += (what.isEmpty() ? "" : " and ") + r.stems().size() + (r.stems().size() == 1 ? " stem" : " stems");
+			Path folder = r.stems().get(0).getParent();
+			what += (what.isEmpty() ? "" : " and ") + r.stems().size() + (r.stems().size() == 1 ? " stem" : " stems")
+					+ (folder == null ? "" : " into " + folder.getFileName());
 		}
 		long ms = Math.round(r.durationSeconds() * 1000);
-		return String.format(Locale.ROOT, "Rendered %s: %d:%02d.%03d, peak %s dBFS, %s LUFS, %.0fx realtime.", what,
+		return String.format(Locale.ROOT, "Rendered %s: %d:%02d.%03d, the mix peaks at %s dBFS, %s LUFS; %.0fx realtime.", what,
 				ms / 60000, ms / 1000 % 60, ms % 1000, db(r.samplePeakDbfs()), db(r.integratedLufs()),
 				r.realtimeFactor());
 	}

@@ -272,7 +272,10 @@ class RenderAndAutosaveTest {
 	@Order(6)
 	void aCancelledRenderLeavesNoFile() throws Exception {
 		Set<String> before = listing(dir);
+		// the mix and the bus stems into a folder that does not exist yet: neither file nor folder may be left
+		wb.click(control(RenderDialog.BUS_STEMS));
 		wb.type((Text) control(RenderDialog.MIX_FILE), "cancelled.wav");
+		wb.type((Text) control(RenderDialog.STEMS_DIR), "cancelled-stems");
 		wb.click(control("Render"));
 		wb.waitFor(60_000, "the render to be on its way", () -> wb.ui(() -> {
 			int at = ((ProgressBar) control(RenderDialog.PROGRESS)).getSelection();
@@ -287,6 +290,7 @@ class RenderAndAutosaveTest {
 		wb.screenshot(dialog, "08-cancelled");
 		assertEquals("Render cancelled: no file was written.", message());
 		assertFalse(Files.exists(dir.resolve("cancelled.wav")), "cancelled.wav was left");
+		assertFalse(Files.exists(dir.resolve("cancelled-stems")), "the stems folder the render made was left");
 		assertEquals(before, listing(dir), "a cancelled render left files (temporaries?) in the session's folder");
 		assertEquals(0, (int) wb.ui(() -> ((ProgressBar) control(RenderDialog.PROGRESS)).getSelection()));
 	}

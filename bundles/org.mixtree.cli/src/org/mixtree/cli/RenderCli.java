@@ -22,6 +22,7 @@ import org.mixtree.model.Session;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
 import org.mixtree.session.SessionGraph;
+import org.mixtree.session.SessionRender;
 
 /**
  * {@code render}: the session's mix through the engine into a WAV file (and one per top-level bus), or the stems of
@@ -129,16 +130,10 @@ final class RenderCli {
 		}
 		Plan plan = Engine.compile(graph);
 		// the engine makes the stems folder once every output has passed its guard (Engine#checkOutputs)
-		RenderOptions options = RenderOptions.of(output, format).withKeep(sessionFile, "the session file itself");
-		if (session.getMixStage() == MixStage.STATIC) {
-			// the engine finds the first sample over the static mix's headroom target
-			options = options.withOverDbfs(session.getHeadroomDb());
-		}
+		RenderOptions options = SessionRender.options(session, sessionFile, stemsDir == null
+				? SessionRender.Request.mix(output, format) : SessionRender.Request.busStems(output, stemsDir, format));
 		if (snapshot != null) {
 			options = SnapshotCli.keepSessionFiles(options, sessionFile);
-		}
-		if (stemsDir != null) {
-			options = options.withStemsDir(stemsDir);
 		}
 		try {
 			Engine.checkOutputs(plan, options);
@@ -146,7 +141,7 @@ final class RenderCli {
 			throw new CliException(e.getMessage() + hint(e, output), e);
 		}
 		try {
-			return Engine.render(plan, options, progress);
+			return SessionRender.render(plan, options, progress);
 		} finally {
 			if (progress instanceof ProgressBar bar) {
 				bar.finish();
@@ -195,8 +190,8 @@ final class RenderCli {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
 		}
 		Plan plan = Engine.compile(SessionGraph.describe(session, sessionFile));
-		RenderOptions options = RenderOptions.stemsByDepth(dir, format, depth, a.flag("--master-processing"))
-				.withKeep(sessionFile, "the session file itself");
+		RenderOptions options = SessionRender.options(session, sessionFile,
+				SessionRender.Request.stemsByDepth(dir, depth, a.flag("--master-processing"), format));
 		if (snapshot != null) {
 			options = SnapshotCli.keepSessionFiles(options, sessionFile);
 		}
@@ -211,7 +206,7 @@ final class RenderCli {
 		RenderProgress progress = progressBar();
 		RenderResult result;
 		try {
-			result = Engine.render(plan, options, progress);
+			result = SessionRender.render(plan, options, progress);
 		} finally {
 			if (progress instanceof ProgressBar bar) {
 				bar.finish();

@@ -138,8 +138,29 @@ class StemsWizardTest {
 		// drag LeadVox onto the Bass bus with the mouse
 		Rectangle vox = itemBounds(dialog, "LeadVox");
 		Rectangle bass = itemBounds(dialog, "Bass");
+		List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+		org.eclipse.swt.widgets.Listener log = e -> seen.add(e.type + ":" + e.widget.getClass().getSimpleName() + "@" + e.x + ","
+				+ e.y + " b" + e.button + " s" + Integer.toHexString(e.stateMask));
+		wb.ui(() -> {
+			for (int type : new int[] { SWT.MouseDown, SWT.MouseMove, SWT.MouseUp }) {
+				wb.display().addFilter(type, log);
+			}
+			return null;
+		});
 		wb.drag(vox.x + 30, vox.y + vox.height / 2, bass.x + 30, bass.y + bass.height / 2);
-		wb.waitFor(5_000, "LeadVox to move to Bass", () -> preview(dialog).get(1).equals("Bass: BassDI C, LeadVox C"));
+		try {
+			wb.waitFor(5_000, "LeadVox to move to Bass", () -> preview(dialog).get(1).equals("Bass: BassDI C, LeadVox C"));
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "; dragged from " + vox + " to " + bass + ", events " + seen + "; "
+					+ preview(dialog));
+		} finally {
+			wb.ui(() -> {
+				for (int type : new int[] { SWT.MouseDown, SWT.MouseMove, SWT.MouseUp }) {
+					wb.display().removeFilter(type, log);
+				}
+				return null;
+			});
+		}
 
 		// rename Drums: select it with the mouse, F2, type, Enter
 		Rectangle drums = itemBounds(dialog, "Drums");

@@ -191,8 +191,7 @@ final class StemsDialog extends Dialog {
 		dragCursor = new Cursor(tree.getDisplay(), SWT.CURSOR_HAND);
 		tree.addListener(SWT.Dispose, e -> dragCursor.dispose());
 		tree.addListener(SWT.MouseDown, this::mouseDown);
-		tree.addListener(SWT.MouseMove, this::mouseMove);
-		tree.addListener(SWT.MouseUp, this::mouseUp);
+		tree.addListener(SWT.Dispose, e -> endDrag());
 		refresh(null);
 		return area;
 	}
@@ -399,32 +398,44 @@ final class StemsDialog extends Dialog {
 	// ------------------------------------------------------------------------------------------ dragging a stem
 
 	private void mouseDown(Event e) {
-		dragged = null;
-		dragging = false;
-		if (e.button == 1 && tree.getItem(new Point(e.x, e.y)) instanceof TreeItem item && item.getData() instanceof TrackDraft t) {
+		endDrag();
+		// where the pointer is, not the event's x/y: GTK reports a press or release that arrives through the tree view's
+		// grab relative to another window (seen under Xvfb: the screen's origin)
+		Point pointer = tree.getDisplay().getCursorLocation();
+		if (e.button == 1 && tree.getItem(tree.toControl(pointer)) instanceof TreeItem item
+				&& item.getData() instanceof TrackDraft t) {
 			dragged = t;
-			dragFrom = new Point(e.x, e.y);
+			dragFrom = pointer;
+			// the rest of the gesture is watched on the display: while the button is down the tree view may not be
+			// the widget that gets the motion and the release
+			tree.getDisplay().addFilter(SWT.MouseMove, dragFilter);
+			tree.getDisplay().addFilter(SWT.MouseUp, dragFilter);
 		}
 	}
 
-	private void mouseMove(Event e) {
-		if (dragged != null && (e.stateMask & SWT.BUTTON1) != 0 && !dragging
-				&& Math.abs(e.y - dragFrom.y) + Math.abs(e.x - dragFrom.x) > 4) {
-			dragging = true;
-			tree.setCursor(dragCursor);
-		}
-	}
+	private final org.eclipse.swt.widgets.Listener dragFilter = this::dragEvent;
 
-	private void mouseUp(Event e) {
-		TrackDraft t = dragged;
-		boolean wasDragging = dragging;
-		dragged = null;
-		dragging = false;
-		tree.setCursor(null);
-		if (t == null || !wasDragging || e.button != 1) {
+	private void dragEvent(Event e) {
+		if (tree.isDisposed() || dragged == null || !(e.widget instanceof Control c) || c.isDisposed()) {
+			endDrag();
 			return;
 		}
-		TreeItem over = tree.getItem(new Point(e.x, e.y));
+		Point screen = c.getDisplay().getCursorLocation();
+		if (e.type == SWT.MouseMove) {
+			if (!dragging && Math.abs(screen.y - dragFrom.y) + Math.abs(screen.x - dragFrom.x) > 4) {
+				dragging = true;
+				tree.setCursor(dragCursor);
+			}
+			return;
+		}
+		TrackDraft t = dragged;
+		boolean wasDragging = dragging;
+		endDrag();
+		if (!wasDragging || e.button != 1) {
+			return;
+		}
+		Point at = tree.getDisplay().map(null, tree, screen);
+		TreeItem over = tree.getItem(at);
 		BusDraft target = null;
 		if (over != null && over.getData() instanceof BusDraft b) {
 			target = b;
@@ -433,13 +444,22 @@ final class StemsDialog extends Dialog {
 		}
 		if (target != null && target != t.bus()) {
 			layout.move(t, target);
-			TrackDraft moved = t;
 			// rebuilding the tree under the mouse inside its own event: after the event instead
 			tree.getDisplay().asyncExec(() -> {
 				if (!tree.isDisposed()) {
-					refresh(moved);
+					refresh(t);
 				}
 			});
+		}
+	}
+
+	private void endDrag() {
+		dragged = null;
+		dragging = false;
+		if (!tree.isDisposed()) {
+			tree.setCursor(null);
+			tree.getDisplay().removeFilter(SWT.MouseMove, dragFilter);
+			tree.getDisplay().removeFilter(SWT.MouseUp, dragFilter);
 		}
 	}
 

@@ -165,10 +165,23 @@ class StemsWizardTest {
 		// rename Drums: select it with the mouse, F2, type, Enter
 		Rectangle drums = itemBounds(dialog, "Drums");
 		wb.clickAt(drums.x + 30, drums.y + drums.height / 2);
+		assertEquals("Drums", wb.ui(() -> tree(dialog).getSelection()[0].getText(0)), "the click selects the bus");
 		wb.pressCode(SWT.F2);
+		wb.waitFor(2_000, "F2 to open the name field",
+				() -> wb.ui(() -> find(tree(dialog), org.eclipse.swt.widgets.Text.class, t -> true)) != null);
 		wb.type("kit");
-		wb.press(0, '\r');
-		wb.waitFor(5_000, "Drums to be renamed kit", () -> preview(dialog).get(0).startsWith("kit:"));
+		wb.pressCode(SWT.CR);
+		try {
+			wb.waitFor(5_000, "Drums to be renamed kit", () -> preview(dialog).get(0).startsWith("kit:"));
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "; " + wb.ui(() -> {
+				org.eclipse.swt.widgets.Text t = find(tree(dialog), org.eclipse.swt.widgets.Text.class, x -> true);
+				Control focus = dialog.getDisplay().getFocusControl();
+				return "name field " + (t == null ? "gone" : "'" + t.getText() + "'") + ", focus "
+						+ (focus == null ? null : focus.getClass().getSimpleName()) + ", labels "
+						+ labels(dialog) + ", " + preview(dialog);
+			}));
+		}
 		List<String> shown = preview(dialog);
 		assertEquals(List.of(
 				"kit: 01_KickIn C, OH L L100, OH R R100",
@@ -283,6 +296,18 @@ class StemsWizardTest {
 			lines.add(path + ":" + (tracks.isEmpty() ? "" : " " + String.join(", ", tracks)));
 		}
 		return lines;
+	}
+
+	private static List<String> labels(Composite parent) {
+		List<String> texts = new ArrayList<>();
+		for (Control c : parent.getChildren()) {
+			if (c instanceof org.eclipse.swt.widgets.Label l && !l.getText().isEmpty()) {
+				texts.add(l.getText());
+			} else if (c instanceof Composite comp) {
+				texts.addAll(labels(comp));
+			}
+		}
+		return texts;
 	}
 
 	private static Tree tree(Shell dialog) {

@@ -178,14 +178,16 @@ final class StemsDialog extends Dialog {
 		editor = new TreeEditor(tree);
 		editor.grabHorizontal = true;
 		tree.addListener(SWT.Selection, e -> selectionChanged());
+		// the name field opens after the key or click that asked for it is handled, so that the tree does not take
+		// the focus back at its end
 		tree.addListener(SWT.DefaultSelection, e -> {
 			if (selected() instanceof BusDraft bus) {
-				startRename(bus);
+				tree.getDisplay().asyncExec(() -> startRename(bus));
 			}
 		});
 		tree.addListener(SWT.KeyDown, e -> {
 			if (e.keyCode == SWT.F2 && selected() instanceof BusDraft bus) {
-				startRename(bus);
+				tree.getDisplay().asyncExec(() -> startRename(bus));
 			}
 		});
 		dragCursor = new Cursor(tree.getDisplay(), SWT.CURSOR_HAND);
@@ -339,6 +341,9 @@ final class StemsDialog extends Dialog {
 
 	/** [UI] Edits a bus's name in place: Enter or leaving the field keeps it (when it is a good name), Escape not. */
 	void startRename(BusDraft bus) {
+		if (tree.isDisposed()) {
+			return;
+		}
 		if (bus.existing() != null) {
 			problem.setText("bus " + bus.name() + " is already in the session: rename it in the console");
 			return;
@@ -402,6 +407,11 @@ final class StemsDialog extends Dialog {
 		// where the pointer is, not the event's x/y: GTK reports a press or release that arrives through the tree view's
 		// grab relative to another window (seen under Xvfb: the screen's origin)
 		Point pointer = tree.getDisplay().getCursorLocation();
+		if (e.button == 1 && tree.getItem(tree.toControl(pointer)) instanceof TreeItem under && !under.isDisposed()
+				&& (tree.getSelectionCount() != 1 || tree.getSelection()[0] != under)) {
+			tree.setSelection(under);
+			selectionChanged();
+		}
 		if (e.button == 1 && tree.getItem(tree.toControl(pointer)) instanceof TreeItem item
 				&& item.getData() instanceof TrackDraft t) {
 			dragged = t;

@@ -245,6 +245,29 @@ class StemsWizardTest {
 		assertEquals("song - Mixtree", wb.title());
 	}
 
+	@Test
+	@Order(4)
+	void anExistingSessionFileIsReplacedOnlyWhenAnswered() throws Exception {
+		Path file = stems.resolve("song.mixtree");
+		byte[] before = Files.readAllBytes(file);
+		folder.set(stems);
+		wb.pointAt(wb.ui(wb::mainShell));
+		wb.press(SWT.CTRL, 'n');
+		Shell dialog = wb.waitForShell("New Session from Stems");
+		wb.click(button(dialog, "Create"));
+		Shell question = wb.waitForShell("Mixtree");
+		assertTrue(wb.ui(() -> question != dialog && labels(question).toString().contains("song.mixtree already exists")),
+				"asked before replacing: " + wb.ui(() -> labels(question)));
+		wb.screenshot(question, "05-replace-question");
+		wb.click(button(question, "No"));
+		wb.waitFor(5_000, "the question to close", () -> wb.ui(() -> question.isDisposed()));
+		assertFalse(wb.ui(() -> dialog.isDisposed()), "No keeps the preview open");
+		wb.click(button(dialog, "Cancel"));
+		wb.waitFor(5_000, "the preview to close", () -> wb.ui(() -> dialog.isDisposed()));
+		assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(file)), "the session file was replaced without a yes");
+		assertEquals("song - Mixtree", wb.title());
+	}
+
 	// ------------------------------------------------------------------------------------------ helpers
 
 	/** The preview as lines: {@code BUS/PATH: track pan, ...} per bus in order, then what is not used. */
@@ -315,7 +338,7 @@ class StemsWizardTest {
 	}
 
 	private static Button button(Shell dialog, String text) {
-		Button b = wb.ui(() -> find(dialog, Button.class, x -> text.equals(x.getText())));
+		Button b = wb.ui(() -> find(dialog, Button.class, x -> text.equals(x.getText().replace("&", ""))));
 		assertNotNull(b, "no button " + text);
 		return b;
 	}

@@ -125,9 +125,9 @@ final class StemsDialog extends Dialog {
 		GridData treeData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		treeData.heightHint = 360;
 		tree.setLayoutData(treeData);
-		column("Bus / Track", 300);
+		column("Bus / Track", 280);
 		column("Pan", 70);
-		column("File", 460);
+		column("File", 360);
 
 		Composite side = new Composite(area, SWT.NONE);
 		side.setLayout(new GridLayout(1, false));

@@ -129,7 +129,9 @@ public final class StemLayout {
 			byPath.put(path, bus);
 			layout.buses.add(bus);
 		}
-		layout.addTracks(plan, stems, a -> byPath.get(a.busPath()));
+		for (SessionBuilder.Assignment a : plan) {
+			layout.tracks.add(new TrackDraft(Path.of(a.stem()), a.trackName(), a.pan(), byPath.get(a.busPath())));
+		}
 		return layout;
 	}
 
@@ -186,13 +188,6 @@ public final class StemLayout {
 			list.add(new SessionBuilder.Stem(stems.get(i).toString(), channels.get(i)));
 		}
 		return SessionBuilder.plan(list, GroupingMode.AUTO, rules);
-	}
-
-	private void addTracks(List<SessionBuilder.Assignment> plan, List<Path> stems,
-			java.util.function.Function<SessionBuilder.Assignment, BusDraft> busOf) {
-		for (SessionBuilder.Assignment a : plan) {
-			tracks.add(new TrackDraft(Path.of(a.stem()), a.trackName(), a.pan(), busOf.apply(a)));
-		}
 	}
 
 	/** The session's buses in console order: each top-level bus followed by the buses inside it. */

@@ -5,12 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
@@ -28,26 +25,12 @@ import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.GroupingRules;
 import org.mixtree.model.edit.builder.SessionBuilder;
+import org.mixtree.model.edit.builder.StemFolder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
 
 /** {@code new}, {@code info}, {@code set} and {@code bus}: the commands that read or edit a session file. */
 final class SessionCommandsCli {
-
-	/** File name endings taken as stems by {@code new --stems}; the content decides the format, not the name. */
-	static final List<String> AUDIO_EXTENSIONS = List.of(".wav", ".wave", ".bwf", ".rf64", ".aif", ".aiff", ".aifc",
-			".flac");
-
-	/** Audio formats Mixtree does not read, by file name ending: named in the "not used" line of {@code new}. */
-	private static final Map<String, String> UNREAD_AUDIO = Map.ofEntries(Map.entry(".mp3", "MP3"),
-			Map.entry(".m4a", "AAC/ALAC (M4A)"), Map.entry(".aac", "AAC"), Map.entry(".ogg", "Ogg Vorbis"),
-			Map.entry(".oga", "Ogg Vorbis"), Map.entry(".opus", "Opus"), Map.entry(".wma", "WMA"),
-			Map.entry(".wv", "WavPack"), Map.entry(".ape", "Monkey's Audio"), Map.entry(".caf", "CAF"),
-			Map.entry(".w64", "Wave64"), Map.entry(".alac", "ALAC"), Map.entry(".dsf", "DSD"));
-
-	/** The stems of a folder, and a line naming what else it holds and why that was not taken. */
-	private record Stems(List<Path> files, String notUsed) {
-	}
 
 	private final PrintStream out;
 	private final SessionEdit.Source edits;
@@ -94,8 +77,8 @@ final class SessionCommandsCli {
 		List<Path> ruleFiles = new ArrayList<>();
 		GroupingRules rules = mode == GroupingMode.AUTO ? groupingRules(a.option("--rules"), ruleFiles) : GroupingRules.defaults();
 		Path stemsDir = Path.of(stemsOption);
-		Stems found = listStems(stemsDir);
-		List<Path> stems = found.files();
+		StemFolder.Scan found = listStems(stemsDir);
+		List<Path> stems = found.stems();
 		Map<Integer, Integer> rates = new HashMap<>();
 		List<Integer> channels = new ArrayList<>();
 		for (Path stem : stems) {
@@ -103,7 +86,7 @@ final class SessionCommandsCli {
 			rates.merge(info.sampleRate(), 1, Integer::sum);
 			channels.add(info.channels());
 		}
-		int rate = a.option("--rate") != null ? parseRate(a.option("--rate")) : commonRate(rates);
+		int rate = a.option("--rate") != null ? parseRate(a.option("--rate")) : StemFolder.commonRate(rates);
 
 		if (!dryRun) {
 			// locked only now that every argument and stem was checked, so a refused new leaves no lock file; a dry
@@ -126,8 +109,8 @@ final class SessionCommandsCli {
 		out.println((dryRun ? "would create " : "created ") + file + ": " + MixTree.count(session.getTracks().size(), "track", "tracks")
 				+ ", " + MixTree.count(session.getBuses().size(), "bus", "buses") + ", " + rate + " Hz"
 				+ (rates.size() > 1 || !rates.containsKey(rate) ? " (stems at other rates are converted)" : ""));
-		if (found.notUsed() != null) {
-			out.println(found.notUsed());
+		if (found.notUsedLine() != null) {
+			out.println(found.notUsedLine());
 		}
 		MixTree.print(session, out);
 		if (!ruleFiles.isEmpty()) {
@@ -170,68 +153,16 @@ final class SessionCommandsCli {
 		}
 	}
 
-	/**
-	 * The audio files directly in {@code dir}, by name, and one line (null when there is nothing to say) naming
-	 * every other entry and why it was left: another audio format, not audio, a subfolder, or hidden (macOS's
-	 * .DS_Store and ._ files). A file with an audio name is taken whatever it holds: if it turns out broken or
-	 * unsupported, {@code new} fails on it, since a stem that cannot be read is to be fixed, not skipped.
-	 */
-	private static Stems listStems(Path dir) throws CliException {
-		if (!Files.isDirectory(dir)) {
-			throw new CliException(dir + ": " + (Files.exists(dir) ? "not a directory" : "no such directory"));
-		}
-		List<Path> entries;
-		try (Stream<Path> files = Files.list(dir)) {
-			entries = files.sorted(Comparator.comparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)))
-					.toList();
-		} catch (IOException e) {
-			throw new CliException(dir + ": cannot list: " + Cli.ioMessage(e));
-		}
-		List<Path> stems = new ArrayList<>();
-		List<String> notUsed = new ArrayList<>();
-		List<String> hidden = new ArrayList<>();
-		for (Path p : entries) {
-			String name = p.getFileName().toString();
-			String lower = name.toLowerCase(Locale.ROOT);
-			String ext = lower.lastIndexOf('.') > 0 ? lower.substring(lower.lastIndexOf('.')) : "";
-			if (name.startsWith(".")) {
-				hidden.add(name);
-			} else if (Files.isDirectory(p)) {
-				notUsed.add(name + " (a folder: subfolders are not searched)");
-			} else if (!Files.isRegularFile(p)) {
-				notUsed.add(name + " (not a regular file)");
-			} else if (AUDIO_EXTENSIONS.contains(ext)) {
-				stems.add(p);
-			} else if (UNREAD_AUDIO.containsKey(ext)) {
-				notUsed.add(name + " (" + UNREAD_AUDIO.get(ext) + " is not read: convert it to WAV or FLAC)");
-			} else if (ext.equals(".mid") || ext.equals(".midi")) {
-				notUsed.add(name + " (MIDI, not audio: render it to WAV or FLAC)");
-			} else {
-				notUsed.add(name + " (not an audio file)");
+	/** The stems of a folder and what else it holds ({@link StemFolder}, which the workbench's New Session uses too). */
+	private static StemFolder.Scan listStems(Path dir) throws CliException {
+		try {
+			return StemFolder.scan(dir);
+		} catch (StemFolder.StemFolderException e) {
+			if (e.getCause() instanceof IOException io) {
+				throw new CliException(dir + ": cannot list: " + Cli.ioMessage(io));
 			}
+			throw new CliException(e.getMessage());
 		}
-		if (!hidden.isEmpty()) {
-			notUsed.add(String.join(", ", hidden) + " (hidden)");
-		}
-		String line = notUsed.isEmpty() ? null : "not used: " + String.join(", ", notUsed);
-		if (stems.isEmpty()) {
-			throw new CliException(dir + ": no audio files (" + String.join(" ", AUDIO_EXTENSIONS) + ")"
-					+ (line == null ? "" : "; " + line));
-		}
-		return new Stems(stems, line);
-	}
-
-	/** The rate most stems have (ties: the higher), so that as few as possible are converted. */
-	private static int commonRate(Map<Integer, Integer> rates) {
-		int best = 48000;
-		int count = -1;
-		for (Map.Entry<Integer, Integer> e : rates.entrySet()) {
-			if (e.getValue() > count || e.getValue() == count && e.getKey() > best) {
-				best = e.getKey();
-				count = e.getValue();
-			}
-		}
-		return best;
 	}
 
 	/** A sample rate as typed: {@code 48000}, {@code 48k}, {@code 44.1kHz}. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
@@ -148,14 +149,20 @@ class PlayerMeterTest {
 			long[] worstReadNanos = new long[1];
 			int[] polls = new int[1];
 			int[] fresh = new int[1];
+			// a poll is stale when the device finished a block since the last poll and the reading is not newer: counted
+			// against the device's own progress, so a device thread the machine's load holds back is not a stale meter
+			int[] stale = new int[1];
+			AtomicLong blocks = new AtomicLong();
 			double[] lastMomentary = { Double.NEGATIVE_INFINITY };
 			Thread ui = new Thread(() -> {
 				double[] v = new double[MeterSnapshot.FIELDS];
 				long seen = 0;
+				long blocksSeen = 0;
 				long period = 1_000_000_000L / 60;
 				long next = System.nanoTime();
 				while (!done.get()) {
 					long t0 = System.nanoTime();
+					long finished = blocks.get(); // read before the meters: they hold at least this block
 					long seq = 0;
 					for (String id : List.of("master", "bus", "tone")) {
 						seq = player.read(id, v);
@@ -165,8 +172,11 @@ class PlayerMeterTest {
 					polls[0]++;
 					if (seq > seen) {
 						fresh[0]++;
-						seen = seq;
+					} else if (finished > blocksSeen) {
+						stale[0]++;
 					}
+					seen = Math.max(seen, seq);
+					blocksSeen = finished;
 					lastMomentary[0] = v[4];
 					next += period;
 					LockSupport.parkNanos(next - System.nanoTime());
@@ -180,6 +190,7 @@ class PlayerMeterTest {
 				for (int c = 0; c < callbacks; c++) {
 					long t0 = System.nanoTime();
 					player.callback().process(out, frames);
+					blocks.incrementAndGet();
 					if (c > 200) {
 						worstCallback[0] = Math.max(worstCallback[0], System.nanoTime() - t0);
 					}
@@ -192,11 +203,12 @@ class PlayerMeterTest {
 			device.join();
 			done.set(true);
 			ui.join();
-			System.out.printf("meters: %d polls at 60 Hz, %d fresh, worst read of 3 strips %.1f us; worst callback"
-					+ " %.1f us of a %.0f us period%n", polls[0], fresh[0], worstReadNanos[0] / 1e3,
+			System.out.printf("meters: %d polls at 60 Hz, %d fresh, %d stale, worst read of 3 strips %.1f us; worst callback"
+					+ " %.1f us of a %.0f us period%n", polls[0], fresh[0], stale[0], worstReadNanos[0] / 1e3,
 					worstCallback[0] / 1e3, 1e6 * frames / RATE);
 			assertTrue(polls[0] >= 90, "polls " + polls[0]); // 120 at 60 Hz over 2 s, scheduling aside
-			assertTrue(fresh[0] >= polls[0] - 2, "each poll sees a newer block: " + fresh[0] + " of " + polls[0]);
+			assertEquals(0, stale[0], "a poll after a finished block sees it (" + fresh[0] + " fresh of " + polls[0] + ")");
+			assertTrue(fresh[0] >= polls[0] / 2, "the meters moved: " + fresh[0] + " fresh of " + polls[0]);
 			// a seqlock read retries only over a write of a few dozen ns; 5 ms allows for a descheduled reader
 			assertTrue(worstReadNanos[0] < 5_000_000, "worst read " + worstReadNanos[0] + " ns");
 			assertEquals(-23.0, lastMomentary[0], 0.1, "the UI read the playing master's momentary loudness");

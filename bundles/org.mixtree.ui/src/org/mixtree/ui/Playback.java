@@ -329,6 +329,16 @@ public final class Playback implements AutoCloseable {
 	/** [worker] After a play was asked: the transport plays once the live session does, or stops with the reason. */
 	private void started(LiveSession l) {
 		boolean idle = await(l, 30_000);
+		// the player's play command reaches the audio thread at its next callback
+		long deadline = System.nanoTime() + 3_000_000_000L;
+		while (idle && !l.isPlaying() && !l.failed() && live == l && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(5);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
 		if (live != l || state != State.STARTING || l.failed()) {
 			return; // stopped or replaced meanwhile, or failed: problem() says why, once
 		}
@@ -337,7 +347,7 @@ public final class Playback implements AutoCloseable {
 			List<String> warnings = plan == null ? List.of() : plan.warnings();
 			set(State.PLAYING, warnings.isEmpty() ? null : warnings.get(0));
 		} else {
-			set(State.STOPPED, message != null ? message : "the audio device did not start in 30 s");
+			set(State.STOPPED, message != null ? message : "the audio device did not start playing");
 		}
 	}
 

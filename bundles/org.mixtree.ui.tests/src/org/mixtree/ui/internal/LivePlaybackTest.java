@@ -85,7 +85,7 @@ class LivePlaybackTest {
 	@Order(1)
 	void spacePlaysTheLiveSessionAndAFaderCommandIsHeardByItsGainChange() throws Exception {
 		wb.press(0, ' ');
-		wb.waitFor(20_000, "the live session to play after Space", wb.playback::isPlaying);
+		waitPlaying("the live session to play after Space");
 		LiveSession live = wb.playback.live();
 		assertNotNull(live, "Space opened the session's live session");
 		AdapterFactoryEditingDomain domain = wb.session.domain();
@@ -195,7 +195,7 @@ class LivePlaybackTest {
 
 		secondJack = new JackServer("-again");
 		wb.press(0, ' ');
-		wb.waitFor(20_000, "Space to play again on the new server", wb.playback::isPlaying);
+		waitPlaying("Space to play again on the new server");
 		LiveSession second = wb.playback.live();
 		assertNotSame(first, second, "a new live session on the new device");
 		long p0 = wb.playback.positionFrames();
@@ -204,6 +204,25 @@ class LivePlaybackTest {
 		assertEquals(null, wb.playback.message(), "the old message went with the new play");
 		wb.press(0, ' ');
 		wb.waitFor(3000, "Space to stop", () -> wb.playback.state() == Playback.State.STOPPED);
+	}
+
+	/** Waits up to 20 s for the engine to play (the live session rehearses the mix first); says why not. */
+	private static void waitPlaying(String what) throws InterruptedException {
+		try {
+			wb.waitFor(20_000, what, wb.playback::isPlaying);
+		} catch (AssertionError e) {
+			StringBuilder threads = new StringBuilder();
+			Thread.getAllStackTraces().forEach((t, stack) -> {
+				if (t.getName().startsWith("mixtree-")) {
+					threads.append("\n").append(t.getName()).append(':');
+					for (StackTraceElement f : stack) {
+						threads.append("\n  ").append(f);
+					}
+				}
+			});
+			throw new AssertionError(e.getMessage() + "; transport " + wb.playback.state() + ", message "
+					+ wb.playback.message() + threads, e);
+		}
 	}
 
 	/** [test] The strip's RMS once a change has settled: the 300 ms window refilled after the 20 ms ramp. */

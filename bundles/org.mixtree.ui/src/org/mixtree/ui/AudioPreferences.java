@@ -11,13 +11,13 @@ import org.osgi.service.prefs.BackingStoreException;
 /**
  * The workbench's audio preferences, kept as e4 preferences in the instance scope of {@code org.mixtree.ui} (the
  * workbench's data folder, {@code .metadata/.plugins/org.eclipse.core.runtime/.settings/org.mixtree.ui.prefs}), so
- * they persist across starts; a view may also inject them with
- * {@code @Preference(nodePath = AudioPreferences.NODE, value = AudioPreferences.DEVICE)}.
+ * they persist across starts.
  * <ul>
  * <li>{@link #DEVICE}: {@code auto} (JACK when a server runs, else Java Sound), {@code jack}, {@code javasound},
  * {@code BACKEND:NAME} or a device name; {@code ./mixtree open --device} overrides it for one run;</li>
  * <li>{@link #BUFFER}: the device buffer in frames, 16 to 8192 ({@code --buffer} overrides it);</li>
- * <li>{@link #HEADROOM}: the headroom target in dBFS the master's headroom display measures against.</li>
+ * <li>{@link #HEADROOM}: the headroom target in dBFS that sessions made in the workbench start with (an open
+ * session keeps its own, {@code Session.headroomDb}); default -6.</li>
  * </ul>
  * Threads: read on any thread; {@link #set} on the UI thread; {@link #save} writes the file on a worker.
  */
@@ -32,7 +32,8 @@ public final class AudioPreferences {
 	public static final double DEFAULT_HEADROOM = -6.0;
 	public static final int MIN_BUFFER = 16;
 	public static final int MAX_BUFFER = 8192;
-	public static final double MIN_HEADROOM = -40.0;
+	/** As the session's own target ({@code SessionCommands.MIN_HEADROOM_DB}). */
+	public static final double MIN_HEADROOM = -60.0;
 
 	private final IEclipsePreferences node;
 

@@ -109,6 +109,8 @@ public final class LiveSession implements AutoCloseable {
 	private Consumer<String> problems;
 	private final List<String> early = new ArrayList<>();
 	private volatile long compiles;
+	/** Set when the device could not be opened or stopped: this session plays nothing any more. */
+	private volatile boolean failed;
 
 	private LiveSession(Session session, Path sessionFile, EditingDomain domain, EffectRegistry effects) {
 		this.session = session;
@@ -176,6 +178,7 @@ public final class LiveSession implements AutoCloseable {
 	/** [session thread] Compiles the first plan, opens the device, makes the player, starts the stream. */
 	private void start(GraphDescription graph, String failure, DeviceOpener device, PlayerOptions options) {
 		if (graph == null) {
+			failed = true;
 			problem("the session cannot be played: " + failure);
 			return;
 		}
@@ -196,6 +199,7 @@ public final class LiveSession implements AutoCloseable {
 				@Override
 				public void stopped(String reason) {
 					cb.stopped(reason);
+					failed = true;
 					problem("the audio device stopped: " + reason + " (" + opened.deviceName() + ")");
 				}
 			});
@@ -206,6 +210,7 @@ public final class LiveSession implements AutoCloseable {
 			if (s != null) {
 				s.close();
 			}
+			failed = true;
 			problem("the session cannot be played: " + e.getMessage());
 		}
 	}
@@ -517,7 +522,16 @@ public final class LiveSession implements AutoCloseable {
 	/** [any] @return whether the transport plays (or fades out to stop) */
 	public boolean isPlaying() {
 		Player p = player;
-		return p != null && p.playing();
+		return p != null && !failed && p.playing();
+	}
+
+	/**
+	 * [any] @return whether this session can no longer play: its device could not be opened, the session could not be
+	 *         compiled at open, or the device stopped (went away). What it said is given to {@link #onProblem}; a
+	 *         caller that wants to play again closes it ({@link #closeLater}) and opens a new one.
+	 */
+	public boolean failed() {
+		return failed;
 	}
 
 	/**
@@ -659,8 +673,25 @@ public final class LiveSession implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
+		if (closeLater()) {
+			try {
+				thread.awaitTermination(3, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	/**
+	 * [model] As {@link #close} without waiting: stops listening to the model at once and leaves stopping the device
+	 * and freeing the player to the session's thread, which ends when they are done. What a UI thread calls (it never
+	 * waits for a device); idempotent.
+	 *
+	 * @return whether this call closed it (false: it was closed before)
+	 */
+	public boolean closeLater() {
 		if (closedModel) {
-			return;
+			return false;
 		}
 		closedModel = true;
 		session.eAdapters().remove(adapter);
@@ -681,10 +712,6 @@ public final class LiveSession implements AutoCloseable {
 			}
 		});
 		thread.shutdown();
-		try {
-			thread.awaitTermination(3, TimeUnit.SECONDS);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-		}
+		return true;
 	}
 }

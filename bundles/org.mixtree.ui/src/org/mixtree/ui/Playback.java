@@ -5,24 +5,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
-import org.mixtree.engine.Engine;
-import org.mixtree.engine.GraphDescription;
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
 import org.mixtree.engine.Plan;
 import org.mixtree.engine.device.AudioBackend;
-import org.mixtree.engine.device.AudioCallback;
-import org.mixtree.engine.device.AudioDeviceException;
-import org.mixtree.engine.device.AudioStream;
-import org.mixtree.engine.device.DeviceInfo;
-import org.mixtree.engine.realtime.Player;
-import org.mixtree.engine.realtime.PlayerOptions;
+import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
 import org.mixtree.model.Session;
-import org.mixtree.session.SessionGraph;
+import org.mixtree.model.Track;
+import org.mixtree.session.LiveSession;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -30,17 +26,22 @@ import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
 
 /**
- * The workbench's transport: plays the session through an audio device the way {@code ./mixtree play} does (JACK
- * when a server runs, else Java Sound, or the device the user named), from the transport position, and stops.
+ * The workbench's transport on the live session: the open session plays through a {@link LiveSession}, which keeps
+ * the playing engine in step with every command on the session's command stack (faders and pans through the
+ * engine's parameter path, structural changes as one click-free swap per command). One live session per opened
+ * session: it opens at the first play (JACK when a server runs, else Java Sound, or the device the user chose: see
+ * {@link DeviceChoice}) and stays open while stopped, so a play after an edit starts at once; it is closed when
+ * another session replaces this one ({@link #rewind}), when the device preferences change ({@link #deviceChanged})
+ * and after its device went away (the next play opens a new one).
  * <p>
- * Threads: {@link #play}, {@link #stop} and {@link #toggle} are called on the UI thread (the session is read there,
- * into the engine's graph description); compiling, opening the device, starting and stopping happen on this
- * service's own worker thread, so the UI never waits for the audio thread or the disk. Listeners are called on the
- * worker: a view hands the news to the UI thread with {@code UISynchronize.asyncExec}. {@link #state()},
- * {@link #positionFrames()} and {@link #message()} may be read from any thread.
+ * Live values: views read meters with {@link #readMeter} at display rate and send a gesture's values while it is
+ * under way with {@link #previewGain} / {@link #previewPan} (a fader drag; the command at the gesture's end puts the
+ * value into the model and the undo history).
  * <p>
- * The engine is behind this one class on purpose: a live session (the engine kept in step with model edits) can
- * replace what happens inside {@code start} without the handlers and views changing.
+ * Threads: [UI] is the thread that owns the session model (the workbench's UI thread): it never waits for the audio
+ * thread, a device or a file here; the live session does its work on its own thread and this transport waits for it
+ * on its own worker ({@code mixtree-transport}). Listeners are called on the worker: a view hands the news to the UI
+ * thread with {@code UISynchronize.asyncExec}. [any] methods may be called from any thread.
  */
 public final class Playback implements AutoCloseable {
 
@@ -49,8 +50,22 @@ public final class Playback implements AutoCloseable {
 		STOPPED, STARTING, PLAYING, STOPPING
 	}
 
-	private final String device;
-	private final int bufferFrames;
+	/**
+	 * The device a live session opens.
+	 *
+	 * @param device       {@code jack}, {@code javasound}, {@code BACKEND:NAME} or a device name; null (or
+	 *                     {@code auto}): JACK when a server runs, else Java Sound
+	 * @param bufferFrames the device buffer asked for
+	 */
+	public record DeviceChoice(String device, int bufferFrames) {
+		public DeviceChoice {
+			if (device != null && (device.isBlank() || device.equals(AudioPreferences.AUTO))) {
+				device = null;
+			}
+		}
+	}
+
+	private final Supplier<DeviceChoice> choice;
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "mixtree-transport");
 		t.setDaemon(true);
@@ -60,20 +75,35 @@ public final class Playback implements AutoCloseable {
 
 	private volatile State state = State.STOPPED;
 	private volatile String message;
-	private volatile Player player;
-	private volatile AudioStream stream;
+	/** The live session of the open session, or null before the first play; written on [UI]. */
+	private volatile LiveSession live;
+	/** [UI] The session {@link #live} plays. */
+	private Session liveModel;
+	/** [UI] The device preferences changed since {@link #live} opened. */
+	private boolean stale;
 	private volatile int sampleRate;
-	/** [worker] Where the next play starts, on the session's timeline, in frames of {@link #sampleRate}. */
+	/** Where the next live session starts, on the session's timeline in frames of {@link #sampleRate}. */
 	private volatile long position;
 
 	/**
+	 * A transport on a fixed device.
+	 *
 	 * @param device       {@code jack}, {@code javasound}, {@code BACKEND:NAME} or a device name; null: JACK when a
 	 *                     server runs, else Java Sound
 	 * @param bufferFrames the device buffer asked for
 	 */
 	public Playback(String device, int bufferFrames) {
-		this.device = device;
-		this.bufferFrames = bufferFrames;
+		this(() -> new DeviceChoice(device, bufferFrames));
+	}
+
+	/** A transport that asks {@code choice} (the preferences, a command line's override) each time it opens a device. */
+	public Playback(Supplier<DeviceChoice> choice) {
+		this.choice = choice;
+	}
+
+	/** [any] The device the next live session opens. */
+	public DeviceChoice deviceChoice() {
+		return choice.get();
 	}
 
 	/** [any] */
@@ -83,14 +113,14 @@ public final class Playback implements AutoCloseable {
 
 	/** [any] Whether the engine is playing (the player's own flag, not the transport's intent). */
 	public boolean isPlaying() {
-		Player p = player;
-		return state == State.PLAYING && p != null && p.playing();
+		LiveSession l = live;
+		return state == State.PLAYING && l != null && l.isPlaying();
 	}
 
-	/** [any] The transport position in frames at {@link #sampleRate()}: the player's while it plays. */
+	/** [any] The transport position in frames at {@link #sampleRate()}: the player's once a live session runs. */
 	public long positionFrames() {
-		Player p = player;
-		return p != null && state == State.PLAYING ? p.position() : position;
+		LiveSession l = live;
+		return l != null && l.stats() != null ? l.position() : position;
 	}
 
 	/** [any] The session's sample rate of the last play, 0 before the first. */
@@ -98,15 +128,86 @@ public final class Playback implements AutoCloseable {
 		return sampleRate;
 	}
 
-	/** [any] The last problem (a device that refused or went away) or note, or null. */
+	/** [any] The last problem (a device that refused or went away, a change that cannot be played) or note, or null. */
 	public String message() {
 		return message;
 	}
 
-	/** [any] The device of the running stream, or null. */
+	/** [any] The running device ({@code 48000 Hz, 256 frames, JACK}), or null. */
 	public String deviceName() {
-		AudioStream s = stream;
-		return s == null ? null : s.deviceName();
+		LiveSession l = live;
+		return l == null || l.failed() ? null : l.device();
+	}
+
+	/** [any] The device's xruns since the live session opened it (0 before). */
+	public long xruns() {
+		LiveSession l = live;
+		return l == null ? 0 : l.xruns();
+	}
+
+	/**
+	 * [any] The live session playing the open session (its meters, plan, swap and compile counts), or null before the
+	 * first play and after the session changed. Take it again when needed: a device change makes a new one.
+	 */
+	public LiveSession live() {
+		return live;
+	}
+
+	/**
+	 * [any] Copies the latest meter readings of the channel with engine id {@code channelId}
+	 * ({@code Channel.getAddress()}: {@code track/Kick}, {@code bus/Drums}, {@code master}) into
+	 * {@code into[0 .. MeterSnapshot.FIELDS)}, never waiting for the audio thread and without allocating: what a
+	 * console's display timer calls for each visible strip ({@link LiveSession#readMeter(String, double[])}).
+	 *
+	 * @return the publication's sequence number, or -1 ({@code into} untouched) when nothing plays that channel
+	 */
+	public long readMeter(String channelId, double[] into) {
+		LiveSession l = live;
+		return l == null ? -1 : l.readMeter(channelId, into);
+	}
+
+	/**
+	 * [UI] A fader value heard at once while a gesture is under way (a fader drag), smoothed, without a command; the
+	 * command at the gesture's end ({@code SessionCommands.setGain}) puts it into the model and the undo history. Does
+	 * nothing when nothing plays or the channel is not in the playing session.
+	 *
+	 * @param channelId the channel's engine id ({@code Channel.getAddress()})
+	 */
+	public void previewGain(String channelId, double gainDb) {
+		Channel c = channel(channelId);
+		if (c != null) {
+			live.previewGain(c, gainDb);
+		}
+	}
+
+	/** [UI] A pan value while a gesture is under way, as {@link #previewGain}. */
+	public void previewPan(String channelId, double pan) {
+		Channel c = channel(channelId);
+		if (c != null) {
+			live.previewPan(c, pan);
+		}
+	}
+
+	/** [UI] The channel of the playing session with that engine id, or null. */
+	private Channel channel(String id) {
+		Session s = liveModel;
+		if (live == null || s == null || id == null) {
+			return null;
+		}
+		if (s.getMaster() != null && id.equals(s.getMaster().getAddress())) {
+			return s.getMaster();
+		}
+		for (Track t : s.getTracks()) {
+			if (id.equals(t.getAddress())) {
+				return t;
+			}
+		}
+		for (Bus b : s.getBuses()) {
+			if (id.equals(b.getAddress())) {
+				return b;
+			}
+		}
+		return null;
 	}
 
 	/** [any] Called on the worker thread after every change of {@link #state()} or {@link #message()}. */
@@ -124,134 +225,156 @@ public final class Playback implements AutoCloseable {
 	}
 
 	/**
-	 * [UI] Starts playing the session from the transport position. The session is described here, on the thread
-	 * that owns it; the rest happens on the worker. A device that cannot be opened leaves the transport stopped
-	 * with {@link #message()} saying why; the returned future then completes exceptionally with that message.
+	 * [UI] Plays the session from the transport position, opening its live session first when there is none (or the
+	 * open one cannot play any more). Returns at once; the returned future completes on the worker when the engine
+	 * plays, or when it could not: then the transport is stopped and {@link #message()} says why.
+	 *
+	 * @param session a session loaded into an EMF.Edit editing domain (its command stack is the one listened to)
+	 * @param file    the file it was loaded from
 	 */
 	public CompletableFuture<Void> play(Session session, Path file) {
 		if (state != State.STOPPED) {
 			return CompletableFuture.completedFuture(null);
 		}
-		GraphDescription graph;
-		try {
-			graph = SessionGraph.describe(session, file);
-		} catch (RuntimeException e) {
-			return CompletableFuture.failedFuture(e);
-		}
+		LiveSession l = liveFor(session, file);
 		set(State.STARTING, null);
-		return CompletableFuture.runAsync(() -> start(graph), worker);
+		l.play();
+		return CompletableFuture.runAsync(() -> started(l), worker);
 	}
 
 	/** [UI] Stops (a short fade-out), keeping the position for the next play. */
 	public CompletableFuture<Void> stop() {
-		if (state == State.STOPPED) {
+		LiveSession l = live;
+		if (state == State.STOPPED || l == null) {
 			return CompletableFuture.completedFuture(null);
 		}
-		return CompletableFuture.runAsync(this::halt, worker);
-	}
-
-	/** [UI] Stops, then puts the transport at the start (a session opened in place of another). */
-	public CompletableFuture<Void> rewind() {
-		return stop().thenRunAsync(() -> {
-			position = 0;
-			set(State.STOPPED, null);
+		l.stop();
+		set(State.STOPPING, message);
+		return CompletableFuture.runAsync(() -> {
+			await(l, 3_000);
+			try {
+				Thread.sleep(30); // the fade-out is a few ms of callbacks
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+			position = l.position();
+			set(State.STOPPED, message);
 		}, worker);
 	}
 
-	/** [worker] */
-	private void start(GraphDescription graph) {
-		try {
-			Plan plan = Engine.compile(graph);
-			int rate = plan.sampleRate();
-			if (rate != sampleRate && sampleRate != 0) {
-				position = Math.round((double) position * rate / sampleRate);
-			}
-			sampleRate = rate;
-			AudioStream s = open(device, rate, bufferFrames);
-			Player p;
-			try {
-				p = new Player(plan, s.sampleRate(), s.bufferFrames(), PlayerOptions.defaults());
-			} catch (RuntimeException e) {
-				s.close();
-				throw e;
-			}
-			AudioCallback inner = p.callback();
-			AudioCallback callback = new AudioCallback() {
-				@Override
-				public void process(float[][] buffers, int frames) {
-					inner.process(buffers, frames);
-				}
+	/**
+	 * [UI] The session is being replaced by another: its live session closes (the device stops on the live session's
+	 * own thread) and the transport goes back to the start.
+	 */
+	public CompletableFuture<Void> rewind() {
+		closeLive();
+		position = 0;
+		return CompletableFuture.runAsync(() -> set(State.STOPPED, null), worker);
+	}
 
-				@Override
-				public void stopped(String reason) {
-					inner.stopped(reason);
-					// [audio or device thread] the device went away: clean up on the worker, never here
-					worker.execute(() -> {
-						if (player == p) {
-							message = reason;
-							halt();
-						}
-					});
-				}
-			};
-			player = p;
-			stream = s;
-			p.locate(position);
-			s.start(callback);
-			// the locate is applied by the first callbacks; the read-ahead fills before the fade-in
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-			while (p.stats().callbacks() < 2 && System.nanoTime() < deadline) {
-				Thread.sleep(5);
-			}
-			p.awaitPrefetch(rate / 2, 2000);
-			p.play();
-			List<String> warnings = plan.warnings();
-			set(State.PLAYING, warnings.isEmpty() ? null : warnings.get(0));
-		} catch (Exception e) {
-			closeQuietly();
-			set(State.STOPPED, e.getMessage() == null ? e.toString() : e.getMessage());
-			throw new CompletionException(e);
+	/**
+	 * [UI] The device preferences changed: the next play opens the device they name. A stopped live session closes now;
+	 * a playing one plays on until it is stopped.
+	 */
+	public void deviceChanged() {
+		stale = true;
+		if (state == State.STOPPED && live != null) {
+			position = positionFrames();
+			closeLive();
 		}
 	}
 
-	/** [worker] Stops and closes the player and the stream, keeping the position. */
-	private void halt() {
-		Player p = player;
-		if (p == null) {
-			set(State.STOPPED, message);
-			return;
+	/** [UI] The live session for {@code session}: the open one while it can play, else a new one. */
+	private LiveSession liveFor(Session session, Path file) {
+		LiveSession l = live;
+		if (l != null && (liveModel != session || l.failed() || stale)) {
+			if (liveModel == session) {
+				position = l.stats() != null ? l.position() : position;
+			} else {
+				position = 0;
+			}
+			closeLive();
+			l = null;
 		}
-		set(State.STOPPING, message);
+		if (l == null) {
+			EditingDomain domain = AdapterFactoryEditingDomain.getEditingDomainFor(session);
+			if (domain == null) {
+				throw new IllegalArgumentException("the session " + session.getName() + " has no editing domain");
+			}
+			DeviceChoice c = choice.get();
+			LiveSession opened = LiveSession.open(session, file, domain, backends(), c.device(), c.bufferFrames());
+			opened.onProblem(m -> worker.execute(() -> problem(opened, m)));
+			if (position > 0) {
+				opened.locate(position);
+			}
+			live = opened;
+			liveModel = session;
+			stale = false;
+			sampleRate = session.getSampleRate();
+			l = opened;
+		}
+		return l;
+	}
+
+	/** [UI] */
+	private void closeLive() {
+		LiveSession l = live;
+		live = null;
+		liveModel = null;
+		if (l != null) {
+			l.closeLater();
+		}
+	}
+
+	/** [worker] After a play was asked: the transport plays once the live session does, or stops with the reason. */
+	private void started(LiveSession l) {
+		boolean idle = await(l, 30_000);
+		// the player's play command reaches the audio thread at its next callback
+		long deadline = System.nanoTime() + 3_000_000_000L;
+		while (idle && !l.isPlaying() && !l.failed() && live == l && System.nanoTime() < deadline) {
+			try {
+				Thread.sleep(5);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		if (live != l || state != State.STARTING || l.failed()) {
+			return; // stopped or replaced meanwhile, or failed: problem() says why, once
+		}
+		if (idle && l.isPlaying()) {
+			Plan plan = l.plan();
+			List<String> warnings = plan == null ? List.of() : plan.warnings();
+			set(State.PLAYING, warnings.isEmpty() ? null : warnings.get(0));
+		} else {
+			set(State.STOPPED, message != null ? message : "the audio device did not start playing");
+		}
+	}
+
+	/** [worker] What the live session could not play: said once; a session whose device is gone stops the transport. */
+	private void problem(LiveSession l, String what) {
+		if (live != l) {
+			return; // a closed session's last words
+		}
+		if (l.failed()) {
+			if (l.stats() != null) {
+				position = l.position();
+			}
+			set(State.STOPPED, what);
+		} else {
+			set(state, what);
+		}
+	}
+
+	/** [worker] Waits for the live session's thread to have done what was asked of it. */
+	private static boolean await(LiveSession l, long millis) {
 		try {
-			p.stop();
-			Thread.sleep(30); // the fade-out is a few ms of callbacks
+			return l.awaitIdle(millis);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-		}
-		position = p.position();
-		closeQuietly();
-		set(State.STOPPED, message);
-	}
-
-	private void closeQuietly() {
-		AudioStream s = stream;
-		Player p = player;
-		stream = null;
-		player = null;
-		if (s != null) {
-			try {
-				s.stop();
-			} catch (Exception e) {
-				// closing anyway
-			}
-			try {
-				s.close();
-			} catch (Exception e) {
-				// nothing more to do
-			}
-		}
-		if (p != null) {
-			p.close();
+			return false;
+		} catch (java.util.concurrent.RejectedExecutionException e) {
+			return false; // closed meanwhile
 		}
 	}
 
@@ -263,57 +386,19 @@ public final class Playback implements AutoCloseable {
 		}
 	}
 
-	/** [any] Stops playing and ends the worker; waits up to two seconds (called as the workbench ends). */
+	/** [UI] Stops playing and closes the live session (waits up to 3 s for its device: called as the workbench ends). */
 	@Override
 	public void close() {
-		try {
-			worker.submit(this::halt).get(2, TimeUnit.SECONDS);
-		} catch (Exception e) {
-			// the workbench is ending: a device that hangs is left to the process exit
+		LiveSession l = live;
+		live = null;
+		if (l != null) {
+			l.close();
 		}
 		worker.shutdownNow();
 	}
 
-	/** [worker] Opens the device the user named (as {@code play --device}): a back end's id, BACKEND:NAME or a name. */
-	private static AudioStream open(String device, int rate, int buffer) throws AudioDeviceException {
-		List<AudioBackend> backends = backends();
-		if (backends.isEmpty()) {
-			throw new AudioDeviceException("no audio back end is installed (bundles org.mixtree.engine.device.*)");
-		}
-		List<String> reasons = new ArrayList<>();
-		if (device == null) {
-			for (AudioBackend b : backends) {
-				try {
-					return b.open(null, rate, buffer, 2);
-				} catch (AudioDeviceException e) {
-					reasons.add(e.getMessage());
-				}
-			}
-			throw new AudioDeviceException("no audio device is available: " + String.join("; ", reasons));
-		}
-		for (AudioBackend b : backends) {
-			if (b.id().equals(device)) {
-				return b.open(null, rate, buffer, 2);
-			}
-		}
-		for (AudioBackend b : backends) {
-			String name = device.startsWith(b.id() + ":") ? device.substring(b.id().length() + 1) : null;
-			if (name == null) {
-				for (DeviceInfo d : b.devices()) {
-					if (d.name().equals(device)) {
-						name = device;
-					}
-				}
-			}
-			if (name != null) {
-				return b.open(name, rate, buffer, 2);
-			}
-		}
-		throw new AudioDeviceException("--device '" + device + "': no such back end or device (./mixtree devices lists them)");
-	}
-
 	/**
-	 * The back ends registered in the running framework, JACK first (the low-latency path). Back-end bundles are
+	 * [any] The back ends registered in the running framework, JACK first (the low-latency path). Back-end bundles are
 	 * lazily activated: a resolved one is started by its activation policy so declarative services registers it.
 	 */
 	public static List<AudioBackend> backends() {

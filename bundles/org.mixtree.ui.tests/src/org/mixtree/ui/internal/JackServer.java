@@ -26,8 +26,13 @@ final class JackServer implements AutoCloseable {
 	final String name;
 
 	JackServer() throws Exception {
+		this("");
+	}
+
+	/** @param suffix makes the server's name differ from an earlier one's (a server started after one was killed) */
+	JackServer(String suffix) throws Exception {
 		log = Files.createTempFile("mixtree-ui-jackd-", ".log");
-		name = "mixtree-ui-test-" + ProcessHandle.current().pid();
+		name = "mixtree-ui-test-" + ProcessHandle.current().pid() + suffix;
 		process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256")
 				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		libc.setenv("JACK_DEFAULT_SERVER", name, 1);
@@ -40,6 +45,12 @@ final class JackServer implements AutoCloseable {
 		if (!process.isAlive()) {
 			throw new AssertionError("the private JACK server did not start: " + Files.readString(log));
 		}
+	}
+
+	/** Kills the server as a crash would (SIGKILL): its clients are thrown out without a word from it. */
+	void kill() throws Exception {
+		process.destroyForcibly();
+		process.waitFor(5, TimeUnit.SECONDS);
 	}
 
 	@Override

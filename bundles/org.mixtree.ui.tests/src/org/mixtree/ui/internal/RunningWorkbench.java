@@ -39,11 +39,18 @@ final class RunningWorkbench implements AutoCloseable {
 
 	/** Starts the workbench on the session and waits until its window is showing (at most 20 s). */
 	RunningWorkbench(Path sessionFile, String device) throws Exception {
+		this(new Launch(sessionFile, device, 256));
+	}
+
+	/**
+	 * Starts the workbench as {@code ./mixtree open} with these arguments starts it (a null device and 0 frames: the
+	 * preferences') and waits until its window is showing (at most 20 s).
+	 */
+	RunningWorkbench(Launch launch) throws Exception {
 		// a fresh layout for each run: what an earlier run persisted is not what this test expects
 		System.setProperty("clearPersistedState", "true");
-		session = SessionService.open(sessionFile);
-		playback = new Playback(device, 256);
-		Launch launch = new Launch(sessionFile, device, 256);
+		session = SessionService.open(launch.session());
+		playback = MixtreeWorkbench.playback(launch);
 		thread = new Thread(() -> {
 			try {
 				exit.complete(MixtreeWorkbench.run(null, launch, session, playback,

@@ -7,8 +7,9 @@ import java.util.List;
  * What {@code ./mixtree open} was asked: {@code [SESSION] [--device jack|javasound|NAME] [--buffer FRAMES]}.
  *
  * @param session      the session file, or null: the last one opened
- * @param device       the device as {@code play --device} takes it, or null (JACK when a server runs, else Java Sound)
- * @param bufferFrames the device buffer
+ * @param device       the device as {@code play --device} takes it ({@code auto}: JACK when a server runs, else Java
+ *                     Sound), or null: the one the preferences name ({@link org.mixtree.ui.AudioPreferences})
+ * @param bufferFrames the device buffer, or 0: the preferences' buffer
  */
 public record Launch(Path session, String device, int bufferFrames) {
 
@@ -32,7 +33,7 @@ public record Launch(Path session, String device, int bufferFrames) {
 	public static Launch parse(List<String> words) throws UsageException {
 		Path session = null;
 		String device = null;
-		int buffer = 256;
+		int buffer = 0;
 		for (int i = 0; i < words.size(); i++) {
 			String w = words.get(i);
 			switch (w) {

@@ -14,6 +14,7 @@ import org.eclipse.osgi.service.datalocation.Location;
 import org.eclipse.swt.SWTError;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.framework.Bundle;
+import org.mixtree.ui.AudioPreferences;
 import org.mixtree.ui.Playback;
 import org.mixtree.ui.SessionService;
 
@@ -58,7 +59,16 @@ public final class MixtreeWorkbench {
 	 * @return the exit code: 0 when the window closed, 1 when it could not open
 	 */
 	public static int run(IApplicationContext outer, Launch launch, SessionService session, PrintStream err) {
-		return run(outer, launch, session, new Playback(launch.device(), launch.bufferFrames()), err);
+		return run(outer, launch, session, playback(launch), err);
+	}
+
+	/**
+	 * The transport of a run: the device and buffer the preferences name each time it opens a device (so a change in
+	 * the preferences dialog applies at the next play), unless the command line named them for this run.
+	 */
+	static Playback playback(Launch launch) {
+		AudioPreferences preferences = new AudioPreferences();
+		return new Playback(() -> preferences.choice(launch.device(), launch.bufferFrames()));
 	}
 
 	/** As {@link #run(IApplicationContext, Launch, SessionService, PrintStream)} with a given transport (tests). */

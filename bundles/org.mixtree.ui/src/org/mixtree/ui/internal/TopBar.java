@@ -201,8 +201,8 @@ public final class TopBar {
 		String m = playback.message();
 		String device = playback.deviceName();
 		status.setText(m != null ? m : device != null && s == Playback.State.PLAYING ? "on " + device : "");
+		time.setText(transportTime());
 		status.getParent().layout();
-		time.setText(clock(playback.positionFrames(), playback.sampleRate()));
 		if (s == Playback.State.PLAYING && !ticking) {
 			ticking = true;
 			tick();
@@ -215,8 +215,18 @@ public final class TopBar {
 			ticking = false;
 			return;
 		}
-		time.setText(clock(playback.positionFrames(), playback.sampleRate()));
+		String text = transportTime();
+		boolean resized = text.length() != time.getText().length();
+		time.setText(text);
+		if (resized) {
+			time.getParent().layout();
+		}
 		time.getDisplay().timerExec(33, this::tick);
+	}
+
+	/** [UI] The time display: the transport's time, and the device's xruns since it opened (what a glitch costs). */
+	private String transportTime() {
+		return clock(playback.positionFrames(), playback.sampleRate()) + "   xruns " + playback.xruns();
 	}
 
 	private static Button button(Composite parent, String text, String id, String tip, int style) {

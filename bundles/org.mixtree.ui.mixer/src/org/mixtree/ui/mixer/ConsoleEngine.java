@@ -23,7 +23,7 @@ public interface ConsoleEngine {
 	};
 
 	/**
-	 * Copies the latest readings of a channel (track, bus or master address) into
+	 * Copies the latest readings of a channel (its id in the engine, {@code Channel.getAddress()}: {@code bus/Drums}) into
 	 * {@code into[0 .. MeterSnapshot.FIELDS)} in the order of {@link MeterSnapshot}'s components.
 	 *
 	 * @return false when there is no reading for that channel ({@code into} untouched)

@@ -82,6 +82,7 @@ public final class MixerConsole {
 	private Menu menu;
 	private Gesture gesture;
 	private String tooltip;
+	private long paints, lastPaintNanos;
 
 	/** What the mouse is doing since the button went down. */
 	private static final class Gesture {
@@ -110,7 +111,7 @@ public final class MixerConsole {
 
 	public MixerConsole(Composite parent, ConsoleInput input) {
 		this.input = input;
-		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.H_SCROLL);
+		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.H_SCROLL);
 		palette = new Palette(canvas);
 		painter = new ConsolePainter(palette);
 		canvas.setBackground(palette.background);
@@ -120,9 +121,12 @@ public final class MixerConsole {
 			refresh();
 		});
 		canvas.addListener(SWT.Paint, e -> {
+			long t0 = System.nanoTime();
 			view.width = canvas.getClientArea().width;
 			view.height = canvas.getClientArea().height;
 			painter.paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height), view);
+			lastPaintNanos = System.nanoTime() - t0;
+			paints++;
 		});
 		canvas.addListener(SWT.Resize, e -> relayout());
 		canvas.addListener(SWT.MouseDown, this::mouseDown);
@@ -231,6 +235,16 @@ public final class MixerConsole {
 		return painter;
 	}
 
+	/** @return how many times the canvas has been painted (the benchmark counts frames with it) */
+	public long paints() {
+		return paints;
+	}
+
+	/** @return how long the last paint took, in nanoseconds */
+	public long lastPaintNanos() {
+		return lastPaintNanos;
+	}
+
 	/** Selects a channel's strip (it must be shown). */
 	public void select(Channel channel) {
 		selected = channel;
@@ -298,6 +312,7 @@ public final class MixerConsole {
 			canvas.getDisplay().timerExec(-1, meterTick);
 			canvas.dispose();
 		}
+		painter.dispose();
 		palette.dispose();
 	}
 
@@ -435,6 +450,18 @@ public final class MixerConsole {
 		if (canvas.isDisposed()) {
 			return;
 		}
+		readMeters();
+		canvas.getDisplay().timerExec(METER_PERIOD_MS, meterTick);
+	}
+
+	/**
+	 * Reads the engine's meters for every visible strip and damages what changed (the meter timer's frame; the
+	 * benchmark calls it directly).
+	 *
+	 * @return how many strips' meters changed
+	 */
+	public int readMeters() {
+		int changed = 0;
 		ConsoleEngine engine = input.engine();
 		StripGeometry g = view.geometry;
 		for (int i = 0; i < view.strips.size(); i++) {
@@ -447,6 +474,7 @@ public final class MixerConsole {
 				continue;
 			}
 			if (!java.util.Arrays.equals(reading, s.meter)) {
+				changed++;
 				System.arraycopy(reading, 0, s.meter, 0, reading.length);
 				s.clipped |= reading[0] >= 0.0;
 				// the meters, the clip marker and the loudness text: the damaged rectangle only
@@ -456,7 +484,7 @@ public final class MixerConsole {
 				}
 			}
 		}
-		canvas.getDisplay().timerExec(METER_PERIOD_MS, meterTick);
+		return changed;
 	}
 
 	// ---- hit testing
@@ -1123,7 +1151,8 @@ public final class MixerConsole {
 			}
 			return true;
 		} catch (CommandRefusedException e) {
-			message("refused: " + e.getMessage(), true);
+			String why = e.getMessage();
+			message(why.startsWith("refused") ? why : "refused: " + why, true);
 			return false;
 		}
 	}

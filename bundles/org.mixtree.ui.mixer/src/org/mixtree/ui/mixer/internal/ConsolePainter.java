@@ -20,6 +20,15 @@ public final class ConsolePainter {
 	private final Palette p;
 	private final Map<String, String> fitted = new HashMap<>();
 	private final Map<String, Point> extents = new HashMap<>();
+	/**
+	 * Each strip's still parts (everything but its meters), drawn once into an image and copied on every frame: the
+	 * meter timer damages every visible meter 30 times a second, and text is the dear part of a strip.
+	 */
+	private final Map<Strip, Cached> cache = new java.util.IdentityHashMap<>();
+	private java.util.List<Strip> cachedFor;
+
+	private record Cached(org.eclipse.swt.graphics.Image image, boolean selected, int hoverSlot, StripGeometry geometry) {
+	}
 
 	public ConsolePainter(Palette palette) {
 		this.p = palette;
@@ -31,6 +40,19 @@ public final class ConsolePainter {
 
 	/** Paints the part of the console inside {@code clip}. */
 	public void paint(GC gc, Rectangle clip, ConsoleView v) {
+		if (cachedFor != v.strips) {
+			// new presentations (the model changed): the images of strips no longer shown go
+			java.util.Set<Strip> keep = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+			keep.addAll(v.strips);
+			cache.entrySet().removeIf(e -> {
+				if (!keep.contains(e.getKey())) {
+					e.getValue().image().dispose();
+					return true;
+				}
+				return false;
+			});
+			cachedFor = v.strips;
+		}
 		gc.setBackground(p.background);
 		gc.fillRectangle(clip);
 		if (clip.y < ConsoleView.HEADER) {
@@ -45,7 +67,7 @@ public final class ConsolePainter {
 			if (x + StripGeometry.WIDTH < clip.x || i == v.dragStrip) {
 				continue;
 			}
-			strip(gc, v, i, x, v.stripY());
+			cachedStrip(gc, v, i, x, v.stripY());
 		}
 		if (v.dragStrip >= 0 && v.dragStrip < v.strips.size()) {
 			if (v.dropIndex >= 0) {
@@ -59,7 +81,47 @@ public final class ConsolePainter {
 			gc.drawRectangle(v.dragX, v.stripY() + 6, StripGeometry.WIDTH - 1, v.geometry.height - 1);
 			gc.setLineWidth(1);
 		}
-		footer(gc, v);
+		if (clip.y + clip.height > v.height - ConsoleView.FOOTER) {
+			footer(gc, v);
+		}
+	}
+
+	/** Strip {@code i}: its still parts from its cached image, then its meters. */
+	private void cachedStrip(GC gc, ConsoleView v, int i, int x, int y) {
+		Strip s = v.strips.get(i);
+		if (v.liveStrip == i || v.slotDragStrip == i) {
+			strip(gc, v, i, x, y);
+			return;
+		}
+		int hover = v.hoverStrip == i ? v.hoverSlot : -1;
+		Cached c = cache.get(s);
+		if (c == null || c.selected() != (v.selected == i) || c.hoverSlot() != hover || c.geometry() != v.geometry) {
+			if (c != null) {
+				c.image().dispose();
+			}
+			org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(gc.getDevice(), StripGeometry.WIDTH,
+					v.geometry.height);
+			GC ig = new GC(image);
+			try {
+				ig.setBackground(p.background);
+				ig.fillRectangle(0, 0, StripGeometry.WIDTH, v.geometry.height);
+				still(ig, v, i, 0, 0);
+			} finally {
+				ig.dispose();
+			}
+			c = new Cached(image, v.selected == i, hover, v.geometry);
+			cache.put(s, c);
+		}
+		gc.drawImage(c.image(), x, y);
+		moving(gc, s, v.geometry, x, y);
+	}
+
+	/** Frees the cached images (the console's canvas is going). */
+	public void dispose() {
+		for (Cached c : cache.values()) {
+			c.image().dispose();
+		}
+		cache.clear();
 	}
 
 	private void header(GC gc, ConsoleView v) {
@@ -130,6 +192,34 @@ public final class ConsolePainter {
 
 	/** Draws strip {@code i} with its top-left corner at (x, y). */
 	public void strip(GC gc, ConsoleView v, int i, int x, int y) {
+		still(gc, v, i, x, y);
+		moving(gc, v.strips.get(i), v.geometry, x, y);
+	}
+
+	/** What moves at display rate: the meters, the clip marker, gain reduction, loudness. */
+	private void moving(GC gc, Strip s, StripGeometry g, int x, int y) {
+		meter(gc, s, g, x, y);
+		if (s.loudness) {
+			Rectangle r = at(g.value, x, y);
+			gc.setBackground(s.kind == Strip.Kind.PARENT || s.kind == Strip.Kind.MASTER ? p.stripParent : p.strip);
+			gc.fillRectangle(r.x, r.y, 58, r.height);
+			double st = s.meter[5];
+			String lt = st == Double.NEGATIVE_INFINITY || Double.isNaN(st) ? "-- LUFS-S"
+					: String.format(java.util.Locale.ROOT, "%.1f S", st);
+			gc.setFont(p.small);
+			gc.setForeground(p.loudness);
+			gc.drawString(lt, r.x + 4, r.y + 3, true);
+		}
+		if (s.silentBecause != null) {
+			gc.setAlpha(110);
+			gc.setBackground(p.silentVeil);
+			gc.fillRectangle(x + g.clip.x - 4, y + g.clip.y, 36, g.meter.y + g.meter.height - g.clip.y + 1);
+			gc.setAlpha(255);
+		}
+	}
+
+	/** Everything of a strip but what {@link #moving} draws. */
+	private void still(GC gc, ConsoleView v, int i, int x, int y) {
 		Strip s = v.strips.get(i);
 		StripGeometry g = v.geometry;
 		boolean silent = s.silentBecause != null;
@@ -152,8 +242,10 @@ public final class ConsolePainter {
 			gc.setBackground(p.silentText);
 			gc.fillOval(r.x, r.y + 6, 7, 7);
 		}
+		// a silent channel says why where its first line of facts was (all of it on hover)
+		gc.setForeground(silent ? p.silentText : p.dim);
+		centre(gc, fit(gc, silent ? s.silentBecause : s.info1, g.info1.width, p.small), at(g.info1, x, y), p.small);
 		gc.setForeground(p.dim);
-		centre(gc, fit(gc, s.info1, g.info1.width, p.small), at(g.info1, x, y), p.small);
 		centre(gc, fit(gc, s.info2, g.info2.width, p.small), at(g.info2, x, y), p.small);
 		// output selector
 		r = at(g.output, x, y);
@@ -168,7 +260,6 @@ public final class ConsolePainter {
 		}
 		slots(gc, v, i, s, g, x, y);
 		sends(gc, v, i, s, g, x, y);
-		meter(gc, s, g, x, y);
 		fader(gc, v, i, s, g, x, y);
 		// the value under the fader, loudness at the left for buses
 		r = at(g.value, x, y);
@@ -178,14 +269,6 @@ public final class ConsolePainter {
 		String gt = FaderLaw.format(gain);
 		Point ge = ext(gc, gt, p.bold);
 		gc.drawString(gt, r.x + r.width - ge.x - 2, r.y + 1, true);
-		if (s.loudness) {
-			double st = s.meter[5];
-			String lt = st == Double.NEGATIVE_INFINITY || Double.isNaN(st) ? "-- LUFS-S"
-					: String.format(java.util.Locale.ROOT, "%.1f S", st);
-			gc.setFont(p.small);
-			gc.setForeground(p.loudness);
-			gc.drawString(lt, r.x + 4, r.y + 3, true);
-		}
 		pan(gc, v, i, s, g, x, y);
 		buttons(gc, s, g, x, y);
 		r = at(g.open, x, y);
@@ -194,13 +277,10 @@ public final class ConsolePainter {
 			centre(gc, s.canOpen ? "open  \u25b8" : "\u25b4  up", r, p.normal);
 		}
 		if (silent) {
-			gc.setForeground(p.silentText);
-			gc.setFont(p.small);
-			gc.drawString("silent", r.x + 2, r.y + 3, true);
-			// a veil over the strip's body: it is drawn, and drawn as not heard
-			gc.setAlpha(90);
+			// a veil over the strip's body (not its buttons, which say why): drawn, and drawn as not heard
+			gc.setAlpha(110);
 			gc.setBackground(p.silentVeil);
-			gc.fillRoundRectangle(x, y + g.output.y, StripGeometry.WIDTH, g.height - g.output.y - 30, 8, 8);
+			gc.fillRectangle(x + 2, y + g.output.y, StripGeometry.WIDTH - 4, g.value.y - g.output.y - 2);
 			gc.setAlpha(255);
 		}
 	}

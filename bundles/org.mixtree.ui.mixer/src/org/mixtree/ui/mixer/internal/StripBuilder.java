@@ -86,7 +86,9 @@ public final class StripBuilder {
 			for (Bus b : session.getBuses()) {
 				buses += feeds(b, bus, master) ? 1 : 0;
 			}
-			info1 = plural(tracks, "track") + (buses > 0 ? " \u00b7 " + plural(buses, "bus") : "");
+			info1 = tracks == 0 && buses == 0 ? "nothing feeds it"
+					: tracks == 0 ? plural(buses, "bus")
+							: plural(tracks, "track") + (buses > 0 ? " \u00b7 " + plural(buses, "bus") : "");
 			int latency = facts.latency(id);
 			info2 = "fx " + Plugins.own(bus) + " / " + Plugins.subtree(bus)
 					+ (latency < 0 ? "" : " \u00b7 " + latency + " smp");

@@ -82,7 +82,8 @@ public final class MixerConsole {
 	private Menu menu;
 	private Gesture gesture;
 	private String tooltip;
-	private long paints, lastPaintNanos;
+	private long paints, lastPaintNanos, lastPaintCpuNanos;
+	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
 	/** What the mouse is doing since the button went down. */
 	private static final class Gesture {
@@ -121,11 +122,12 @@ public final class MixerConsole {
 			refresh();
 		});
 		canvas.addListener(SWT.Paint, e -> {
-			long t0 = System.nanoTime();
+			long t0 = System.nanoTime(), c0 = CPU.getCurrentThreadCpuTime();
 			view.width = canvas.getClientArea().width;
 			view.height = canvas.getClientArea().height;
 			painter.paint(e.gc, new Rectangle(e.x, e.y, e.width, e.height), view);
 			lastPaintNanos = System.nanoTime() - t0;
+			lastPaintCpuNanos = CPU.getCurrentThreadCpuTime() - c0;
 			paints++;
 		});
 		canvas.addListener(SWT.Resize, e -> relayout());
@@ -243,6 +245,11 @@ public final class MixerConsole {
 	/** @return how long the last paint took, in nanoseconds */
 	public long lastPaintNanos() {
 		return lastPaintNanos;
+	}
+
+	/** @return the UI thread's CPU time in the last paint, in nanoseconds (what the paint cost, not what it waited) */
+	public long lastPaintCpuNanos() {
+		return lastPaintCpuNanos;
 	}
 
 	/** Selects a channel's strip (it must be shown). */
@@ -630,10 +637,10 @@ public final class MixerConsole {
 				outputMenu(s.channel, e.x, e.y);
 			}
 		}
-		case MUTE -> run(() -> SessionCommands.setMute(input.domain(), s.channel, !s.mute));
-		case SOLO -> run(() -> SessionCommands.setSolo(input.domain(), s.channel, !s.solo));
-		case POLARITY -> run(() -> SessionCommands.setPolarityInverted(input.domain(), s.channel, !s.polarity));
-		case SAFE -> run(() -> SessionCommands.setSoloSafe(input.domain(), (Bus) s.channel, !s.soloSafe));
+		case MUTE -> run(() -> SessionCommands.setMute(input.domain(), s.channel, !s.channel.isMute()));
+		case SOLO -> run(() -> SessionCommands.setSolo(input.domain(), s.channel, !s.channel.isSolo()));
+		case POLARITY -> run(() -> SessionCommands.setPolarityInverted(input.domain(), s.channel, !s.channel.isPolarityInverted()));
+		case SAFE -> run(() -> SessionCommands.setSoloSafe(input.domain(), (Bus) s.channel, !((Bus) s.channel).isSoloSafe()));
 		case OPEN -> {
 			if (s.canOpen) {
 				openBus((Bus) s.channel);
@@ -915,12 +922,12 @@ public final class MixerConsole {
 		case '-', '_' -> nudge(s, -1, fine);
 		case 'm' -> {
 			if (s != null) {
-				run(() -> SessionCommands.setMute(input.domain(), s.channel, !s.mute));
+				run(() -> SessionCommands.setMute(input.domain(), s.channel, !s.channel.isMute()));
 			}
 		}
 		case 's' -> {
 			if (s != null) {
-				run(() -> SessionCommands.setSolo(input.domain(), s.channel, !s.solo));
+				run(() -> SessionCommands.setSolo(input.domain(), s.channel, !s.channel.isSolo()));
 			}
 		}
 		default -> {
@@ -930,8 +937,10 @@ public final class MixerConsole {
 
 	private void nudge(Strip s, int direction, boolean fine) {
 		if (s != null) {
-			double db = FaderLaw.step(s.gainDb, direction, fine);
-			if (db != s.gainDb) {
+			// the model is the state: a key pressed before the strip has redrawn steps from the value set
+			double now = s.channel.getGainDb();
+			double db = FaderLaw.step(now, direction, fine);
+			if (db != now) {
 				run(() -> SessionCommands.setGain(input.domain(), s.channel, db));
 			}
 		}

@@ -38,15 +38,18 @@ public final class ConsoleBenchmark {
 
 	/** Figures in milliseconds per frame. */
 	public record Result(int strips, int visible, int frames, double meterMedian, double meterP95, double fullMedian,
-			double fullP95, double allMedian, double allP95) {
+			double fullP95, double allMedian, double allP95, double meterCpuMedian, double meterCpuP95, double fullCpuMedian,
+			double fullCpuP95, double load) {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-					"console frame time, %d strips (%d visible at 1600 px), %d frames, moving meters:%n"
-							+ "  meter frame (30 fps timer)  median %.2f ms  p95 %.2f ms%n"
-							+ "  full redraw (visible)       median %.2f ms  p95 %.2f ms%n"
+					"console frame time, %d strips (%d visible at 1600 px), %d frames, moving meters"
+							+ " (load average %.1f on %d cores):%n"
+							+ "  meter frame (30 fps timer)  median %.2f ms  p95 %.2f ms  (UI thread CPU median %.2f  p95 %.2f)%n"
+							+ "  full redraw (visible)       median %.2f ms  p95 %.2f ms  (UI thread CPU median %.2f  p95 %.2f)%n"
 							+ "  all %d strips off screen    median %.2f ms  p95 %.2f ms",
-					strips, visible, frames, meterMedian, meterP95, fullMedian, fullP95, strips, allMedian, allP95);
+					strips, visible, frames, load, Runtime.getRuntime().availableProcessors(), meterMedian, meterP95,
+					meterCpuMedian, meterCpuP95, fullMedian, fullP95, fullCpuMedian, fullCpuP95, strips, allMedian, allP95);
 		}
 	}
 
@@ -111,12 +114,14 @@ public final class ConsoleBenchmark {
 				visible += console.view().stripX(i) < console.view().width ? 1 : 0;
 			}
 			double[] meter = new double[frames], full = new double[frames], all = new double[frames];
+			double[] meterCpu = new double[frames], fullCpu = new double[frames];
 			// GTK paints on its frame clock, not in update(): each frame waits for the paint and takes its time
 			for (int f = 0; f < frames; f++) {
 				engine.frame++;
 				long before = console.paints();
 				console.readMeters();
 				meter[f] = awaitPaint(display, console, before);
+				meterCpu[f] = console.lastPaintCpuNanos() / 1e6;
 			}
 			for (int f = 0; f < frames; f++) {
 				engine.frame++;
@@ -124,6 +129,7 @@ public final class ConsoleBenchmark {
 				long before = console.paints();
 				console.canvas().redraw();
 				full[f] = awaitPaint(display, console, before);
+				fullCpu[f] = console.lastPaintCpuNanos() / 1e6;
 			}
 			ConsoleView v = console.view();
 			int width = v.contentWidth(), height = v.height;
@@ -147,7 +153,8 @@ public final class ConsoleBenchmark {
 				image.dispose();
 			}
 			return new Result(strips, visible, frames, median(meter), p95(meter), median(full), p95(full), median(all),
-					p95(all));
+					p95(all), median(meterCpu), p95(meterCpu), median(fullCpu), p95(fullCpu),
+					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		} finally {
 			shell.dispose();
 		}

@@ -55,6 +55,21 @@ public final class ConsolePainter {
 		}
 		gc.setBackground(p.background);
 		gc.fillRectangle(clip);
+		// the damaged region itself, not its bounding box: a meter frame damages a narrow column of every strip
+		org.eclipse.swt.graphics.Region damage = new org.eclipse.swt.graphics.Region(gc.getDevice());
+		gc.getClipping(damage);
+		this.damage = damage;
+		try {
+			paintStrips(gc, clip, v);
+		} finally {
+			this.damage = null;
+			damage.dispose();
+		}
+	}
+
+	private org.eclipse.swt.graphics.Region damage;
+
+	private void paintStrips(GC gc, Rectangle clip, ConsoleView v) {
 		if (clip.y < ConsoleView.HEADER) {
 			header(gc, v);
 		}
@@ -112,8 +127,21 @@ public final class ConsolePainter {
 			c = new Cached(image, v.selected == i, hover, v.geometry);
 			cache.put(s, c);
 		}
-		gc.drawImage(c.image(), x, y);
+		if (damage == null || touchesStill(v.geometry, x, y)) {
+			gc.drawImage(c.image(), x, y);
+		}
 		moving(gc, s, v.geometry, x, y);
+	}
+
+	/** Whether the damage reaches a strip's still parts, outside what {@link #moving} repaints in full. */
+	private boolean touchesStill(StripGeometry g, int x, int y) {
+		int top = y + g.clip.y, bottom = y + g.meter.y + g.meter.height + 1, col = x + g.clip.x - 4, colW = 36;
+		return damage.intersects(x, y, StripGeometry.WIDTH, top - y) // name to sends
+				|| damage.intersects(x, top, col - x, bottom - top) // left of the meters
+				|| damage.intersects(col + colW, top, x + StripGeometry.WIDTH - col - colW, bottom - top) // fader, scale
+				|| damage.intersects(x, bottom, StripGeometry.WIDTH, y + g.value.y - bottom)
+				|| damage.intersects(x + g.value.x + 58, y + g.value.y, StripGeometry.WIDTH - g.value.x - 58, g.value.height)
+				|| damage.intersects(x, y + g.value.y + g.value.height, StripGeometry.WIDTH, g.height - g.value.y - g.value.height);
 	}
 
 	/** Frees the cached images (the console's canvas is going). */
@@ -198,6 +226,8 @@ public final class ConsolePainter {
 
 	/** What moves at display rate: the meters, the clip marker, gain reduction, loudness. */
 	private void moving(GC gc, Strip s, StripGeometry g, int x, int y) {
+		gc.setBackground(s.kind == Strip.Kind.PARENT || s.kind == Strip.Kind.MASTER ? p.stripParent : p.strip);
+		gc.fillRectangle(x + g.clip.x - 4, y + g.clip.y, 36, g.meter.y + g.meter.height - g.clip.y + 1);
 		meter(gc, s, g, x, y);
 		if (s.loudness) {
 			Rectangle r = at(g.value, x, y);

@@ -203,6 +203,16 @@ class ReadBackCliTest {
 		assertEquals("highpass", params("bus:Vocals", 1).get("b1.type"));
 		assertEquals("mixtree: org.mixtree.eq has no preset 'Drum bus'; did you mean Drums bus?",
 				refused(1, "insert", "add", s, "bus:Drums", "eq", "--preset", "Drum bus"));
+		// the first word(s) of one preset's name are enough; the line says which preset it took
+		String added = ok("insert", "add", s, "bus:Drums", "compressor", "--preset", "drums").out();
+		assertTrue(added.contains("with preset Drums bus"), added);
+		assertEquals(-20.0, params("bus:Drums", 2).get("threshold"), "the Drums bus preset");
+		// a prefix must end at a word boundary: "d" is no whole first word of any preset
+		assertTrue(refused(1, "insert", "add", s, "bus:Drums", "compressor", "--preset", "d").contains("has no preset 'd'"));
+		// a mistyped parameter gets the near ids, not the whole list
+		assertEquals("mixtree: org.mixtree.eq has no parameter 'band1.gain'; did you mean b1.gain?",
+				refused(1, "insert", "set", s, "bus:Vocals", "1", "band1.gain=3"));
+		assertTrue(refused(1, "insert", "set", s, "bus:Vocals", "1", "zzzzzzzz=3").contains("(parameters: b1.type, b1.freq"));
 		String json = ok("effects", "--json").out();
 		assertTrue(json.contains("\"presets\": [") && json.contains("\"name\": \"Bass bus\""), json);
 	}

@@ -121,6 +121,25 @@ final class EffectCatalog {
 	}
 
 	/**
+	 * The parameter a person named: its id, ignoring case.
+	 *
+	 * @throws CliException {@code org.mixtree.eq has no parameter 'band1.gain'; did you mean b1.gain?}, or listing
+	 *                      the ids when none is close
+	 */
+	static ParameterDescriptor parameter(EffectDescriptor d, String typed) throws CliException {
+		List<String> ids = new ArrayList<>();
+		for (ParameterDescriptor p : d.parameters()) {
+			if (p.id().equalsIgnoreCase(typed.strip())) {
+				return p;
+			}
+			ids.add(p.id());
+		}
+		List<String> near = NearestNames.of(typed, ids, 3);
+		throw new CliException(d.id() + " has no parameter '" + typed + "'"
+				+ (near.isEmpty() ? " (parameters: " + String.join(", ", ids) + ")" : "; did you mean " + String.join(" or ", near) + "?"));
+	}
+
+	/**
 	 * Reads {@code param=value} words against an effect's descriptor. The result follows the descriptor's
 	 * parameter order, so that a session file lists them the same way whatever order they were typed in.
 	 *
@@ -130,11 +149,7 @@ final class EffectCatalog {
 		Map<String, Double> values = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : given.entrySet()) {
 			ParameterDescriptor p;
-			try {
-				p = d.parameter(e.getKey());
-			} catch (IllegalArgumentException x) {
-				throw new CliException(x.getMessage());
-			}
+			p = parameter(d, e.getKey());
 			try {
 				values.put(p.id(), p.parse(e.getValue()));
 			} catch (IllegalArgumentException x) {
@@ -157,11 +172,24 @@ final class EffectCatalog {
 	 */
 	static Preset preset(EffectDescriptor d, String name) throws CliException {
 		List<String> names = new ArrayList<>();
+		String typed = name.strip().toLowerCase(Locale.ROOT);
+		Preset byPrefix = null;
+		int prefixes = 0;
 		for (Preset p : d.presets()) {
-			if (p.name().equalsIgnoreCase(name.strip())) {
+			String lower = p.name().toLowerCase(Locale.ROOT);
+			if (lower.equals(typed)) {
 				return p;
 			}
+			// "drums" for "Drums bus": the first words of one preset's name, and of no other
+			if (!typed.isEmpty() && lower.startsWith(typed)
+					&& (lower.length() == typed.length() || !Character.isLetterOrDigit(lower.charAt(typed.length())))) {
+				byPrefix = p;
+				prefixes++;
+			}
 			names.add(p.name());
+		}
+		if (prefixes == 1) {
+			return byPrefix;
 		}
 		if (names.isEmpty()) {
 			throw new CliException(d.id() + " has no presets");

@@ -11,6 +11,7 @@ import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.EffectFactory;
+import org.mixtree.effects.api.Preset;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -202,9 +203,10 @@ final class InsertSendCli {
 		EffectDescriptor d = factory.descriptor();
 		Map<String, String> files = files(factory, given, file);
 		Map<String, Double> params = EffectCatalog.parameters(d, given);
-		if (a.option("--preset") != null) {
+		Preset preset = a.option("--preset") == null ? null : EffectCatalog.preset(d, a.option("--preset"));
+		if (preset != null) {
 			// the preset is the starting point; what is typed beside it wins
-			params = EffectCatalog.withPreset(d, EffectCatalog.preset(d, a.option("--preset")), params);
+			params = EffectCatalog.withPreset(d, preset, params);
 		}
 		InsertFiles.requireFiles(d, null, params, files);
 		int slots = channel.getInserts().size() + 1;
@@ -226,6 +228,7 @@ final class InsertSendCli {
 		InsertFiles.apply(domain, channel.getInserts().get(at - 1), files);
 		SessionStore.save(session, file);
 		out.println("added " + d.name() + " (" + d.id() + ") to " + ChannelAddress.of(channel) + " in slot " + at
+				+ (preset == null ? "" : " with preset " + preset.name())
 				+ (sidechain == null ? "" : ", keyed by " + ChannelAddress.of(sidechain)));
 		if (session.getMixStage() != before) {
 			out.println(StageCli.advanced(before, session.getMixStage(), file));

@@ -102,7 +102,8 @@ public final class SessionCommands {
 	/** Sets a channel's pan in [-1, 1]. */
 	public static Command setPan(EditingDomain domain, Channel channel, double pan) {
 		Supplier<String> check = () -> pan >= -1.0 && pan <= 1.0 ? null
-				: ChannelAddress.of(channel) + " pan " + pan + " is outside [-1, 1]";
+				: ChannelAddress.of(channel) + " pan " + pan + " is outside [-1, 1]" + (Double.isFinite(pan)
+						? " (L100 to R100; " + (pan < 0 ? "L" : "R") + Math.round(Math.abs(pan) * 100) + " was asked)" : "");
 		return set(domain, channel, P.getChannel_Pan(), pan, "Set pan of " + ChannelAddress.of(channel), check);
 	}
 

@@ -102,7 +102,7 @@ class CommandsTest {
 
 	@Test
 	void outOfRangeValuesAreRefused() {
-		assertRefused("refused: track:kick pan 1.5 is outside [-1, 1]", () -> SessionCommands.setPan(domain, kick, 1.5));
+		assertRefused("refused: track:kick pan 1.5 is outside [-1, 1] (L100 to R100; R150 was asked)", () -> SessionCommands.setPan(domain, kick, 1.5));
 		assertRefused("refused: track:kick pan NaN is outside [-1, 1]", () -> SessionCommands.setPan(domain, kick, Double.NaN));
 		assertRefused("refused: bus:Drums gain 30.0 dB is outside [-inf, +24] dB", () -> SessionCommands.setGain(domain, drums, 30));
 		assertRefused("refused: bus:Drums gain NaN dB is outside [-inf, +24] dB", () -> SessionCommands.setGain(domain, drums, Double.NaN));

@@ -93,6 +93,14 @@ public final class Playback implements AutoCloseable {
 		return p != null && state == State.PLAYING ? p.position() : position;
 	}
 
+	/**
+	 * [any] The player while the transport plays (its lock-free meters, its smoothed live values), or null. Views read
+	 * meters from it at display rate; take it again on each tick, since every play makes a new one.
+	 */
+	public Player player() {
+		return player;
+	}
+
 	/** [any] The session's sample rate of the last play, 0 before the first. */
 	public int sampleRate() {
 		return sampleRate;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.eclipse.swt.widgets.Display;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.mixtree.ui.mixer.internal.ConsoleBenchmark;
 
@@ -15,6 +16,15 @@ import org.mixtree.ui.mixer.internal.ConsoleBenchmark;
  * target/console-frame-time.txt). It checks that the frames were drawn, not how fast: benchmarks print figures.
  */
 class ConsoleBenchmarkTest {
+	/** One display at a time in a process on GTK: the workbench test makes its own on its UI thread. */
+	@AfterAll
+	static void disposeDisplay() {
+		Display d = Display.getCurrent();
+		if (d != null && !d.isDisposed()) {
+			d.dispose();
+		}
+	}
+
 	@Test
 	void printsTheFrameTimeWith64StripsAndMovingMeters() throws Exception {
 		ConsoleBenchmark.Result r = ConsoleBenchmark.run(Display.getDefault(), 64, 300);

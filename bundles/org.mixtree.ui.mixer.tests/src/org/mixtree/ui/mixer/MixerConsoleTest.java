@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixtree.effects.api.EffectRegistry;
@@ -38,6 +39,15 @@ import org.mixtree.ui.mixer.internal.StripGeometry;
  * canvas, the model asserted after each gesture, each gesture one step on the one command stack.
  */
 class MixerConsoleTest {
+	/** One display at a time in a process on GTK: the workbench test makes its own on its UI thread. */
+	@AfterAll
+	static void disposeDisplay() {
+		Display d = Display.getCurrent();
+		if (d != null && !d.isDisposed()) {
+			d.dispose();
+		}
+	}
+
 	@TempDir
 	Path dir;
 

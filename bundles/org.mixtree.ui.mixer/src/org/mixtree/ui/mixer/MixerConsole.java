@@ -113,6 +113,8 @@ public final class MixerConsole {
 	public MixerConsole(Composite parent, ConsoleInput input) {
 		this.input = input;
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.H_SCROLL);
+		// whoever holds the canvas (a test walking the window, a tool) finds its console
+		canvas.setData(MixerConsole.class.getName(), this);
 		palette = new Palette(canvas);
 		painter = new ConsolePainter(palette);
 		canvas.setBackground(palette.background);

@@ -2,7 +2,6 @@ package org.mixtree.ui.mixer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -36,7 +35,6 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.SessionService;
 import org.mixtree.ui.internal.Launch;
 import org.mixtree.ui.internal.MixtreeWorkbench;
-import org.mixtree.ui.mixer.internal.StripGeometry;
 
 /**
  * The console in the real workbench: {@code MixtreeWorkbench.run} (what {@code ./mixtree open} runs) on its own UI
@@ -75,6 +73,26 @@ class MixerInWorkbenchTest {
 		}
 	}
 
+	private static void dump(Control c, StringBuilder b, int depth) {
+		b.append("  ".repeat(depth)).append(c.getClass().getSimpleName()).append(' ').append(c.getBounds())
+				.append(c.isVisible() ? "" : " hidden").append('\n');
+		if (c instanceof Composite comp) {
+			for (Control child : comp.getChildren()) {
+				dump(child, b, depth + 1);
+			}
+		}
+	}
+
+	private static void model(org.eclipse.e4.ui.model.application.ui.MUIElement e, StringBuilder b, int depth) {
+		b.append("  ".repeat(depth)).append(e.getClass().getSimpleName()).append(' ').append(e.getElementId())
+				.append(e.isToBeRendered() ? "" : " notRendered").append(e.getWidget() == null ? " noWidget" : "").append('\n');
+		if (e instanceof org.eclipse.e4.ui.model.application.ui.MElementContainer<?> c) {
+			for (Object child : c.getChildren()) {
+				model((org.eclipse.e4.ui.model.application.ui.MUIElement) child, b, depth + 1);
+			}
+		}
+	}
+
 	private static MixerConsole find(Control c) {
 		if (c instanceof Canvas && c.getData(MixerConsole.class.getName()) instanceof MixerConsole m) {
 			return m;
@@ -88,6 +106,28 @@ class MixerInWorkbenchTest {
 			}
 		}
 		return null;
+	}
+
+	/** The fragment as e4 reads it: a model it cannot parse is skipped without a word, and the console is missing. */
+	@Test
+	void theModelFragmentParsesAndNamesThePartStackAndThePart() throws Exception {
+		org.eclipse.emf.ecore.resource.ResourceSet rs = new org.eclipse.emf.ecore.resource.impl.ResourceSetImpl();
+		rs.getResourceFactoryRegistry().getExtensionToFactoryMap().put("e4xmi",
+				new org.eclipse.e4.ui.internal.workbench.E4XMIResourceFactory());
+		org.eclipse.e4.ui.model.fragment.impl.FragmentPackageImpl.eINSTANCE.eClass();
+		org.eclipse.e4.ui.model.application.impl.ApplicationPackageImpl.eINSTANCE.eClass();
+		org.eclipse.emf.ecore.resource.Resource r = rs.getResource(
+				org.eclipse.emf.common.util.URI.createPlatformPluginURI("org.mixtree.ui.mixer/fragment.e4xmi", true), true);
+		assertTrue(r.getErrors().isEmpty(), r.getErrors().toString());
+		org.eclipse.e4.ui.model.fragment.MModelFragments fragments = (org.eclipse.e4.ui.model.fragment.MModelFragments) r
+				.getContents().get(0);
+		org.eclipse.e4.ui.model.fragment.MStringModelFragment inStack = (org.eclipse.e4.ui.model.fragment.MStringModelFragment) fragments
+				.getFragments().get(0);
+		assertEquals("org.mixtree.ui.partstack.main", inStack.getParentElementId());
+		org.eclipse.e4.ui.model.application.ui.basic.MPart part = (org.eclipse.e4.ui.model.application.ui.basic.MPart) inStack
+				.getElements().get(0);
+		assertEquals("bundleclass://org.mixtree.ui.mixer/" + MixerPart.class.getName(), part.getContributionURI());
+		assertEquals(2, fragments.getFragments().size(), "the part and its descriptor");
 	}
 
 	@Test
@@ -110,6 +150,7 @@ class MixerInWorkbenchTest {
 		try (XTest x = new XTest()) {
 			AtomicReference<MixerConsole> console = new AtomicReference<>();
 			AtomicReference<Shell> shell = new AtomicReference<>();
+			try {
 			waitFor(30_000, "the workbench window with the console", () -> {
 				if (exit.isDone()) {
 					throw new AssertionError("the workbench ended: " + exit.join() + " " + err);
@@ -127,6 +168,33 @@ class MixerInWorkbenchTest {
 					return false;
 				});
 			});
+			} catch (AssertionError e) {
+				String shells = display == null ? "no display" : ui(() -> {
+					StringBuilder b = new StringBuilder();
+					for (Shell sh : display.getShells()) {
+						b.append(sh.getText()).append(" visible=").append(sh.isVisible()).append(" console=")
+								.append(find(sh) != null).append("; ");
+					}
+					return b.toString();
+				});
+				String tree = display == null ? "" : ui(() -> {
+					StringBuilder b = new StringBuilder();
+					for (Shell sh : display.getShells()) {
+						dump(sh, b, 0);
+						if (sh.getData("modelElement") instanceof org.eclipse.e4.ui.model.application.ui.MUIElement me) {
+							model(me, b, 0);
+							if (me.getParent() == null && me instanceof org.eclipse.e4.ui.model.application.ui.basic.MWindow w
+									&& ((org.eclipse.emf.ecore.EObject) w).eContainer() instanceof org.eclipse.e4.ui.model.application.MApplication app) {
+								b.append("descriptors: ");
+								app.getDescriptors().forEach(d -> b.append(d.getElementId()).append(' '));
+								b.append("\ntags: ").append(app.getTags()).append('\n');
+							}
+						}
+					}
+					return b.toString();
+				});
+				throw new AssertionError(e.getMessage() + ": shells " + shells + " err: " + err + "\n" + tree, e);
+			}
 			MixerConsole m = console.get();
 			assertEquals(List.of("Drums", "Guitars", "FX", "Vocal", "Master"),
 					ui(() -> m.channels().stream().map(Channel::getName).toList()));
@@ -155,8 +223,7 @@ class MixerInWorkbenchTest {
 			x.key(XTest.XK_CONTROL_L, false);
 			waitFor(3000, "Ctrl+Z to unmute Drums", () -> !ui(drums::isMute));
 			assertFalse(service.isDirty());
-			assertTrue(ui(() -> m.view().strips.get(0).silentBecause == null || !m.view().strips.get(0).mute));
-			assertNotNull(StripGeometry.class);
+			waitFor(3000, "the strip to show Drums unmuted", () -> ui(() -> !m.view().strips.get(0).mute));
 		} finally {
 			if (display != null && !display.isDisposed()) {
 				display.syncExec(() -> {

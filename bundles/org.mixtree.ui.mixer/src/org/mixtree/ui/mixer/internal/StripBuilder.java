@@ -86,9 +86,23 @@ public final class StripBuilder {
 			for (Bus b : session.getBuses()) {
 				buses += feeds(b, bus, master) ? 1 : 0;
 			}
-			info1 = tracks == 0 && buses == 0 ? "nothing feeds it"
-					: tracks == 0 ? plural(buses, "bus")
-							: plural(tracks, "track") + (buses > 0 ? " \u00b7 " + plural(buses, "bus") : "");
+			int sends = 0;
+			for (org.mixtree.model.Channel c2 : org.mixtree.model.validation.Routing.channels(session)) {
+				for (Send send : c2.getSends()) {
+					sends += send.getTarget() == bus && c2 != bus ? 1 : 0;
+				}
+			}
+			List<String> parts = new ArrayList<>();
+			if (tracks > 0) {
+				parts.add(plural(tracks, "track"));
+			}
+			if (buses > 0) {
+				parts.add(plural(buses, "bus"));
+			}
+			if (sends > 0) {
+				parts.add(plural(sends, "send"));
+			}
+			info1 = parts.isEmpty() ? "nothing feeds it" : String.join(" \u00b7 ", parts);
 			int latency = facts.latency(id);
 			info2 = "fx " + Plugins.own(bus) + " / " + Plugins.subtree(bus)
 					+ (latency < 0 ? "" : " \u00b7 " + latency + " smp");

@@ -108,12 +108,17 @@ final class MiniJson {
 				case 'n' -> b.append('\n');
 				case 't' -> b.append('\t');
 				case 'r' -> b.append('\r');
+				case 'b' -> b.append('\b');
+				case 'f' -> b.append('\f');
+				case '"', '\\', '/' -> b.append(e);
 				case 'u' -> {
 					b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
 					i += 4;
 				}
-				default -> b.append(e);
+				default -> throw new IllegalArgumentException("bad escape \\" + e + " at " + (i - 1) + " in " + s);
 				}
+			} else if (c < 0x20) {
+				throw new IllegalArgumentException("raw control character " + (int) c + " in a string at " + (i - 1));
 			} else {
 				b.append(c);
 			}

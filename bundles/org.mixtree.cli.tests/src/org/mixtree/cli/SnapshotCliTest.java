@@ -332,6 +332,52 @@ class SnapshotCliTest {
 		assertTrue(Double.parseDouble(m.group(8)) < -1, "the kick +8 dB and the pad +2 dB are louder: " + r.out());
 	}
 
+	/**
+	 * {@code --seconds} renders only that much of each mix, and without it the whole length is rendered: on a session
+	 * of 20 s sources (8 kHz, made with sox) whose FLAC take (noise, about 12 KB a second) is damaged after 12 s,
+	 * {@code ab --seconds 2} agrees with ffmpeg on the first 2 s of the renders made before the damage (nothing after
+	 * 2 s is read), while {@code ab} without it reaches the damage and says so in one line.
+	 */
+	@Test
+	void abSecondsRendersOnlyThatMuchAndWithoutItTheWholeLength() throws Exception {
+		Path stems = dir.resolve("long");
+		Files.createDirectories(stems);
+		Path take = stems.resolve("Take.flac");
+		CliEndToEndTest.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", take.toString(), "synth", "20", "pinknoise",
+				"vol", "0.3");
+		CliEndToEndTest.run("sox", "-n", "-r", "8000", "-c", "1", "-b", "16", stems.resolve("Bed.wav").toString(), "synth",
+				"20", "sine", "110", "vol", "0.2");
+		String l = dir.resolve("long.mixtree").toString();
+		ok("new", l, "--stems", stems.toString(), "--group", "flat");
+		ok("snapshot", "save", l, "A");
+		ok("set", l, "track:Take", "gain=5");
+		ok("snapshot", "save", l, "B");
+		Path a = dir.resolve("a.wav");
+		Path b = dir.resolve("b.wav");
+		ok("render", l, "--snapshot", "A", "-o", a.toString());
+		ok("render", l, "--snapshot", "B", "-o", b.toString());
+		double[] fa = ffmpeg(a, 2);
+		double[] fb = ffmpeg(b, 2);
+		// 64 bytes in the middle of the take's frame at 60 % (about 12 s) are overwritten: the file's length and its
+		// last frames are whole (it opens), the damaged frame fails its checks when a render reaches it
+		byte[] bytes = Files.readAllBytes(take);
+		Arrays.fill(bytes, bytes.length * 6 / 10, bytes.length * 6 / 10 + 64, (byte) 0x55);
+		Files.write(take, bytes);
+
+		Result r = ok("snapshot", "ab", l, "A", "B", "--seconds", "2");
+		Matcher m = AB.matcher(r.out());
+		assertTrue(m.matches(), r.out());
+		assertEquals(fa[0], Double.parseDouble(m.group(2)), 0.2, "A integrated vs ffmpeg, first 2 s");
+		assertEquals(fb[0], Double.parseDouble(m.group(5)), 0.2, "B integrated vs ffmpeg, first 2 s");
+		assertEquals(fa[1], Double.parseDouble(m.group(3)), 0.3, "A true peak vs ffmpeg, first 2 s");
+		assertEquals(fb[1], Double.parseDouble(m.group(6)), 0.3, "B true peak vs ffmpeg, first 2 s");
+
+		Result whole20 = CliEndToEndTest.cli("snapshot", "ab", l, "A", "B");
+		assertEquals(1, whole20.code(), whole20.out() + whole20.err());
+		assertEquals(1, whole20.err().lines().count(), whole20.err());
+		assertTrue(whole20.err().startsWith("mixtree: " + take) && whole20.err().contains("corrupt FLAC data"), whole20.err());
+	}
+
 	private static long abTemps() throws IOException {
 		try (Stream<Path> list = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
 			return list.filter(p -> p.getFileName().toString().startsWith("mixtree-ab")).count();

@@ -234,6 +234,67 @@ class StemsByDepthCliTest {
 		assertTrue(maxDiff(sum(soloed), mix()) < NULL);
 	}
 
+	/**
+	 * A focus acts on the stems as on the mix: a stem outside it is silent, the stems null against {@code render}'s
+	 * mix of the same session (focus and a mute in force), and the render says so in the same note.
+	 */
+	@Test
+	void theFocusAndMutesActOnTheStemsAsOnTheMix() throws Exception {
+		float[][] unfocused = mix();
+		ok("focus", s, "bus:Guitars");
+		ok("set", s, "track:el2", "mute=true");
+		Path mixFile = dir.resolve("focused.wav");
+		var render = ok("render", s, "-o", mixFile.toString());
+		String note = "mixtree: note: focus is on bus:Guitars (the other buses are silent)\n";
+		assertTrue(render.err().contains(note), render.err());
+		float[][] mix = read(mixFile);
+		assertTrue(maxDiff(mix, unfocused) > 0.05, "the focus changes the mix");
+		for (String depth : List.of("1", "2")) {
+			Path stems = dir.resolve("focus" + depth);
+			var r = ok("render", s, "--stems-depth", depth, "-o", stems.toString());
+			assertTrue(r.err().contains(note), r.err());
+			double d = maxDiff(sum(stems), mix);
+			assertTrue(d < NULL, "depth " + depth + " residual " + 20 * Math.log10(d) + " dBFS");
+		}
+		// outside the focus: drums and the vocal straight to the master; the return is fed from inside it
+		assertEquals(0.0, peak(read(dir.resolve("focus2").resolve("Drums.direct.wav"))));
+		assertEquals(0.0, peak(read(dir.resolve("focus2").resolve("master.direct.wav"))));
+		assertTrue(peak(read(dir.resolve("focus2").resolve("Verb.direct.wav"))) > 0.01);
+		assertTrue(peak(read(dir.resolve("focus2").resolve("Acoustics.wav"))) > 0.05);
+	}
+
+	/**
+	 * {@code --snapshot NAME --stems-depth N}: the stems of the mix as the snapshot holds it (its focus included), which
+	 * null against {@code render --snapshot NAME}; the session file is not written.
+	 */
+	@Test
+	void stemsOfASnapshotSumToItsMixAndLeaveTheSessionAlone() throws Exception {
+		ok("focus", s, "bus:Guitars");
+		ok("focus", s, "next");
+		ok("set", s, "bus:Electrics", "gain=-6");
+		ok("snapshot", "save", s, "Built");
+		ok("focus", s, "all");
+		ok("set", s, "bus:Electrics", "gain=3");
+		ok("set", s, "track:kick", "gain=4");
+		byte[] before = Files.readAllBytes(Path.of(s));
+		float[][] snapshotMix = mix("--snapshot", "Built");
+		assertTrue(maxDiff(snapshotMix, mix()) > 0.05, "the snapshot is another mix");
+		Path stems = dir.resolve("built");
+		var r = ok("render", s, "--snapshot", "Built", "--stems-depth", "2", "-o", stems.toString());
+		assertTrue(r.err().contains("mixtree: note: focus is on bus:Guitars + bus:Drums"), r.err());
+		double d = maxDiff(sum(stems), snapshotMix);
+		assertTrue(d < NULL, "residual " + 20 * Math.log10(d) + " dBFS");
+		assertEquals(0.0, peak(read(stems.resolve("master.direct.wav"))), "the vocal is outside the snapshot's focus");
+		assertArrayEquals(before, Files.readAllBytes(Path.of(s)));
+		// an unknown snapshot: one line, nothing written
+		var unknown = cli("render", s, "--snapshot", "Nope", "--stems-depth", "2", "-o", dir.resolve("nope").toString());
+		assertEquals(1, unknown.code());
+		assertEquals(1, unknown.err().lines().count(), unknown.err());
+		assertTrue(unknown.err().contains("unknown snapshot 'Nope'"), unknown.err());
+		assertFalse(Files.exists(dir.resolve("nope")));
+		assertArrayEquals(before, Files.readAllBytes(Path.of(s)));
+	}
+
 	@Test
 	void refusals() throws Exception {
 		byte[] session = Files.readAllBytes(Path.of(s));

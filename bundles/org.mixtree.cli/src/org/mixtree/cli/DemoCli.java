@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.mixtree.audio.io.SampleFormat;
-import org.mixtree.cli.demo.DemoMultitrack;
+import org.mixtree.demo.DemoMultitrack;
 import org.mixtree.engine.RenderResult;
 
 /**

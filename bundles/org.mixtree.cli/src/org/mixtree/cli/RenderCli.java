@@ -59,10 +59,6 @@ final class RenderCli {
 			}
 		}
 		if (a.option("--stems-depth") != null || a.flag("--master-processing")) {
-			if (snapshot != null) {
-				// stems by level render the session as it is; a snapshot's stems: recall it, render, recall back
-				throw CliException.usage("--snapshot and --stems-depth do not go together yet: snapshot recall first");
-			}
 			renderStemsByDepth(file, a, Path.of(o), format);
 			return;
 		}
@@ -162,13 +158,13 @@ final class RenderCli {
 	}
 
 	/**
-	 * {@code render SESSION --stems-depth N -o DIR [--master-processing]}: the stems of level N into the folder DIR
-	 * ({@link RenderOptions#withStemsByDepth}), no mix file. Mute, solo and the other states of the mix act as in
-	 * the mix: a muted bus gives a silent stem, written all the same, so that the folder always holds the same
+	 * {@code render SESSION --stems-depth N -o DIR [--master-processing] [--snapshot NAME]}: the stems of level N into
+	 * the folder DIR ({@link RenderOptions#withStemsByDepth}), no mix file, of the session as it is or as the snapshot
+	 * holds it. Mute, solo, the focus and the other states of the mix act as in the mix: a muted bus gives a silent stem, written all the same, so that the folder always holds the same
 	 * files for the same tree.
 	 */
 	private void renderStemsByDepth(Path sessionFile, Args a, Path dir, SampleFormat format) throws Exception {
-		String usage = "render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]";
+		String usage = "render SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16] [--snapshot NAME]";
 		String text = a.option("--stems-depth");
 		if (text == null) {
 			throw CliException.usage("--master-processing goes with --stems-depth N; usage: " + usage);
@@ -195,7 +191,8 @@ final class RenderCli {
 			throw new CliException(dir + ": --stems-depth writes one file per stem into a folder; give a folder "
 					+ "(-o stems/)");
 		}
-		Session session = SessionStore.load(sessionFile);
+		// with --snapshot: the stems of the mix as the snapshot holds it, recalled in memory (the file is not written)
+		Session session = snapshot == null ? SessionStore.load(sessionFile) : SnapshotCli.recalled(sessionFile, snapshot, err);
 		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
 		if (!problems.isEmpty()) {
 			throw new CliException(sessionFile + ": " + problems.get(0).message());
@@ -203,6 +200,9 @@ final class RenderCli {
 		Plan plan = Engine.compile(SessionGraph.describe(session, sessionFile));
 		RenderOptions options = RenderOptions.stemsByDepth(dir, format, depth, a.flag("--master-processing"))
 				.withKeep(sessionFile, "the session file itself");
+		if (snapshot != null) {
+			options = SnapshotCli.keepSessionFiles(options, sessionFile);
+		}
 		try {
 			Engine.checkOutputs(plan, options);
 		} catch (OutputGuard.RefusedException e) {

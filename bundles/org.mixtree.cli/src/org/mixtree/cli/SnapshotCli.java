@@ -270,7 +270,9 @@ final class SnapshotCli {
 			throw new CliException(file + ": " + shown + ": " + problems.get(0).message());
 		}
 		Plan plan = Engine.compile(SessionGraph.describe(session, file));
-		RenderOptions options = keepSessionFiles(RenderOptions.of(wav, SampleFormat.F32).withKeep(file, "the session file itself"), file);
+		// --seconds: only that much is rendered (the mix after it is never mixed), else the whole mix with its tail
+		RenderOptions options = keepSessionFiles(RenderOptions.of(wav, SampleFormat.F32).withKeep(file, "the session file itself"), file)
+				.withMaxSeconds(seconds);
 		try {
 			Engine.checkOutputs(plan, options);
 		} catch (OutputGuard.RefusedException e) {
@@ -281,7 +283,7 @@ final class SnapshotCli {
 			err.println("mixtree: warning: " + shown + ": " + warning);
 		}
 		try (AudioFileReader r = AudioFiles.open(wav)) {
-			long frames = Double.isInfinite(seconds) ? r.frames() : Math.min(r.frames(), Math.round(seconds * r.sampleRate()));
+			long frames = r.frames();
 			int channels = r.channels();
 			LoudnessMeter loudness = new LoudnessMeter(channels, r.sampleRate());
 			TruePeakMeter peak = new TruePeakMeter(Math.min(channels, 2), r.sampleRate());

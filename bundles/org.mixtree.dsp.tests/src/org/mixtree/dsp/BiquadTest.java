@@ -256,4 +256,33 @@ class BiquadTest {
 		b.process(second, 0, 4);
 		assertArrayEquals(first, second, 0f);
 	}
+
+	/**
+	 * {@link Biquad#tick} is the recursion of the cookbook's difference equation, written out here in direct form I:
+	 * {@code y[n] = b0 x[n] + b1 x[n-1] + b2 x[n-2] - a1 y[n-1] - a2 y[n-2]}, and gives what a block's
+	 * {@link Biquad#process} gives (as floats).
+	 */
+	@Test
+	void tickIsTheDifferenceEquationSampleBySample() {
+		Random r = new Random(7);
+		Biquad f = new Biquad().setBandpass(FS, 700, 2.0);
+		Biquad block = new Biquad().setBandpass(FS, 700, 2.0);
+		double[] c = f.coefficients();
+		float[] xs = new float[4000];
+		float[] ticked = new float[xs.length];
+		double x1 = 0, x2 = 0, y1 = 0, y2 = 0;
+		for (int n = 0; n < xs.length; n++) {
+			double x = xs[n] = (float) (r.nextDouble() * 2 - 1);
+			double want = c[0] * x + c[1] * x1 + c[2] * x2 - c[3] * y1 - c[4] * y2;
+			double got = f.tick(x);
+			assertEquals(want, got, 1e-12, "sample " + n);
+			ticked[n] = (float) got;
+			x2 = x1;
+			x1 = x;
+			y2 = y1;
+			y1 = want;
+		}
+		block.process(xs, 0, xs.length);
+		assertArrayEquals(xs, ticked, 0f);
+	}
 }

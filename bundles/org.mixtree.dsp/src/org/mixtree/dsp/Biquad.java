@@ -157,6 +157,20 @@ public final class Biquad {
 		s2 = Denormals.flush(z2);
 	}
 
+	/**
+	 * Filters one sample in double throughout, for per-sample synthesis (a band-pass retuned every few samples, a
+	 * cascade that stays in double between sections). The state is flushed of denormals at every call (a block's
+	 * {@link #process} does it once per block); apart from that, the same recursion as {@link #process}.
+	 *
+	 * @return {@code x} filtered
+	 */
+	public double tick(double x) {
+		double y = b0 * x + s1;
+		s1 = Denormals.flush(b1 * x - a1 * y + s2);
+		s2 = Denormals.flush(b2 * x - a2 * y);
+		return y;
+	}
+
 	/** Clears the state (silence before the next sample). */
 	public void reset() {
 		s1 = 0.0;

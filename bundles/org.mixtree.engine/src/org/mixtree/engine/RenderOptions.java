@@ -33,10 +33,19 @@ import org.mixtree.audio.io.SampleFormat;
  *                   the master's fader and balance apply)
  * @param overDbfs   a level in dBFS: the render reports the first master sample whose magnitude exceeds it
  *                   ({@link RenderResult#firstOverFrame()}); NaN: not looked for
+ * @param maxSeconds the most of the timeline rendered, in seconds from its start: the mix and every stem stop there
+ *                   (what comes after is neither mixed nor written); infinity: the whole mix with its tail
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
 		long ditherSeed, double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing,
-		double overDbfs) {
+		double overDbfs, double maxSeconds) {
+
+	/** Options rendering the whole mix (the form before {@link #maxSeconds()} existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
+			double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing, double overDbfs) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs, Double.POSITIVE_INFINITY);
+	}
 
 	/** Options that look for no over (the form before {@link #overDbfs()} existed). */
 	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
@@ -100,6 +109,9 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 		if (!(effectBudget >= 0)) {
 			throw new IllegalArgumentException("effect budget " + effectBudget + " is not a positive factor");
 		}
+		if (!(maxSeconds > 0)) {
+			throw new IllegalArgumentException("render length " + maxSeconds + " s is not above 0");
+		}
 		keep = keep == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(keep));
 	}
 
@@ -111,13 +123,13 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 		Map<Path, String> more = new LinkedHashMap<>(keep);
 		more.put(file, what);
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more, stemsDepth,
-				stemsMasterProcessing, overDbfs);
+				stemsMasterProcessing, overDbfs, maxSeconds);
 	}
 
 	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
 	public RenderOptions withEffectBudget(double factor) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs);
+				stemsMasterProcessing, overDbfs, maxSeconds);
 	}
 
 	/**
@@ -141,7 +153,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	/** @return a copy writing the top-level bus stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
 		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep, 0, false,
-				overDbfs);
+				overDbfs, maxSeconds);
 	}
 
 	/**
@@ -162,7 +174,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 			throw new IllegalArgumentException("stems depth " + depth + " < 1");
 		}
 		return new RenderOptions(output, format, Objects.requireNonNull(dir, "dir"), blockSize, threads, ditherSeed,
-				effectBudget, keep, depth, masterProcessing, overDbfs);
+				effectBudget, keep, depth, masterProcessing, overDbfs, maxSeconds);
 	}
 
 	/** @return options writing stems by level only (no mix file): see {@link #withStemsByDepth} */
@@ -178,19 +190,19 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
 		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs);
+				stemsMasterProcessing, overDbfs, maxSeconds);
 	}
 
 	/** @return a copy with another thread count */
 	public RenderOptions withThreads(int count) {
 		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs);
+				stemsMasterProcessing, overDbfs, maxSeconds);
 	}
 
 	/** @return a copy with another dither seed */
 	public RenderOptions withDitherSeed(long seed) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs);
+				stemsMasterProcessing, overDbfs, maxSeconds);
 	}
 
 	/**
@@ -199,6 +211,20 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	 */
 	public RenderOptions withOverDbfs(double dbfs) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, dbfs);
+				stemsMasterProcessing, dbfs, maxSeconds);
+	}
+
+	/**
+	 * @return a copy that renders at most the first {@code seconds} of the timeline (the mix and every stem);
+	 *         infinity: the whole mix with its tail
+	 */
+	public RenderOptions withMaxSeconds(double seconds) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs, seconds);
+	}
+
+	/** @return the most frames rendered at {@code rate} Hz: {@link Long#MAX_VALUE} for the whole mix */
+	public long maxFrames(int rate) {
+		return Double.isInfinite(maxSeconds) ? Long.MAX_VALUE : Math.max(1, Math.round(maxSeconds * rate));
 	}
 }

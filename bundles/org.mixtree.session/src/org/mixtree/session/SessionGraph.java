@@ -26,8 +26,9 @@ import org.mixtree.model.persistence.SessionStore;
 /**
  * The binding between the session model and the engine: turns a {@link Session} into the engine's
  * {@link GraphDescription}. The engine never sees EMF; this is the one place that reads the model for it.
- * Channel ids are the model's addresses ({@code track:NAME}, {@code bus:NAME}, {@code master}), so messages
- * from the engine name channels the way the command line does.
+ * Channel ids are the channels' XMI ids ({@code Channel#getAddress()}: {@code track/NAME}, {@code bus/NAME},
+ * {@code master}); the engine's messages name channels by their labels ({@code track:NAME}), as the command line
+ * does. {@link LiveSession} keeps a playing engine in step with the model.
  */
 public final class SessionGraph {
 	private SessionGraph() {

@@ -410,6 +410,79 @@ class PlayerTest {
 		}
 	}
 
+	/**
+	 * A send level moved while playing goes through the parameter queue: nothing is compiled or swapped, the send
+	 * ramps (no step larger than the signal's own), and 50 ms later the output is the offline render of the mix
+	 * with the new level, sample for sample. A structural swap after it keeps the live level (the new plan has the
+	 * same level: no dip, no jump: still the render).
+	 */
+	@Test
+	void aSendLevelMovesWithoutASwap() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).bus("fx", "master", -2, 0, false, false, false);
+		mix.track("t", "master", Mix.sine(440.0 / 48, 0.5, 3 * RATE)).track("u", "master", Mix.noise(3, 1, 3 * RATE));
+		mix.edit("t", c -> c.withSends(List.of(new GraphDescription.Send("fx", -6, false))));
+		Plan plan = mix.plan();
+		Mix moved = mix.edit("t", c -> c.withSends(List.of(new GraphDescription.Send("fx", -20, false))));
+		float[][] ref = moved.render(128, 1);
+		int moveAt = 100 * 128;
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			float[][] out = new float[2][400 * 128];
+			float[][] before = drive(player, 128, 100);
+			player.setSendLevel("t", 0, -20);
+			float[][] after = drive(player, 128, 150);
+			moved.edit("u", ch -> new GraphDescription.Channel(ch.id(), ch.name(), ch.kind(), ch.source(), ch.gainDb(),
+					ch.pan(), true, false, false, ch.output()));
+			player.swap(Engine.compile(moved.description(), plan));
+			float[][] swapped = drive(player, 128, 150);
+			for (int c = 0; c < 2; c++) {
+				System.arraycopy(before[c], 0, out[c], 0, moveAt);
+				System.arraycopy(after[c], 0, out[c], moveAt, 150 * 128);
+				System.arraycopy(swapped[c], 0, out[c], moveAt + 150 * 128, 150 * 128);
+			}
+			assertEquals(1, player.swaps(), "one swap: the structural one, not the send level");
+			int settled = moveAt + RATE / 20;
+			for (int c = 0; c < 2; c++) {
+				for (int i = settled; i < moveAt + 150 * 128; i++) {
+					assertEquals(ref[c][i], out[c][i], 1e-6, "channel " + c + ", frame " + i);
+				}
+			}
+			float[][] mutedRef = moved.render(128, 1);
+			int from = moveAt + 150 * 128 + RATE / 50; // after the swap's 5 ms dip of u
+			for (int c = 0; c < 2; c++) {
+				for (int i = from; i < out[c].length; i++) {
+					assertEquals(mutedRef[c][i], out[c][i], 1e-6, "after the swap, channel " + c + ", frame " + i);
+				}
+			}
+		}
+	}
+
+	/**
+	 * An effect parameter set while playing reaches the effect as an event in its next block, on the audio thread,
+	 * without a compile or a swap; a slot or channel that does not exist is ignored.
+	 */
+	@Test
+	void anEffectParameterReachesTheEffectWithoutASwap() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).track("t", "master", Mix.sine(440.0 / 48, 0.5, 2 * RATE));
+		mix.edit("t", c -> c.withInserts(List.of(Insert.of(TestEffects.GAIN, Map.of("gain", 1.0)))));
+		CompiledPlan plan = mix.plan();
+		TestEffects.TestEffect effect = (TestEffects.TestEffect) plan.processors[plan.node("t")][0].effect;
+		try (Player player = new Player(plan, RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			double before = peak(drive(player, 128, 100)[0], 0, 100 * 128);
+			player.setParameter("t", 0, 0, 0.5);
+			player.setParameter("t", 3, 0, 0.1);
+			player.setParameter("nothing", 0, 0, 0.1);
+			float[][] after = drive(player, 128, 100);
+			assertEquals(0.5, effect.values[0], "set by the event");
+			assertEquals(1, effect.events);
+			assertEquals(0, player.swaps(), "no swap");
+			assertEquals(before * 0.5, peak(after[0], 10 * 128, 100 * 128), 1e-6);
+		}
+	}
+
 	@Test
 	void locateAndLoopAreSampleAccurate() throws Exception {
 		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);

@@ -157,6 +157,35 @@ class RenderFileTest {
 		}
 	}
 
+	/**
+	 * A length limit renders the first frames of the timeline and nothing after them: the mix and each stem are the
+	 * first 12345 frames of the formulas' (a limit that ends inside a block and before the longest source).
+	 */
+	@Test
+	void aLengthLimitRendersTheFirstFramesOnly() throws Exception {
+		Session s = session();
+		Path out = dir.resolve("mix.wav");
+		Path stems = dir.resolve("stems");
+		RenderOptions options = RenderOptions.of(out, SampleFormat.F32).withStemsDir(stems).withBlockSize(1000)
+				.withMaxSeconds(12345 / 48000.0);
+		assertEquals(12345, options.maxFrames(48000));
+		assertEquals(Long.MAX_VALUE, RenderOptions.of(out, SampleFormat.F32).maxFrames(48000));
+		RenderResult r = Engine.render(s.plan, options, null);
+		assertEquals(12345, r.frames());
+		double[][][] want = expected(s);
+		Path[] files = { out, stems.resolve("Drums.wav"), stems.resolve("Keys.wav") };
+		for (int f = 0; f < files.length; f++) {
+			float[][] got = readWav(files[f]);
+			assertEquals(12345, got[0].length, files[f].toString());
+			for (int c = 0; c < 2; c++) {
+				for (int i = 0; i < 12345; i++) {
+					assertEquals(want[f][c][i], got[c][i], 1e-6, files[f] + " channel " + c + " frame " + i);
+				}
+			}
+		}
+		assertThrows(IllegalArgumentException.class, () -> options.withMaxSeconds(0));
+	}
+
 	@Test
 	void integratedLoudnessOfTheEbuReferenceSine() throws Exception {
 		// EBU Tech 3341, test 1: a 1 kHz sine at -23 dBFS in both channels reads -23.0 LUFS (+-0.1 LU)

@@ -80,6 +80,9 @@ final class BlockMixer implements AutoCloseable {
 		void run(int index) throws IOException;
 	}
 
+	/** Live parameter events a slot can take per block ({@link #queueParameter}); more wait for the next block. */
+	static final int LIVE_EVENTS = 32;
+
 	/** The longest tail a render adds after the last source: longer tails (a feedback of 1) are cut, in seconds. */
 	static final double MAX_TAIL_SECONDS = 30;
 
@@ -146,6 +149,21 @@ final class BlockMixer implements AutoCloseable {
 	private final float[] sendFromRight;
 	private final DelayLine[] sendLine;
 	private final boolean[] sendActive;
+	/**
+	 * Live levels (real-time player): per node the fader (linear) and pan last set by {@link #setLiveGains}, per send
+	 * its level (linear) last set by {@link #setLiveSendLevel}; they start at the plan's values.
+	 */
+	private final double[] liveFader;
+	private final double[] livePan;
+	private final double[] liveSendLevel;
+	/**
+	 * Live parameter events (real-time player): per node, per slot, parameter index and value queued by
+	 * {@link #queueParameter}, delivered at the start of the slot's next processed block; at most
+	 * {@link #LIVE_EVENTS} per slot and block (a later value for the same parameter replaces the queued one).
+	 */
+	private final int[][][] liveIndex;
+	private final double[][][] liveValue;
+	private final int[][] liveCount;
 	private final long tail;
 	private final List<String> setupWarnings = new ArrayList<>();
 	private final double budgetFactor;
@@ -269,6 +287,9 @@ final class BlockMixer implements AutoCloseable {
 		blocks = new ProcessBlock[n][];
 		eventsDue = new boolean[n][];
 		dry = new DelayLine[n][];
+		liveIndex = new int[n][][];
+		liveValue = new double[n][][];
+		liveCount = new int[n][];
 		work = new float[n][][];
 		dryWork = new float[n][][];
 		chainLatency = new int[n];
@@ -278,6 +299,9 @@ final class BlockMixer implements AutoCloseable {
 			blocks[k] = new ProcessBlock[chain.length];
 			eventsDue[k] = new boolean[chain.length];
 			dry[k] = new DelayLine[chain.length];
+			liveIndex[k] = new int[chain.length][LIVE_EVENTS];
+			liveValue[k] = new double[chain.length][LIVE_EVENTS];
+			liveCount[k] = new int[chain.length];
 			keyOf[k] = new int[chain.length];
 			Arrays.fill(keyOf[k], -1);
 			slotLatency[k] = new int[chain.length];
@@ -340,7 +364,7 @@ final class BlockMixer implements AutoCloseable {
 				chainLatency[k] += latency;
 				dry[k][j] = new DelayLine(two ? 2 : 1, latency, maxBlock);
 				double[] changes = plan.pendingParameters[k][j];
-				blocks[k][j] = new ProcessBlock(work[k], changes == null ? 0 : changes.length / 2);
+				blocks[k][j] = new ProcessBlock(work[k], (changes == null ? 0 : changes.length / 2) + LIVE_EVENTS);
 				eventsDue[k][j] = changes != null;
 			}
 		}
@@ -420,6 +444,12 @@ final class BlockMixer implements AutoCloseable {
 		}
 
 		// gains
+		liveFader = plan.fader.clone();
+		livePan = new double[n];
+		for (int k = 0; k < n; k++) {
+			livePan[k] = plan.channels[k].pan();
+		}
+		liveSendLevel = plan.sendLevel.clone();
 		for (int k = 0; k < n; k++) {
 			boolean chain = procs[k].length > 0;
 			double pre = chain ? 1.0 : plan.preGain[k];
@@ -713,6 +743,8 @@ final class BlockMixer implements AutoCloseable {
 	 * from where they are (the caller smooths across blocks). Allocates nothing.
 	 */
 	void setLiveGains(int node, double fader, double pan) {
+		liveFader[node] = fader;
+		livePan[node] = pan;
 		boolean chain = procs[node].length > 0;
 		double pre = chain ? 1.0 : plan.preGain[node];
 		boolean panned = !plan.isBus[node] && !stereo[node];
@@ -721,10 +753,60 @@ final class BlockMixer implements AutoCloseable {
 		gainLeft[node] = (float) (pre * fader * pl);
 		gainRight[node] = (float) (pre * fader * pr);
 		for (int s : plan.sendsOf[node]) {
-			double g = pre * plan.sendLevel[s] * (plan.sendPre[s] ? 1.0 : fader);
+			double g = pre * liveSendLevel[s] * (plan.sendPre[s] ? 1.0 : fader);
 			sendLeft[s] = (float) (g * pl);
 			sendRight[s] = (float) (g * pr);
 		}
+	}
+
+	/**
+	 * [audio, between blocks] A live level of send {@code send} (linear): its gains reach it at the end of the next
+	 * block, ramping linearly per sample (the caller smooths across blocks); the channel's fader and pan stay as
+	 * they are. Allocates nothing.
+	 */
+	void setLiveSendLevel(int send, double level) {
+		liveSendLevel[send] = level;
+		int node = plan.sendSource[send];
+		setLiveGains(node, liveFader[node], livePan[node]);
+	}
+
+	/**
+	 * [audio, before this mixer's first block] Sets send {@code send}'s level without a ramp (a handover, as
+	 * {@link #setLiveGainsNow}). Allocates nothing.
+	 */
+	void setLiveSendLevelNow(int send, double level) {
+		liveSendLevel[send] = level;
+		int node = plan.sendSource[send];
+		setLiveGainsNow(node, liveFader[node], livePan[node]);
+	}
+
+	/**
+	 * [audio, between blocks] Queues a parameter change for the processor in {@code slot} of {@code node}: it reaches
+	 * the effect as an event at offset 0 of the slot's next processed block (the effect smooths it as it smooths any
+	 * event). A slot without a processor ignores it. Allocates nothing.
+	 *
+	 * @return false when the slot has {@link #LIVE_EVENTS} other parameters queued already (try again after the next
+	 *         block)
+	 */
+	boolean queueParameter(int node, int slot, int index, double value) {
+		if (node < 0 || node >= procs.length || slot < 0 || slot >= procs[node].length || procs[node][slot] == null) {
+			return true;
+		}
+		int[] idx = liveIndex[node][slot];
+		int count = liveCount[node][slot];
+		for (int e = 0; e < count; e++) {
+			if (idx[e] == index) {
+				liveValue[node][slot][e] = value;
+				return true;
+			}
+		}
+		if (count == LIVE_EVENTS) {
+			return false;
+		}
+		idx[count] = index;
+		liveValue[node][slot][count] = value;
+		liveCount[node][slot] = count + 1;
+		return true;
 	}
 
 	/**
@@ -1084,6 +1166,15 @@ final class BlockMixer implements AutoCloseable {
 					block.addEvent(0, (int) changes[e], changes[e + 1]);
 				}
 				eventsDue[node][j] = false;
+			}
+			int live = liveCount[node][j];
+			if (live > 0) {
+				int[] idx = liveIndex[node][j];
+				double[] val = liveValue[node][j];
+				for (int e = 0; e < live; e++) {
+					block.addEvent(0, idx[e], val[e]);
+				}
+				liveCount[node][j] = 0;
 			}
 			p.run(block, dryBuf, n, budget, position);
 		}

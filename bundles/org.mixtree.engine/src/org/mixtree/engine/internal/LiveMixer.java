@@ -108,6 +108,27 @@ public final class LiveMixer implements AutoCloseable {
 		return plan.channels[node].pan();
 	}
 
+	/** @return the number of sends */
+	public int sendCount() {
+		return plan.sendSource.length;
+	}
+
+	/** @return the send index of the {@code i}-th send (channel order) of {@code node}, or -1 when it has no such send */
+	public int send(int node, int i) {
+		int[] sends = plan.sendsOf[node];
+		return i >= 0 && i < sends.length ? sends[i] : -1;
+	}
+
+	/** @return the plan's level of send {@code send}, linear */
+	public double sendLevel(int send) {
+		return plan.sendLevel[send];
+	}
+
+	/** @return the number of insert slots of {@code node} */
+	public int slots(int node) {
+		return plan.processors[node].length;
+	}
+
 	/** [audio] Moves the mixer's timeline position. */
 	public void locate(long frame) {
 		mixer.locate(frame);
@@ -121,6 +142,21 @@ public final class LiveMixer implements AutoCloseable {
 	/** [audio] See {@link BlockMixer#setLiveGains}. */
 	public void setLiveGains(int node, double fader, double pan) {
 		mixer.setLiveGains(node, fader, pan);
+	}
+
+	/** [audio] See {@link BlockMixer#setLiveSendLevel}. */
+	public void setLiveSendLevel(int send, double level) {
+		mixer.setLiveSendLevel(send, level);
+	}
+
+	/** [audio, before this mixer's first block] See {@link BlockMixer#setLiveSendLevelNow}. */
+	public void setLiveSendLevelNow(int send, double level) {
+		mixer.setLiveSendLevelNow(send, level);
+	}
+
+	/** [audio] See {@link BlockMixer#queueParameter}. */
+	public boolean queueParameter(int node, int slot, int index, double value) {
+		return mixer.queueParameter(node, slot, index, value);
 	}
 
 	/** [audio] Mixes {@code frames} frames; {@link #master()} holds them until the next call. */
@@ -158,6 +194,11 @@ public final class LiveMixer implements AutoCloseable {
 			return previousNode[node];
 		}
 
+		/** @return the send of the previous mixer that is {@code send} of the next (same source and target), or -1 */
+		public int previousSend(int send) {
+			return previousSend[send];
+		}
+
 		/** @return nodes of the previous mixer to ramp to silence before the swap (shared; do not modify) */
 		public int[] dip() {
 			return dip;
@@ -181,7 +222,8 @@ public final class LiveMixer implements AutoCloseable {
 	/**
 	 * [main] Compares this mixer's plan with {@code previous}'s, channel by channel (by id): a channel that is new,
 	 * gone, or whose audibility (mute, solo), output, clip gain or polarity, insert chain (processors, bypass),
-	 * sends or sidechain keys differ, has changed; fader and pan differences are not changes (they are smoothed).
+	 * sends (targets, pre/post) or sidechain keys differ, has changed; fader, pan and send level differences are
+	 * not changes (they are smoothed).
 	 */
 	public Handover handover(LiveMixer previous) {
 		CompiledPlan a = previous.plan;
@@ -273,7 +315,7 @@ public final class LiveMixer implements AutoCloseable {
 		for (int i = 0; i < a.sendsOf[j].length; i++) {
 			int s = a.sendsOf[j][i], t = b.sendsOf[k][i];
 			if (!a.channels[a.sendTarget[s]].id().equals(b.channels[b.sendTarget[t]].id())
-					|| a.sendLevel[s] != b.sendLevel[t] || a.sendPre[s] != b.sendPre[t]) {
+					|| a.sendPre[s] != b.sendPre[t]) {
 				return true;
 			}
 		}

@@ -72,6 +72,19 @@ public final class OfflineRenderer {
 	 */
 	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
 			RenderProgress progress, double effectBudget, List<String> warnings) throws IOException {
+		return mix(plan, readers, blockSize, threads, taps, progress, effectBudget, warnings, Long.MAX_VALUE);
+	}
+
+	/**
+	 * {@link #mix(CompiledPlan, SourceReader[], int, int, List, RenderProgress, double, List)} that stops after
+	 * {@code maxFrames} frames of the timeline: what comes after is not mixed (the frames delivered are the first
+	 * {@code maxFrames} of the whole mix, sample for sample).
+	 *
+	 * @param maxFrames at least 1; {@link Long#MAX_VALUE}: the whole mix with its tail
+	 * @return the number of frames delivered to each tap
+	 */
+	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
+			RenderProgress progress, double effectBudget, List<String> warnings, long maxFrames) throws IOException {
 		Tap[] tapArray = taps.toArray(Tap[]::new);
 		// one pending copy per tapped bus: consumers write block k while the mixer computes block k+1
 		Map<Integer, float[][]> pendingByNode = new HashMap<>();
@@ -88,7 +101,7 @@ public final class OfflineRenderer {
 
 		try (BlockMixer mixer = new BlockMixer(plan, readers, blockSize, threads, RenderMode.OFFLINE, true,
 				effectBudget)) {
-			long total = mixer.length() + mixer.tail();
+			long total = Math.min(mixer.length() + mixer.tail(), maxFrames);
 			int latency = mixer.latency();
 			long end = total + latency;
 			DelayLine[] align = new DelayLine[distinct.length];
@@ -294,7 +307,8 @@ public final class OfflineRenderer {
 			long start = System.nanoTime();
 			List<String> warnings = new ArrayList<>();
 			long frames = mix(mixed, opened.toArray(SourceReader[]::new), options.blockSize(), options.threads(), taps,
-					progress == null ? RenderProgress.NONE : progress, options.effectBudget(), warnings);
+					progress == null ? RenderProgress.NONE : progress, options.effectBudget(), warnings,
+					options.maxFrames(rate));
 			double wall = (System.nanoTime() - start) / 1e9;
 			// stems first, master last: the master file appearing means the render is complete
 			for (int i = writers.size() - 1; i >= 0; i--) {

@@ -32,7 +32,7 @@ import org.mixtree.engine.RenderOptions;
  * originals' inserts (each its own processor, so a compressor above the cut hears only its stem, as it would with
  * the bus soloed), fader, balance and mute, but no sends: a stem holds the dry bus, and the send's return is a stem
  * of its own. Every master copy feeds one silent bus (fader at -inf) into the master, so the mix is unchanged, and
- * the stems are tapped at the master copies. One pass mixes the mix and every stem; sample alignment comes from the
+ * the stems are tapped at the master copies. Mute, solo and the focus act on the stems as on the mix. One pass mixes the mix and every stem; sample alignment comes from the
  * engine's delay compensation as for any parallel path.
  *
  * @param graph the description to compile and mix (the plan's own for top-level stems or none)
@@ -158,7 +158,10 @@ public record StemLayout(GraphDescription graph, List<Stem> stems) {
 			// the stems' way into the master, silent: the mix stays what it is
 			channels.add(new Channel(SINK, "stems", Kind.BUS, null, Double.NEGATIVE_INFINITY, 0, false, false, false,
 					master));
-			return new StemLayout(new GraphDescription(graph.sampleRate(), graph.panLaw(), channels), stems);
+			// the focus as the mix has it: a track outside it is silent in its stem as in the mix (the copies are
+			// buses, heard when what feeds them is, so they need no place in the focus)
+			return new StemLayout(new GraphDescription(graph.sampleRate(), graph.panLaw(), channels, graph.focus()),
+					stems);
 		}
 
 		/** Console order: a bus's stems at depth N (or deeper receivers), then its own direct stem. */

@@ -55,10 +55,12 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * and the new plan side by side to crossfade is not possible, because both share their processors (and with them
  * the delay's echoes): running them twice per block would advance their state twice. A linear 5 ms ramp adds less
  * than -60 dBFS to the largest sample step of a full-scale signal above 100 Hz. The new plan takes over the delay
- * lines of the paths it shares with the old one, so delay-compensated paths play on without a gap. Fader and pan
- * changes do not dip: they go through a lock-free parameter queue and are smoothed per channel on the audio thread
- * (multiplicatively for gain, linearly to and from silence and for pan, over {@link #SMOOTH_SECONDS}), interpolated
- * per sample inside each block. A swap keeps the mixer's timeline, so a change of the master path's latency shifts
+ * lines of the paths it shares with the old one, so delay-compensated paths play on without a gap. Fader, pan and
+ * send level changes do not dip and compile nothing: they go through a lock-free parameter queue and are smoothed
+ * per channel and per send on the audio thread (multiplicatively for gain, linearly to and from silence and for
+ * pan, over {@link #SMOOTH_SECONDS}), interpolated per sample inside each block; a swap carries the live values over
+ * and ramps them on to the new plan's. Effect parameter changes ({@link #setParameter}) go through the same queue
+ * and reach the effect as parameter events at the start of its next block, which the effect smooths. A swap keeps the mixer's timeline, so a change of the master path's latency shifts
  * what is heard by the difference (as in any DAW with delay compensation).
  * <p>
  * <b>Parallelism.</b> The mixer's worker pool runs independent subtrees of each callback on
@@ -118,8 +120,13 @@ public final class Player implements AutoCloseable {
 	private record Command(int kind, long a, long b, Live live) {
 	}
 
-	/** A fader or pan change for {@code live}'s node. */
-	private record Param(Live live, int node, boolean pan, double value) {
+	private static final int FADER = 0, PAN = 1, SEND = 2, EFFECT = 3;
+
+	/**
+	 * A change for {@code live}'s mixer: a fader or pan of node {@code at}, a level of send {@code at} (linear), or
+	 * parameter {@code index} of the processor in {@code slot} of node {@code at}.
+	 */
+	private record Param(Live live, int kind, int at, int slot, int index, double value) {
 	}
 
 	/** One plan being played: its mixer, rings, and the per-node smoothing state (audio thread only). */
@@ -132,6 +139,11 @@ public final class Player implements AutoCloseable {
 		final double[] panTarget;
 		final int[] remaining;
 		int ramping;
+		/** Per send: level (linear) now, its target, frames of ramp left. */
+		final double[] send;
+		final double[] sendTarget;
+		final int[] sendRemaining;
+		int sendRamping;
 		/** How this plan takes over from the one played before it (null for the first). */
 		LiveMixer.Handover handover;
 		/** [audio] Swapped out: parameter changes still addressed to it are dropped. */
@@ -150,6 +162,13 @@ public final class Player implements AutoCloseable {
 			faderTarget = fader.clone();
 			panTarget = pan.clone();
 			remaining = new int[n];
+			int sends = mixer.sendCount();
+			send = new double[sends];
+			for (int s = 0; s < sends; s++) {
+				send[s] = mixer.sendLevel(s);
+			}
+			sendTarget = send.clone();
+			sendRemaining = new int[sends];
 		}
 	}
 
@@ -188,6 +207,9 @@ public final class Player implements AutoCloseable {
 	private Command pending;
 	private long drop;
 	private long loopA, loopB;
+
+	/** Plans swapped in by the audio thread (the first plan not counted). */
+	private volatile long swapsMade;
 
 	/** The bank of the plan the audio thread plays: set by the constructor, then by the audio thread at a swap. */
 	private volatile MeterBank meterBank;
@@ -310,7 +332,11 @@ public final class Player implements AutoCloseable {
 					for (GraphDescription.Channel c : channels) {
 						rehearsal.setGain(c.id(), c.gainDb() + extra);
 						rehearsal.setPan(c.id(), move == 1 ? -1 : move == 3 ? 1 : c.pan());
+						for (int s = 0; s < c.sends().size(); s++) {
+							rehearsal.setSendLevel(c.id(), s, c.sends().get(s).levelDb() + (move == 2 ? -6 : 0));
+						}
 					}
+					rehearseParameters(rehearsal, channels);
 				}
 				if (b == blocks * 17 / 20) {
 					rehearsal.setLoop(0, Math.max(4L * maxBlock, planRate / 10));
@@ -327,6 +353,28 @@ public final class Player implements AutoCloseable {
 			}
 		} catch (GraphException | RuntimeException e) {
 			// a colder start, nothing worse: the plan to play was compiled and opened without this
+		}
+	}
+
+	/**
+	 * [main] Sends every insert its own explicit parameter values again as live events (so the parameter path is
+	 * compiled before playing without changing what the rehearsal sounds like).
+	 */
+	private static void rehearseParameters(Player rehearsal, List<GraphDescription.Channel> channels) {
+		for (GraphDescription.Channel c : channels) {
+			for (int slot = 0; slot < c.inserts().size(); slot++) {
+				GraphDescription.Insert insert = c.inserts().get(slot);
+				if (insert.factory() == null) {
+					continue;
+				}
+				var d = insert.factory().descriptor();
+				for (Map.Entry<String, Double> e : insert.parameters().entrySet()) {
+					int index = d.indexOf(e.getKey());
+					if (index >= 0 && e.getValue() != null && d.parameters().get(index).accepts(e.getValue())) {
+						rehearsal.setParameter(c.id(), slot, index, e.getValue());
+					}
+				}
+			}
 		}
 	}
 
@@ -490,7 +538,7 @@ public final class Player implements AutoCloseable {
 	public void setGain(String channelId, double gainDb) {
 		int node = mainLive.mixer.node(channelId);
 		if (node >= 0) {
-			postParam(new Param(mainLive, node, false, Decibels.toGain(gainDb)));
+			postParam(new Param(mainLive, FADER, node, 0, 0, Decibels.toGain(gainDb)));
 		}
 	}
 
@@ -498,8 +546,42 @@ public final class Player implements AutoCloseable {
 	public void setPan(String channelId, double pan) {
 		int node = mainLive.mixer.node(channelId);
 		if (node >= 0) {
-			postParam(new Param(mainLive, node, true, Math.max(-1, Math.min(1, pan))));
+			postParam(new Param(mainLive, PAN, node, 0, 0, Math.max(-1, Math.min(1, pan))));
 		}
+	}
+
+	/**
+	 * [main] Sets the level of a channel's send (its {@code send}-th, 0 first, in the channel's order), smoothed on
+	 * the audio thread as a fader is (multiplicatively, linearly to and from silence, over {@link #SMOOTH_SECONDS});
+	 * no plan is compiled or swapped. Unknown ids and sends are ignored.
+	 */
+	public void setSendLevel(String channelId, int send, double levelDb) {
+		int node = mainLive.mixer.node(channelId);
+		int s = node < 0 ? -1 : mainLive.mixer.send(node, send);
+		if (s >= 0) {
+			postParam(new Param(mainLive, SEND, s, 0, 0, Decibels.toGain(levelDb)));
+		}
+	}
+
+	/**
+	 * [main] Sets parameter {@code index} (of the effect's descriptor) of the insert in {@code slot} (0 first) of a
+	 * channel: the value reaches the effect as a parameter event at the start of the next block it processes, on the
+	 * audio thread (the effect smooths it as it smooths any event); no plan is compiled or swapped. The caller checks
+	 * the value against the descriptor. Unknown ids and slots, and slots without a processor, are ignored.
+	 */
+	public void setParameter(String channelId, int slot, int index, double value) {
+		int node = mainLive.mixer.node(channelId);
+		if (node >= 0 && slot >= 0 && slot < mainLive.mixer.slots(node) && index >= 0) {
+			postParam(new Param(mainLive, EFFECT, node, slot, index, value));
+		}
+	}
+
+	/**
+	 * [any] @return how many plans the audio thread has swapped in since this player was made (each
+	 *         {@link #swap} that reached it once; fader, pan, send level and parameter changes swap nothing)
+	 */
+	public long swaps() {
+		return swapsMade;
 	}
 
 	/**
@@ -963,6 +1045,21 @@ public final class Player implements AutoCloseable {
 				}
 				next.mixer.setLiveGainsNow(k, next.fader[k], next.pan[k]);
 			}
+			// sends that both plans have go on from their live level to the new plan's, as faders do
+			for (int s = 0; s < next.send.length; s++) {
+				int j = h.previousSend(s);
+				if (j < 0) {
+					continue;
+				}
+				next.send[s] = old.send[j];
+				if (next.send[s] != next.sendTarget[s]) {
+					if (next.sendRemaining[s] == 0) {
+						next.sendRamping++;
+					}
+					next.sendRemaining[s] = smoothFrames;
+				}
+				next.mixer.setLiveSendLevelNow(s, next.send[s]);
+			}
 			if (raise) {
 				for (int k : h.raise()) {
 					next.fader[k] = 0;
@@ -976,6 +1073,7 @@ public final class Player implements AutoCloseable {
 			}
 		}
 		old.swappedOut = true;
+		swapsMade = swapsMade + 1;
 		live = next;
 		meterBank = next.mixer.meters();
 		retired.offer(old); // full only if the disk thread stopped closing them: then the old mixer is left open
@@ -1026,6 +1124,32 @@ public final class Player implements AutoCloseable {
 		return count;
 	}
 
+	/** [audio] Advances every ramping send of {@code l} by one block of {@code k} frames, as faders ramp. */
+	private static void smoothSends(Live l, int k) {
+		for (int s = 0; s < l.sendRemaining.length; s++) {
+			int left = l.sendRemaining[s];
+			if (left == 0) {
+				continue;
+			}
+			int step = Math.min(k, left);
+			double g = l.send[s];
+			double gt = l.sendTarget[s];
+			double frac = (double) step / left;
+			if (g > 1e-5 && gt > 1e-5) {
+				g *= Math.pow(gt / g, frac);
+			} else {
+				g += (gt - g) * frac;
+			}
+			l.send[s] = g;
+			l.sendRemaining[s] = left - step;
+			if (left - step == 0) {
+				l.send[s] = gt;
+				l.sendRamping--;
+			}
+			l.mixer.setLiveSendLevel(s, l.send[s]);
+		}
+	}
+
 	/** [audio] Drains parameter changes and advances every ramping channel by one block of {@code k} frames. */
 	private void smooth(int k) {
 		Live l = live;
@@ -1035,23 +1159,40 @@ public final class Player implements AutoCloseable {
 			if (to != l && !to.swappedOut && (pending == null || pending.live() != to)) {
 				break; // addressed to a plan whose swap has not reached this thread yet: it waits in the queue
 			}
-			params.remove();
 			if (to.swappedOut) {
+				params.remove();
 				continue; // addressed to a plan that is no longer played
 			}
 			// the current plan, or the one a local swap is about to make current (it takes the targets over)
 			l = to;
-			if (p.pan()) {
-				l.panTarget[p.node()] = p.value();
+			int at = p.at();
+			if (p.kind() == EFFECT) {
+				if (!l.mixer.queueParameter(at, p.slot(), p.index(), p.value())) {
+					break; // the slot's events of this block are full: the rest waits for the next block
+				}
+			} else if (p.kind() == SEND) {
+				l.sendTarget[at] = p.value();
+				if (l.sendRemaining[at] == 0) {
+					l.sendRamping++;
+				}
+				l.sendRemaining[at] = smoothFrames;
 			} else {
-				l.faderTarget[p.node()] = p.value();
+				if (p.kind() == PAN) {
+					l.panTarget[at] = p.value();
+				} else {
+					l.faderTarget[at] = p.value();
+				}
+				if (l.remaining[at] == 0) {
+					l.ramping++;
+				}
+				l.remaining[at] = smoothFrames;
 			}
-			if (l.remaining[p.node()] == 0) {
-				l.ramping++;
-			}
-			l.remaining[p.node()] = smoothFrames;
+			params.remove();
 		}
 		l = live;
+		if (l.sendRamping > 0) {
+			smoothSends(l, k);
+		}
 		if (l.ramping == 0) {
 			return;
 		}

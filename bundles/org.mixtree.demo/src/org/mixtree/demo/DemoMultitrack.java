@@ -1,4 +1,4 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;

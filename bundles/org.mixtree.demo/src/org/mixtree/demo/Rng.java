@@ -1,4 +1,4 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
 /**
  * Fixed-seed noise (xorshift64*), so that the demo stems are bit-identical on every run and machine;

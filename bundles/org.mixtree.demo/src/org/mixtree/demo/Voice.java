@@ -1,4 +1,4 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
 /**
  * One sounding event of a stem (a hit, a string, a sung phrase). A voice adds itself into the stem's block

@@ -1,14 +1,15 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
-import org.mixtree.cli.demo.Voices.Bass;
-import org.mixtree.cli.demo.Voices.Hit;
-import org.mixtree.cli.demo.Voices.Kick;
-import org.mixtree.cli.demo.Voices.Lead;
-import org.mixtree.cli.demo.Voices.Pad;
-import org.mixtree.cli.demo.Voices.Pluck;
-import org.mixtree.cli.demo.Voices.Singer;
-import org.mixtree.cli.demo.Voices.Sweep;
-import org.mixtree.cli.demo.Voices.Wash;
+import org.mixtree.demo.Voices.Bass;
+import org.mixtree.demo.Voices.Hit;
+import org.mixtree.demo.Voices.Kick;
+import org.mixtree.demo.Voices.Lead;
+import org.mixtree.demo.Voices.Pad;
+import org.mixtree.demo.Voices.Pluck;
+import org.mixtree.demo.Voices.Singer;
+import org.mixtree.demo.Voices.Sweep;
+import org.mixtree.demo.Voices.Wash;
+import org.mixtree.dsp.Biquad;
 
 /**
  * The sixteen demo stems: which voices play when, and the effects and gains that finish each one. The gains
@@ -69,12 +70,12 @@ final class Instruments {
 	private static Voice snareHit(int rate, double t, double amp, long seed) {
 		return new Hit(Math.round(t * rate), 0.45, rate, new double[] { 185, 330, 520 },
 				new double[] { amp, 0.45 * amp, 0.15 * amp }, new double[] { 0.07, 0.04, 0.03 }, 0.9 * amp, 0.09,
-				Biquad.bandpass(rate, 3500, 0.6), Biquad.highpass(rate, 900, 0.7), 0.0005, 0.05, seed);
+				Dsp.bandpass(rate, 3500, 0.6), Dsp.highpass(rate, 900, 0.7), 0.0005, 0.05, seed);
 	}
 
 	private static Voice hatHit(int rate, double t, double amp, boolean open, long seed) {
 		return new Hit(Math.round(t * rate), open ? 0.6 : 0.15, rate, NONE, NONE, NONE, amp, open ? 0.18 : 0.03,
-				Biquad.highpass(rate, 7000, 0.8), Biquad.highpass(rate, 5000, 0.6), 0.0003, open ? 0.1 : 0.02,
+				Dsp.highpass(rate, 7000, 0.8), Dsp.highpass(rate, 5000, 0.6), 0.0003, open ? 0.1 : 0.02,
 				seed);
 	}
 
@@ -124,7 +125,7 @@ final class Instruments {
 		for (int bar = 8; bar < Song.BARS; bar++) {
 			for (int beat = 0; beat < 4; beat++) {
 				s.add(new Hit(Math.round(Song.at(bar, beat) * rate), 0.5, rate, ride, rideAmp, rideTau, 0.3, 0.06,
-						Biquad.highpass(rate, 6000, 0.7), null, 0.0005, 0.05, 450 + bar * 4 + beat).pan(0.5, 2));
+						Dsp.highpass(rate, 6000, 0.7), null, 0.0005, 0.05, 450 + bar * 4 + beat).pan(0.5, 2));
 			}
 		}
 		for (int bar = 0; bar < Song.BARS; bar++) {
@@ -140,7 +141,7 @@ final class Instruments {
 						.pan(-0.5, 2));
 			}
 		}
-		Biquad hpL = Biquad.highpass(rate, 150, 0.7), hpR = Biquad.highpass(rate, 150, 0.7);
+		Biquad hpL = Dsp.highpass(rate, 150, 0.7), hpR = Dsp.highpass(rate, 150, 0.7);
 		return s.effect((b, n) -> {
 			hpL.process(b[0], 0, n);
 			hpR.process(b[1], 0, n);
@@ -158,7 +159,7 @@ final class Instruments {
 			for (int step = 0; step < 16; step++) {
 				double amp = accent[step % 4] * (0.9 + 0.1 * rng.bipolar());
 				s.add(new Hit(Math.round(Song.at(bar, step * 0.25) * rate), 0.12, rate, NONE, NONE, NONE, amp, 0.035,
-						Biquad.bandpass(rate, 5500, 1.2), Biquad.highpass(rate, 3000, 0.7), 0.012, 0.02,
+						Dsp.bandpass(rate, 5500, 1.2), Dsp.highpass(rate, 3000, 0.7), 0.012, 0.02,
 						800 + bar * 16 + step));
 			}
 		}
@@ -177,7 +178,7 @@ final class Instruments {
 				double a = amp[k];
 				s.add(new Hit(Math.round(Song.at(bar, beat[k]) * rate), 0.5, rate, new double[] { f, f * 1.59, f * 2.14 },
 						new double[] { a, 0.3 * a, 0.12 * a }, new double[] { 0.14, 0.07, 0.04 }, 0.5 * a, 0.006,
-						Biquad.bandpass(rate, 1800, 0.8), null, 0.0008, 0.05, 900 + bar * 8 + k));
+						Dsp.bandpass(rate, 1800, 0.8), null, 0.0008, 0.05, 900 + bar * 8 + k));
 			}
 		}
 		return s;
@@ -247,7 +248,7 @@ final class Instruments {
 						1000 + e * 6 + string).pan(-0.7 + 0.28 * string, 2));
 			}
 		}
-		Biquad hp = Biquad.highpass(rate, 90, 0.7), hp2 = Biquad.highpass(rate, 90, 0.7);
+		Biquad hp = Dsp.highpass(rate, 90, 0.7), hp2 = Dsp.highpass(rate, 90, 0.7);
 		return s.effect((b, n) -> {
 			hp.process(b[0], 0, n);
 			hp2.process(b[1], 0, n);
@@ -273,9 +274,9 @@ final class Instruments {
 				}
 			}
 		}
-		Biquad hp = Biquad.highpass(rate, 100, 0.7);
-		Biquad cab = Biquad.lowpass(rate, 3000, 0.9);
-		Biquad cab2 = Biquad.lowpass(rate, 5000, 0.7);
+		Biquad hp = Dsp.highpass(rate, 100, 0.7);
+		Biquad cab = Dsp.lowpass(rate, 3000, 0.9);
+		Biquad cab2 = Dsp.lowpass(rate, 5000, 0.7);
 		return s.effect((b, n) -> {
 			float[] x = b[0];
 			for (int i = 0; i < n; i++) {
@@ -300,8 +301,8 @@ final class Instruments {
 			s.add(new Lead(Math.round(t * rate), len, rate, midi, 0.5));
 			s.add(new Pluck(Math.round(t * rate), len, rate, Dsp.hz(midi), 0.6, 1.0, 0.6, 0.9, 0, 3000 + k));
 		}
-		Biquad hp = Biquad.highpass(rate, 150, 0.7);
-		Biquad cab = Biquad.lowpass(rate, 2800, 1.0);
+		Biquad hp = Dsp.highpass(rate, 150, 0.7);
+		Biquad cab = Dsp.lowpass(rate, 2800, 1.0);
 		Delay delay = new Delay(rate, 0.375, 0.3, 0.25, 2500);
 		return s.effect((b, n) -> {
 			float[] x = b[0];
@@ -383,8 +384,8 @@ final class Instruments {
 						6000 + bar * 4 + k));
 			}
 		}
-		Biquad l = Biquad.lowpass(rate, 1400, 0.8), r = Biquad.lowpass(rate, 1400, 0.8);
-		Biquad l2 = Biquad.lowpass(rate, 2500, 0.6), r2 = Biquad.lowpass(rate, 2500, 0.6);
+		Biquad l = Dsp.lowpass(rate, 1400, 0.8), r = Dsp.lowpass(rate, 1400, 0.8);
+		Biquad l2 = Dsp.lowpass(rate, 2500, 0.6), r2 = Dsp.lowpass(rate, 2500, 0.6);
 		return s.effect((b, n) -> {
 			l.process(b[0], 0, n);
 			l2.process(b[0], 0, n);
@@ -469,7 +470,7 @@ final class Instruments {
 		Biquad[] hp = new Biquad[channels];
 		Delay[] slap = new Delay[channels];
 		for (int c = 0; c < channels; c++) {
-			hp[c] = Biquad.highpass(rate, 120, 0.7);
+			hp[c] = Dsp.highpass(rate, 120, 0.7);
 			slap[c] = new Delay(rate, 0.11 + 0.013 * c, 0.25, 0.2, 4000);
 		}
 		return (b, n) -> {

@@ -1,8 +1,38 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
-/** Small synthesis helpers shared by the voices and stem effects. */
+import org.mixtree.dsp.Biquad;
+
+/**
+ * Small synthesis helpers shared by the voices and stem effects, and the demo's filters: {@link Biquad}s of
+ * {@code org.mixtree.dsp} (the cookbook designs the EQ uses), with the cut-off kept below 0.45 of the rate so that a
+ * stem rendered at a low rate never asks for a filter above Nyquist.
+ */
 final class Dsp {
 	private Dsp() {
+	}
+
+	/** @return a low pass at {@code hz} (kept below 0.45 {@code rate}) */
+	static Biquad lowpass(int rate, double hz, double q) {
+		return new Biquad().setLowpass(rate, below(hz, rate), q);
+	}
+
+	/** @return a high pass at {@code hz} (kept below 0.45 {@code rate}) */
+	static Biquad highpass(int rate, double hz, double q) {
+		return new Biquad().setHighpass(rate, below(hz, rate), q);
+	}
+
+	/** @return a band pass with 0 dB at {@code hz} (kept below 0.45 {@code rate}) */
+	static Biquad bandpass(int rate, double hz, double q) {
+		return new Biquad().setBandpass(rate, below(hz, rate), q);
+	}
+
+	/** Re-tunes a band pass (rising sweeps, moving formants), its state kept. */
+	static void retune(Biquad band, int rate, double hz, double q) {
+		band.setBandpass(rate, below(hz, rate), q);
+	}
+
+	private static double below(double hz, int rate) {
+		return Math.min(hz, 0.45 * rate);
 	}
 
 	/** @return the frequency of MIDI note {@code midi} (A4 = 69 = 440 Hz) */

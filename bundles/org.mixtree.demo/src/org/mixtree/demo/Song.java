@@ -1,4 +1,4 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
 /**
  * The sketch every stem plays: 120 BPM, 4/4, A minor, Am-F-C-G one bar (2 s) each, twelve bars. Bars 1-4

@@ -1,8 +1,10 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+
+import org.mixtree.dsp.Decibels;
 
 /**
  * One demo track: its voices, an optional effect over the summed block, and a fixed output gain. Rendering
@@ -32,7 +34,7 @@ final class Stem {
 	}
 
 	Stem gainDb(double db) {
-		gain = (float) Math.pow(10, db / 20);
+		gain = (float) Decibels.toGain(db);
 		return this;
 	}
 

@@ -1,4 +1,6 @@
-package org.mixtree.cli.demo;
+package org.mixtree.demo;
+
+import org.mixtree.dsp.Biquad;
 
 /** The synthesis voices the demo instruments are built from. */
 final class Voices {
@@ -122,9 +124,9 @@ final class Voices {
 			if (rng != null) {
 				double e = noiseEnv, k = noiseK, g = noiseAmp;
 				for (int i = from; i < to; i++) {
-					double x = noiseFilter.process(rng.bipolar());
+					double x = noiseFilter.tick(rng.bipolar());
 					if (noiseFilter2 != null) {
-						x = noiseFilter2.process(x);
+						x = noiseFilter2.tick(x);
 					}
 					tmp[i] += (float) (x * e * g);
 					e *= k;
@@ -430,7 +432,7 @@ final class Voices {
 			pitch = midi[0] - 0.7;
 			for (int j = 0; j < 3; j++) {
 				formantHz[j] = VOWELS[vowel[0]][j];
-				formant[j] = Biquad.bandpass(rate, formantHz[j], FORMANT_Q[j]);
+				formant[j] = Dsp.bandpass(rate, formantHz[j], FORMANT_Q[j]);
 			}
 		}
 
@@ -450,7 +452,7 @@ final class Voices {
 					double[] target = VOWELS[vowel[note]];
 					for (int j = 0; j < 3; j++) {
 						formantHz[j] += 0.12 * (target[j] - formantHz[j]);
-						formant[j].band(formantHz[j], FORMANT_Q[j]);
+						Dsp.retune(formant[j], rate, formantHz[j], FORMANT_Q[j]);
 					}
 				}
 				pitch += glideK * (midi[note] - pitch);
@@ -467,8 +469,8 @@ final class Voices {
 				}
 				tilt += tiltK * (src - tilt);
 				double x = tilt + 0.15 * src + breath * rng.bipolar();
-				double y = FORMANT_GAIN[0] * formant[0].process(x) + FORMANT_GAIN[1] * formant[1].process(x)
-						+ FORMANT_GAIN[2] * formant[2].process(x);
+				double y = FORMANT_GAIN[0] * formant[0].tick(x) + FORMANT_GAIN[1] * formant[1].tick(x)
+						+ FORMANT_GAIN[2] * formant[2].tick(x);
 				double e = n < attack ? (double) n / attack : 1;
 				tmp[i] = (float) (amp * y * e * (1 - dip));
 				dip += dipSmooth * (dipTarget - dip);
@@ -483,17 +485,19 @@ final class Voices {
 	static final class Sweep extends Voice {
 		private final double fromHz, ratio, q, amp;
 		private final boolean rising;
+		private final int rate;
 		private final Biquad band;
 		private final Rng rng;
 
 		Sweep(long start, double seconds, int rate, double fromHz, double toHz, double q, double amp, long seed) {
 			super(start, Math.round(seconds * rate));
+			this.rate = rate;
 			this.fromHz = fromHz;
 			this.ratio = toHz / fromHz;
 			this.q = q;
 			this.amp = amp;
 			this.rising = toHz > fromHz;
-			band = Biquad.bandpass(rate, fromHz, q);
+			band = Dsp.bandpass(rate, fromHz, q);
 			rng = new Rng(seed);
 		}
 
@@ -504,10 +508,10 @@ final class Voices {
 				long n = local + i - from;
 				double u = n * inv;
 				if ((n & 15) == 0) {
-					band.band(fromHz * Math.pow(ratio, u), q);
+					Dsp.retune(band, rate, fromHz * Math.pow(ratio, u), q);
 				}
 				double level = rising ? u * u : (1 - u) * (1 - u);
-				tmp[i] = (float) (amp * level * band.process(rng.bipolar()));
+				tmp[i] = (float) (amp * level * band.tick(rng.bipolar()));
 			}
 			fadeTail(tmp, from, to, local, length > 4000 ? 400 : 1);
 			emit(out, tmp, from, to);
@@ -525,10 +529,10 @@ final class Voices {
 			super(start, Math.round(seconds * rate));
 			rngL = new Rng(seed);
 			rngR = new Rng(seed + 7919);
-			hpL = Biquad.highpass(rate, 4200, 0.7);
-			hpR = Biquad.highpass(rate, 4000, 0.7);
-			hpL2 = Biquad.bandpass(rate, 7000, 0.6);
-			hpR2 = Biquad.bandpass(rate, 6500, 0.6);
+			hpL = Dsp.highpass(rate, 4200, 0.7);
+			hpR = Dsp.highpass(rate, 4000, 0.7);
+			hpL2 = Dsp.bandpass(rate, 7000, 0.6);
+			hpR2 = Dsp.bandpass(rate, 6500, 0.6);
 			this.k = Dsp.decay(tau, rate);
 			this.amp = amp;
 		}
@@ -542,10 +546,10 @@ final class Voices {
 			for (int i = from; i < to; i++) {
 				long n = local + i - from;
 				double g = amp * e * (n > fadeStart ? (double) (length - n) / (length - fadeStart) : 1);
-				double a = hpL.process(rngL.bipolar());
-				double b = hpR.process(rngR.bipolar());
-				l[i] += (float) (g * (a + 0.8 * hpL2.process(a)));
-				r[i] += (float) (g * (b + 0.8 * hpR2.process(b)));
+				double a = hpL.tick(rngL.bipolar());
+				double b = hpR.tick(rngR.bipolar());
+				l[i] += (float) (g * (a + 0.8 * hpL2.tick(a)));
+				r[i] += (float) (g * (b + 0.8 * hpR2.tick(b)));
 				e *= k;
 			}
 			env = e;

@@ -375,7 +375,8 @@ class MixerConsoleTest {
 		assertEquals(-4.5, value(eq, "b1.gain"));
 		// bypass from the strip: the dot at the slot's left
 		editor.shell().setVisible(false);
-		robot.spin(100);
+		shell.forceActive();
+		robot.spin(200);
 		Rectangle r = console.stripRect(index(s.drums), g().slot[0]);
 		robot.click(console.canvas(), r.x + 9, r.y + r.height / 2);
 		assertTrue(eq.isBypass());

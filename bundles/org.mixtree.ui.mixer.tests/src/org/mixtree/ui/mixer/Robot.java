@@ -76,6 +76,7 @@ final class Robot {
 	/** Holds or lets go of SWT.SHIFT or SWT.CTRL. */
 	void modifier(int key, boolean down) {
 		xtest.key(key == SWT.SHIFT ? XTest.XK_SHIFT_L : XTest.XK_CONTROL_L, down);
+		spin(20);
 	}
 
 	void click(Control c, int x, int y) {
@@ -89,6 +90,7 @@ final class Robot {
 			modifier(modifier, true);
 		}
 		button(button, true);
+		spin(20);
 		button(button, false);
 		if (modifier != 0) {
 			modifier(modifier, false);
@@ -99,8 +101,11 @@ final class Robot {
 	void doubleClick(Control c, int x, int y) {
 		moveTo(c, x, y);
 		button(1, true);
+		spin(15);
 		button(1, false);
+		spin(40);
 		button(1, true);
+		spin(15);
 		button(1, false);
 		spin(250);
 	}
@@ -134,13 +139,16 @@ final class Robot {
 		default -> throw new IllegalArgumentException("no keysym for SWT key " + keyCode);
 		};
 		xtest.key(sym, true);
+		spin(20);
 		xtest.key(sym, false);
 		spin(120);
 	}
 
 	/** A key by character: printable ASCII that needs no Shift ('m', '-', '=', '.', digits). */
 	void type(char ch) {
+		// apart in time: GDK takes a release and a press of one key at the same instant for auto-repeat
 		xtest.key(ch, true);
+		spin(20);
 		xtest.key(ch, false);
 		spin(60);
 	}

@@ -684,14 +684,14 @@ public final class MixerConsole {
 			g.pos = Math.max(0, Math.min(1, g.pos - dy * scale / (geo.travelBottom - geo.travelTop)));
 			view.liveStrip = g.strip;
 			view.liveGain = FaderLaw.gain(g.pos);
-			input.engine().liveGain(s.id, view.liveGain);
+			input.engine().liveGain(s.channel, view.liveGain);
 			redrawStrip(g.strip);
 		}
 		case PAN -> {
 			g.pos = Math.max(-1, Math.min(1, g.pos + (dx - dy) * scale / 150.0));
 			view.liveStrip = g.strip;
 			view.livePan = Math.round(g.pos * 100) / 100.0;
-			input.engine().livePan(s.id, view.livePan);
+			input.engine().livePan(s.channel, view.livePan);
 			redrawStrip(g.strip);
 		}
 		case SEND -> {
@@ -699,6 +699,7 @@ public final class MixerConsole {
 			view.liveStrip = g.strip;
 			view.liveSend = g.index;
 			view.liveSendDb = FaderLaw.gain(g.pos);
+			input.engine().liveSendLevel(s.channel.getSends().get(g.index), view.liveSendDb);
 			redrawStrip(g.strip);
 		}
 		case NAME -> {

@@ -61,7 +61,11 @@ public final class MixerPart {
 		}
 	}
 
-	/** The transport's player, whichever is playing now: its meters and its live values. */
+	/**
+	 * The transport's player, whichever is playing now: its meters and its live values. When the workbench's transport
+	 * plays through a {@link org.mixtree.session.LiveSession}, {@link ConsoleEngine#of(org.mixtree.session.LiveSession)}
+	 * takes this one's place.
+	 */
 	private ConsoleEngine engine() {
 		return new ConsoleEngine() {
 			@Override
@@ -71,18 +75,18 @@ public final class MixerPart {
 			}
 
 			@Override
-			public void liveGain(String channelId, double gainDb) {
+			public void liveGain(org.mixtree.model.Channel channel, double gainDb) {
 				Player p = playback == null ? null : playback.player();
 				if (p != null) {
-					p.setGain(channelId, gainDb);
+					p.setGain(channel.getAddress(), gainDb);
 				}
 			}
 
 			@Override
-			public void livePan(String channelId, double pan) {
+			public void livePan(org.mixtree.model.Channel channel, double pan) {
 				Player p = playback == null ? null : playback.player();
 				if (p != null) {
-					p.setPan(channelId, pan);
+					p.setPan(channel.getAddress(), pan);
 				}
 			}
 		};

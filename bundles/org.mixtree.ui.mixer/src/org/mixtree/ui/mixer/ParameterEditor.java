@@ -180,7 +180,11 @@ public final class ParameterEditor {
 			scale.setIncrement(STEPS / 200);
 			scale.setBackground(palette.strip);
 			// dragging shows the value; letting go makes the one command
-			scale.addListener(SWT.Selection, e -> texts.get(p.id()).setText(p.format(fromSlider(p, scale.getSelection()))));
+			scale.addListener(SWT.Selection, e -> {
+				double v = fromSlider(p, scale.getSelection());
+				texts.get(p.id()).setText(p.format(v));
+				input.engine().liveParameter(insert, p.id(), v);
+			});
 			Runnable commit = () -> {
 				double v = fromSlider(p, scale.getSelection());
 				if (Math.abs(toSlider(p, v) - toSlider(p, value(p))) > 0) {

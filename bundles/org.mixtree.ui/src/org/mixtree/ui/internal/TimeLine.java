@@ -304,6 +304,7 @@ final class TimeLine {
 			}
 		}
 		int minor = step >= 10 ? step / 5 : step == 5 ? 1 : 0;
+		Color inRange = new Color(new RGB(225, 232, 242));
 		Color tick = new Color(light ? new RGB(120, 128, 140) : new RGB(88, 96, 108));
 		gc.setForeground(tick);
 		if (minor > 0) {
@@ -316,7 +317,8 @@ final class TimeLine {
 			int x = xOf(s * rate);
 			gc.setForeground(tick);
 			gc.drawLine(x, area.height - 9, x, area.height);
-			gc.setForeground(fg);
+			// a label on the shaded range is drawn light enough to read on it
+			gc.setForeground(ra >= 0 && x >= ra && x < rb && !light ? inRange : fg);
 			if (x + 3 + label.x < area.width) {
 				gc.drawString(String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60), x + 3, 1, true);
 			}

@@ -84,6 +84,10 @@ public final class Playback implements AutoCloseable {
 	private volatile int sampleRate;
 	/** Where the next live session starts, on the session's timeline in frames of {@link #sampleRate}. */
 	private volatile long position;
+	/** The selected range in timeline frames, -1 when there is none, and whether it loops; [UI] writes them. */
+	private volatile long rangeStart = -1;
+	private volatile long rangeEnd = -1;
+	private volatile boolean looping;
 
 	/**
 	 * A transport on a fixed device.
@@ -263,12 +267,80 @@ public final class Playback implements AutoCloseable {
 	}
 
 	/**
+	 * [UI] Moves the transport to {@code frame} (timeline frames at the session's rate): a playing session goes on
+	 * from there (the live session fades out and in), a stopped one starts there at the next play.
+	 */
+	public void locate(long frame) {
+		long f = Math.max(0, frame);
+		position = f;
+		LiveSession l = live;
+		if (l != null && !l.failed()) {
+			l.locate(f);
+		}
+		for (Runnable r : listeners) {
+			r.run();
+		}
+	}
+
+	/**
+	 * [UI] The range selected on the time line, {@code [startFrame, endFrame)} in timeline frames; an empty one
+	 * ({@code endFrame <= startFrame}) clears it and ends the loop. While {@link #looping()} the new range loops at
+	 * once. Kept for the live sessions opened later.
+	 */
+	public void setRange(long startFrame, long endFrame) {
+		boolean on = startFrame >= 0 && endFrame > startFrame;
+		rangeStart = on ? startFrame : -1;
+		rangeEnd = on ? endFrame : -1;
+		if (!on) {
+			looping = false;
+		}
+		applyLoop();
+	}
+
+	/** [any] The selected range as {@code {start, end}} frames, or null when there is none. */
+	public long[] range() {
+		long a = rangeStart;
+		long b = rangeEnd;
+		return a >= 0 && b > a ? new long[] { a, b } : null;
+	}
+
+	/** [UI] Loops the selected range while playing (or plays on past it); no range, no loop. */
+	public void setLooping(boolean on) {
+		looping = on && range() != null;
+		applyLoop();
+	}
+
+	/** [any] Whether the transport loops the selected range. */
+	public boolean looping() {
+		return looping;
+	}
+
+	/** [UI] Hands the loop to the live session. */
+	private void applyLoop() {
+		LiveSession l = live;
+		long[] r = range();
+		if (l != null && !l.failed()) {
+			if (looping && r != null) {
+				l.setLoop(r[0], r[1]);
+			} else {
+				l.clearLoop();
+			}
+		}
+		for (Runnable x : listeners) {
+			x.run();
+		}
+	}
+
+	/**
 	 * [UI] The session is being replaced by another: its live session closes (the device stops on the live session's
 	 * own thread) and the transport goes back to the start.
 	 */
 	public CompletableFuture<Void> rewind() {
 		closeLive();
 		position = 0;
+		rangeStart = -1;
+		rangeEnd = -1;
+		looping = false;
 		return CompletableFuture.runAsync(() -> set(State.STOPPED, null), worker);
 	}
 
@@ -306,6 +378,10 @@ public final class Playback implements AutoCloseable {
 			opened.onProblem(m -> worker.execute(() -> problem(opened, m)));
 			if (position > 0) {
 				opened.locate(position);
+			}
+			long[] r = range();
+			if (looping && r != null) {
+				opened.setLoop(r[0], r[1]);
 			}
 			live = opened;
 			liveModel = session;

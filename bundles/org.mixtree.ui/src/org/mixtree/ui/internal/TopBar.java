@@ -44,6 +44,8 @@ import jakarta.inject.Inject;
 public final class TopBar {
 
 	static final String PLAY_COMMAND = "org.mixtree.ui.command.playstop";
+	static final String HOME_COMMAND = "org.mixtree.ui.command.returntostart";
+	static final String LOOP_COMMAND = "org.mixtree.ui.command.loop";
 	/** The widget data key naming each control, for tests and CSS. */
 	public static final String ID = "org.mixtree.ui.topbar.id";
 
@@ -66,6 +68,7 @@ public final class TopBar {
 	private Label status;
 	private final Map<MixStage, Button> stages = new EnumMap<>(MixStage.class);
 	private Label focus;
+	private TimeLine timeLine;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
 	private final AdapterImpl modelChanged = new AdapterImpl() {
 		@Override
@@ -80,7 +83,14 @@ public final class TopBar {
 
 	@PostConstruct
 	void create(Composite parent) {
-		Composite bar = new Composite(parent, SWT.NONE);
+		Composite column = new Composite(parent, SWT.NONE);
+		GridLayout rows = new GridLayout(1, false);
+		rows.marginWidth = 0;
+		rows.marginHeight = 0;
+		rows.verticalSpacing = 0;
+		column.setLayout(rows);
+		Composite bar = new Composite(column, SWT.NONE);
+		bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		GridLayout layout = new GridLayout(15, false);
 		layout.marginWidth = 8;
 		layout.marginHeight = 4;
@@ -88,7 +98,7 @@ public final class TopBar {
 		bar.setLayout(layout);
 		play = button(bar, "Play", "transport.play", "Play / stop (Space)", SWT.PUSH);
 		play.setLayoutData(new GridData(72, SWT.DEFAULT));
-		play.addListener(SWT.Selection, e -> handlers.executeHandler(commands.createCommand(PLAY_COMMAND, null)));
+		play.addListener(SWT.Selection, e -> run(PLAY_COMMAND));
 		time = new Label(bar, SWT.NONE);
 		time.setText(clock(0, 0));
 		time.setData("org.eclipse.e4.ui.css.id", "TransportTime");
@@ -118,6 +128,7 @@ public final class TopBar {
 		status = new Label(bar, SWT.NONE);
 		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		timeLine = new TimeLine(column, ui, playback, () -> session, styling, () -> run(HOME_COMMAND), () -> run(LOOP_COMMAND));
 		if (playback != null) {
 			playback.addListener(transportChanged);
 		}
@@ -137,6 +148,7 @@ public final class TopBar {
 		}
 		if (focus != null && !focus.isDisposed()) {
 			refreshModel();
+			timeLine.sessionChanged();
 		}
 	}
 
@@ -148,6 +160,16 @@ public final class TopBar {
 		if (session != null) {
 			session.session().eAdapters().remove(modelChanged);
 		}
+	}
+
+	/** [UI] Runs a workbench command through its handler (the button does what the key does). */
+	private void run(String command) {
+		handlers.executeHandler(commands.createCommand(command, null));
+	}
+
+	/** [UI] The time line strip, for tests. */
+	TimeLine timeLine() {
+		return timeLine;
 	}
 
 	/** [UI] Runs a model.edit command on the session's stack; a refused one says why in the bar. */

@@ -185,7 +185,14 @@ final class RunningWorkbench implements AutoCloseable {
 			if (display.isDisposed()) {
 				return; // the workbench ended (Ctrl+Q)
 			}
-			ui(() -> null);
+			try {
+				ui(() -> null);
+			} catch (org.eclipse.swt.SWTException e) {
+				if (display.isDisposed()) {
+					return; // it ended between the check and the round trip
+				}
+				throw e;
+			}
 		}
 	}
 

@@ -187,7 +187,7 @@ final class RunningWorkbench implements AutoCloseable {
 			}
 			try {
 				ui(() -> null);
-			} catch (org.eclipse.swt.SWTException e) {
+			} catch (org.eclipse.swt.SWTException | AssertionError e) {
 				if (display.isDisposed()) {
 					return; // it ended between the check and the round trip
 				}

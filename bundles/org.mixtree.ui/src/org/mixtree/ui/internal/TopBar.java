@@ -66,6 +66,8 @@ public final class TopBar {
 	private Label status;
 	private final Map<MixStage, Button> stages = new EnumMap<>(MixStage.class);
 	private Label focus;
+	/** The master's headroom readout. */
+	HeadroomReadout headroom;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
 	private final AdapterImpl modelChanged = new AdapterImpl() {
 		@Override
@@ -115,9 +117,13 @@ public final class TopBar {
 		all.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusAll(d, session.session())));
 		spacer(bar);
 
+		headroom = new HeadroomReadout(bar, playback, () -> session == null ? null : session.session(), styling);
+		spacer(bar);
+
 		status = new Label(bar, SWT.NONE);
 		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		layout.numColumns = bar.getChildren().length; // one row, however many groups the bar has
 		if (playback != null) {
 			playback.addListener(transportChanged);
 		}

@@ -56,14 +56,14 @@ final class HeadroomReadout {
 		this.session = session;
 		this.styling = styling;
 		Composite group = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(2, false);
+		GridLayout layout = new GridLayout(1, false);
 		layout.marginWidth = 0;
 		layout.marginHeight = 0;
-		layout.horizontalSpacing = 6;
+		layout.verticalSpacing = 0;
 		group.setLayout(layout);
 		group.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
 		Label caption = new Label(group, SWT.NONE);
-		caption.setText("HEADROOM");
+		caption.setText("MASTER HEADROOM");
 		caption.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarCaption");
 		readout = new Label(group, SWT.NONE);
 		readout.setData(TopBar.ID, "headroom.readout");
@@ -156,11 +156,14 @@ final class HeadroomReadout {
 		return over;
 	}
 
-	/** {@code peak -7.2 dBFS  TP -6.9 dBTP  M -16.1 S -15.4 I -15.0 LUFS}, with the target when over. */
+	/**
+	 * Two lines, {@code peak -7.2 dBFS  TP -6.9 dBTP} and {@code M -16.1  S -15.4  I -15.0 LUFS}, the second ending in
+	 * {@code OVER} and the target when over (two short lines leave the bar room at 1400 px).
+	 */
 	static String text(double peak, double truePeak, double momentary, double shortTerm, double integrated,
 			boolean over, double target) {
-		String t = "peak " + db(peak) + " dBFS  TP " + db(truePeak) + " dBTP  M " + db(momentary) + " S "
-				+ db(shortTerm) + " I " + db(integrated) + " LUFS";
+		String t = "peak " + db(peak) + " dBFS  TP " + db(truePeak) + " dBTP\nM " + db(momentary) + "  S "
+				+ db(shortTerm) + "  I " + db(integrated) + " LUFS";
 		return over ? t + "  OVER " + db(target) : t;
 	}
 

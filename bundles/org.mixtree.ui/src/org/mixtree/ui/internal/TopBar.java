@@ -68,6 +68,8 @@ public final class TopBar {
 	private Label focus;
 	/** The master's headroom readout. */
 	HeadroomReadout headroom;
+	/** Save, list and recall of snapshots. */
+	SnapshotGroup snapshots;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
 	private final AdapterImpl modelChanged = new AdapterImpl() {
 		@Override
@@ -117,6 +119,9 @@ public final class TopBar {
 		all.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusAll(d, session.session())));
 		spacer(bar);
 
+		snapshots = new SnapshotGroup(bar, () -> session);
+		spacer(bar);
+
 		headroom = new HeadroomReadout(bar, playback, () -> session == null ? null : session.session(), styling);
 		spacer(bar);
 
@@ -143,6 +148,7 @@ public final class TopBar {
 		}
 		if (focus != null && !focus.isDisposed()) {
 			refreshModel();
+			snapshots.sessionChanged();
 		}
 	}
 

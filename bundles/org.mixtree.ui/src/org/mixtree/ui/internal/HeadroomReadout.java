@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Composite;
@@ -38,9 +39,13 @@ final class HeadroomReadout {
 	static final String OVER_CLASS = "HeadroomOver";
 	static final String NORMAL_CLASS = "HeadroomReadout";
 
+	/** The over warning's red (the dark theme's, readable on both themes' background). */
+	private static final Color OVER_RED = new Color(0xe0, 0x52, 0x4f);
+
 	private final Playback playback;
 	private final Supplier<Session> session;
 	private final IStylingEngine styling;
+	private final Label caption;
 	private final Label readout;
 	private final double[] meter = new double[MeterSnapshot.FIELDS];
 	private double heldPeak = Double.NEGATIVE_INFINITY;
@@ -62,8 +67,9 @@ final class HeadroomReadout {
 		layout.verticalSpacing = 0;
 		group.setLayout(layout);
 		group.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
-		Label caption = new Label(group, SWT.NONE);
-		caption.setText("MASTER HEADROOM");
+		caption = new Label(group, SWT.NONE);
+		caption.setData(TopBar.ID, "headroom.caption");
+		caption.setText(caption(false, 0));
 		caption.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarCaption");
 		readout = new Label(group, SWT.NONE);
 		readout.setData(TopBar.ID, "headroom.readout");
@@ -71,7 +77,7 @@ final class HeadroomReadout {
 		readout.setToolTipText("The master's held sample and true peak, momentary / short-term / integrated loudness;"
 				+ " red in STATIC when the peak is above the headroom target. Click to reset the held values.");
 		readout.setText(text(Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY,
-				Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, false, 0));
+				Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY));
 		readout.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
 		readout.addListener(SWT.MouseUp, e -> {
 			if (e.button == 1) {
@@ -133,7 +139,12 @@ final class HeadroomReadout {
 		}
 		double target = s == null ? 0 : s.getHeadroomDb();
 		boolean nowOver = s != null && s.getMixStage() == MixStage.STATIC && Math.max(heldPeak, tp) > target;
-		String t = text(heldPeak, tp, m, st, i, nowOver, target);
+		String t = text(heldPeak, tp, m, st, i);
+		String c = caption(nowOver, target);
+		if (!c.equals(caption.getText())) {
+			caption.setText(c);
+			caption.getParent().getParent().layout();
+		}
 		if (!t.equals(readout.getText())) {
 			boolean resized = t.length() != readout.getText().length();
 			readout.setText(t);
@@ -143,11 +154,13 @@ final class HeadroomReadout {
 		}
 		if (nowOver != over) {
 			over = nowOver;
-			readout.setData("org.eclipse.e4.ui.css.CssClassName", over ? OVER_CLASS : NORMAL_CLASS);
-			if (styling != null) {
-				styling.style(readout);
+			for (Label l : new Label[] { caption, readout }) {
+				l.setData("org.eclipse.e4.ui.css.CssClassName", over ? OVER_CLASS : l == caption ? "TopBarCaption" : NORMAL_CLASS);
+				if (styling != null) {
+					styling.style(l);
+				}
+				l.setForeground(over ? OVER_RED : null); // as the theme's HeadroomOver, also where no theme styles it
 			}
-			readout.setForeground(over ? readout.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
 		}
 	}
 
@@ -157,14 +170,22 @@ final class HeadroomReadout {
 	}
 
 	/**
-	 * Two lines, {@code peak -7.2 dBFS  TP -6.9 dBTP} and {@code M -16.1  S -15.4  I -15.0 LUFS}, the second ending in
-	 * {@code OVER} and the target when over (two short lines leave the bar room at 1400 px).
+	 * Two lines, {@code peak -7.2 dBFS  TP -6.9 dBTP} and {@code M -16.1  S -15.4  I -15.0 LUFS} (two short lines leave
+	 * the bar room at 1400 px).
 	 */
-	static String text(double peak, double truePeak, double momentary, double shortTerm, double integrated,
-			boolean over, double target) {
+	static String text(double peak, double truePeak, double momentary, double shortTerm, double integrated) {
 		String t = "peak " + db(peak) + " dBFS  TP " + db(truePeak) + " dBTP\nM " + db(momentary) + "  S "
 				+ db(shortTerm) + "  I " + db(integrated) + " LUFS";
-		return over ? t + "  OVER " + db(target) : t;
+		return t;
+	}
+
+	/** The caption: in STATIC the headroom target, {@code HEADROOM  OVER -6.0 dBFS} when the held peak is above it. */
+	private String caption(boolean over, double target) {
+		Session s = session.get();
+		if (s == null || s.getMixStage() != MixStage.STATIC) {
+			return "MASTER HEADROOM";
+		}
+		return "HEADROOM  " + (over ? "OVER " : "target ") + db(target) + " dBFS";
 	}
 
 	/** One decimal, {@code -inf} for silence. */

@@ -74,7 +74,7 @@ final class SnapshotGroup {
 		list = new Combo(group, SWT.READ_ONLY | SWT.DROP_DOWN);
 		list.setData(TopBar.ID, "snapshot.list");
 		list.setToolTipText("The session's snapshots");
-		list.setLayoutData(new GridData(120, SWT.DEFAULT));
+		list.setLayoutData(new GridData(96, SWT.DEFAULT));
 		Button recall = new Button(group, SWT.PUSH);
 		recall.setText("Recall");
 		recall.setToolTipText("Recall the chosen snapshot: one undoable step (./mixtree snapshot recall)");

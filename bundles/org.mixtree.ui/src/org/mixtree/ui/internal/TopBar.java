@@ -123,7 +123,6 @@ public final class TopBar {
 		spacer(bar);
 
 		headroom = new HeadroomReadout(bar, playback, () -> session == null ? null : session.session(), styling);
-		spacer(bar);
 
 		status = new Label(bar, SWT.NONE);
 		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");

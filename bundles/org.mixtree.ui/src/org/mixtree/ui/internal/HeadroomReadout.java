@@ -155,11 +155,11 @@ final class HeadroomReadout {
 		if (nowOver != over) {
 			over = nowOver;
 			for (Label l : new Label[] { caption, readout }) {
+				l.setForeground(over ? OVER_RED : null); // as the theme's HeadroomOver, also where no theme styles it
 				l.setData("org.eclipse.e4.ui.css.CssClassName", over ? OVER_CLASS : l == caption ? "TopBarCaption" : NORMAL_CLASS);
 				if (styling != null) {
-					styling.style(l);
+					styling.style(l); // after the colour: the theme's colour of the class wins
 				}
-				l.setForeground(over ? OVER_RED : null); // as the theme's HeadroomOver, also where no theme styles it
 			}
 		}
 	}

@@ -243,6 +243,19 @@ class LivePlaybackTest {
 		});
 	}
 
+	/** [test] The titles of the visible shells other than the main window of {@code wb}. */
+	static List<String> dialogsOf(RunningWorkbench wb) {
+		return wb.ui(() -> {
+			List<String> list = new ArrayList<>();
+			for (Shell s : wb.display().getShells()) {
+				if (!s.isDisposed() && s.isVisible() && s != wb.mainShell()) {
+					list.add(s.getText());
+				}
+			}
+			return list;
+		});
+	}
+
 	/** [UI] The visible shells other than the main window. */
 	static List<String> dialogs() {
 		List<String> list = new ArrayList<>();

@@ -162,6 +162,16 @@ final class RunningWorkbench implements AutoCloseable {
 		settle();
 	}
 
+	/** Presses a key that has no character (Enter, arrows) by its SWT key code: key down, key up. */
+	void pressCode(int keyCode) {
+		ui(() -> {
+			post(SWT.KeyDown, e -> e.keyCode = keyCode);
+			post(SWT.KeyUp, e -> e.keyCode = keyCode);
+			return null;
+		});
+		settle();
+	}
+
 	private void post(int type, java.util.function.Consumer<Event> fill) {
 		Event e = new Event();
 		e.type = type;

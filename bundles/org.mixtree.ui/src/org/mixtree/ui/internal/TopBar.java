@@ -21,6 +21,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.mixtree.model.Bus;
 import org.mixtree.model.MixStage;
@@ -69,6 +70,10 @@ public final class TopBar {
 	private final Map<MixStage, Button> stages = new EnumMap<>(MixStage.class);
 	private Label focus;
 	private TimeLine timeLine;
+	/** The master's headroom readout. */
+	HeadroomReadout headroom;
+	/** Save, list and recall of snapshots. */
+	SnapshotGroup snapshots;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
 	private final AdapterImpl modelChanged = new AdapterImpl() {
 		@Override
@@ -125,10 +130,22 @@ public final class TopBar {
 		all.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusAll(d, session.session())));
 		spacer(bar);
 
-		status = new Label(bar, SWT.NONE);
-		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");
-		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		snapshots = new SnapshotGroup(bar, () -> session);
+		spacer(bar);
+
+		headroom = new HeadroomReadout(bar, playback, () -> session == null ? null : session.session(), styling);
+
+		layout.numColumns = bar.getChildren().length; // one row, however many groups the bar has
 		timeLine = new TimeLine(column, ui, playback, () -> session, styling, () -> run(HOME_COMMAND), () -> run(LOOP_COMMAND));
+		// what the device said gets a line of its own under the time line (in the bar's row a long message was cut off
+		// at the window's edge), shown only while there is something to say
+		status = new Label(column, SWT.NONE);
+		status.setData("org.eclipse.e4.ui.css.CssClassName", "TopBarStatus");
+		GridData statusData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		statusData.horizontalIndent = 8;
+		statusData.exclude = true;
+		status.setLayoutData(statusData);
+		status.setVisible(false);
 		if (playback != null) {
 			playback.addListener(transportChanged);
 		}
@@ -149,6 +166,7 @@ public final class TopBar {
 		if (focus != null && !focus.isDisposed()) {
 			refreshModel();
 			timeLine.sessionChanged();
+			snapshots.sessionChanged();
 		}
 	}
 
@@ -223,8 +241,11 @@ public final class TopBar {
 		String m = playback.message();
 		String device = playback.deviceName();
 		status.setText(m != null ? m : device != null && s == Playback.State.PLAYING ? "on " + device : "");
+		boolean say = !status.getText().isEmpty();
+		((GridData) status.getLayoutData()).exclude = !say;
+		status.setVisible(say);
 		time.setText(transportTime());
-		status.getParent().layout();
+		status.getShell().layout(new Control[] { status, time }); // the trim grows or shrinks by the status line
 		if (s == Playback.State.PLAYING && !ticking) {
 			ticking = true;
 			tick();

@@ -93,6 +93,7 @@ public final class TopBar {
 		rows.marginWidth = 0;
 		rows.marginHeight = 0;
 		rows.verticalSpacing = 0;
+		rows.marginBottom = 3; // the status line's descenders (it is the last row when shown)
 		column.setLayout(rows);
 		Composite bar = new Composite(column, SWT.NONE);
 		bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));

@@ -44,6 +44,8 @@ public final class TruePeakMeter {
 	/** The interpolated points of one phase over a chunk. */
 	private final double[] points = new double[CHUNK];
 	private double peak;
+	/** Windows still to leave uncounted after {@link #resetPeak()}. */
+	private int skip;
 	private double blockPeak;
 
 	/**
@@ -121,14 +123,17 @@ public final class TruePeakMeter {
 		int taps = 2 * HALF_WIDTH;
 		int kept = taps - 1;
 		double bp = 0.0;
+		int skipped = skip;
 		for (int ch = 0; ch < channels; ch++) {
 			float[] x = src[ch];
 			float[] l = line[ch];
 			for (int done = 0; done < count;) {
 				int n = Math.min(CHUNK, count - done);
+				// the windows still holding samples from before a resetPeak() are not counted
+				int from = Math.max(0, Math.min(n, skipped - done));
 				System.arraycopy(x, offset + done, l, kept, n);
 				// phase 0 is the sample at the centre of each window: the input itself, delayed
-				for (int j = 0; j < n; j++) {
+				for (int j = from; j < n; j++) {
 					double a = Math.abs(l[j + HALF_WIDTH - 1]);
 					if (a > bp) {
 						bp = a;
@@ -151,7 +156,7 @@ public final class TruePeakMeter {
 							y[j] += ck * l[j + k];
 						}
 					}
-					for (int j = 0; j < n; j++) {
+					for (int j = from; j < n; j++) {
 						double a = Math.abs(y[j]);
 						if (a > bp) {
 							bp = a;
@@ -162,6 +167,7 @@ public final class TruePeakMeter {
 				done += n;
 			}
 		}
+		skip = Math.max(0, skipped - count);
 		blockPeak = bp;
 		if (bp > peak) {
 			peak = bp;
@@ -183,8 +189,21 @@ public final class TruePeakMeter {
 		return Decibels.fromGain(peak);
 	}
 
-	/** Forgets the history and the peak; allocates nothing. */
+	/**
+	 * Starts a new maximum and keeps the filter's history, for a reset while a signal goes on (a meter's "reset the
+	 * holds" while playing): clearing the history there would feed the oversampling filter a step from silence to the
+	 * signal, and its ringing would read up to about a dB over the signal's true peak. Allocates nothing.
+	 */
+	public void resetPeak() {
+		peak = 0.0;
+		blockPeak = 0.0;
+		// the new maximum starts with the first window made only of samples fed after the reset
+		skip = 2 * HALF_WIDTH - 1;
+	}
+
+	/** Forgets the history and the peak, for a new signal; allocates nothing. */
 	public void reset() {
+		skip = 0;
 		for (float[] l : line) {
 			Arrays.fill(l, 0f);
 		}

@@ -129,7 +129,7 @@ public final class ChannelMeter {
 		bar.reset();
 		marker.reset();
 		rms.reset();
-		truePeak.reset();
+		truePeak.resetPeak(); // the signal goes on: its history stays (a cleared one rings on the step)
 		loudness.reset();
 		if (correlation != null) {
 			correlation.reset();

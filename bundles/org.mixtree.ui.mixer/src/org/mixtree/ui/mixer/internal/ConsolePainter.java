@@ -234,7 +234,8 @@ public final class ConsolePainter {
 			gc.setBackground(s.kind == Strip.Kind.PARENT || s.kind == Strip.Kind.MASTER ? p.stripParent : p.strip);
 			gc.fillRectangle(r.x, r.y, 58, r.height);
 			double st = s.meter[5];
-			String lt = st == Double.NEGATIVE_INFINITY || Double.isNaN(st) ? "-- LUFS-S"
+			// below -70 LUFS (BS.1770's absolute gate) a bus is silent for loudness: a number like -147.2 only distracts
+			String lt = !(st >= -70.0) ? "-- LUFS-S"
 					: String.format(java.util.Locale.ROOT, "%.1f S", st);
 			gc.setFont(p.small);
 			gc.setForeground(p.loudness);

@@ -2,16 +2,11 @@ package org.mixtree.cli;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.mixtree.engine.device.AudioBackend;
 import org.mixtree.engine.device.AudioDeviceException;
 import org.mixtree.engine.device.DeviceInfo;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.ServiceReference;
 
 /**
  * {@code devices}: the audio back ends (OSGi services, one bundle each) and the devices each can open now. A back
@@ -66,33 +61,6 @@ final class DevicesCli {
 	 * according to its activation policy, so declarative services registers its component.
 	 */
 	static List<AudioBackend> backends() {
-		Bundle self = FrameworkUtil.getBundle(DevicesCli.class);
-		BundleContext context = self == null ? null : self.getBundleContext();
-		List<AudioBackend> list = new ArrayList<>();
-		if (context == null) {
-			return list;
-		}
-		for (Bundle b : context.getBundles()) {
-			if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.mixtree.engine.device.")
-					&& b.getState() == Bundle.RESOLVED && b.getHeaders().get("Fragment-Host") == null) {
-				try {
-					b.start(Bundle.START_ACTIVATION_POLICY | Bundle.START_TRANSIENT);
-				} catch (Exception e) {
-					// a back end that cannot start is simply not listed
-				}
-			}
-		}
-		try {
-			for (ServiceReference<AudioBackend> r : context.getServiceReferences(AudioBackend.class, null)) {
-				AudioBackend b = context.getService(r);
-				if (b != null) {
-					list.add(b);
-				}
-			}
-		} catch (org.osgi.framework.InvalidSyntaxException e) {
-			throw new IllegalStateException(e);
-		}
-		list.sort(Comparator.comparing((AudioBackend b) -> b.id().equals("jack") ? 0 : 1).thenComparing(AudioBackend::id));
-		return list;
+		return org.mixtree.session.AudioBackends.installed();
 	}
 }

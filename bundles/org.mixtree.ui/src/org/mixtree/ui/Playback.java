@@ -1,8 +1,6 @@
 package org.mixtree.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,11 +17,6 @@ import org.mixtree.model.Channel;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
 import org.mixtree.session.LiveSession;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
-import org.osgi.framework.InvalidSyntaxException;
-import org.osgi.framework.ServiceReference;
 
 /**
  * The workbench's transport on the live session: the open session plays through a {@link LiveSession}, which keeps
@@ -478,33 +471,6 @@ public final class Playback implements AutoCloseable {
 	 * lazily activated: a resolved one is started by its activation policy so declarative services registers it.
 	 */
 	public static List<AudioBackend> backends() {
-		Bundle self = FrameworkUtil.getBundle(Playback.class);
-		BundleContext context = self == null ? null : self.getBundleContext();
-		List<AudioBackend> list = new ArrayList<>();
-		if (context == null) {
-			return list;
-		}
-		for (Bundle b : context.getBundles()) {
-			if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.mixtree.engine.device.")
-					&& b.getState() == Bundle.RESOLVED && b.getHeaders().get("Fragment-Host") == null) {
-				try {
-					b.start(Bundle.START_ACTIVATION_POLICY | Bundle.START_TRANSIENT);
-				} catch (Exception e) {
-					// a back end that cannot start is simply not listed
-				}
-			}
-		}
-		try {
-			for (ServiceReference<AudioBackend> r : context.getServiceReferences(AudioBackend.class, null)) {
-				AudioBackend b = context.getService(r);
-				if (b != null) {
-					list.add(b);
-				}
-			}
-		} catch (InvalidSyntaxException e) {
-			throw new IllegalStateException(e);
-		}
-		list.sort(Comparator.comparing((AudioBackend b) -> b.id().equals("jack") ? 0 : 1).thenComparing(AudioBackend::id));
-		return list;
+		return org.mixtree.session.AudioBackends.installed();
 	}
 }

@@ -11,6 +11,7 @@ import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.GraphException;
 import org.mixtree.engine.Plan;
 import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.session.MixFacts;
 import org.mixtree.session.SessionGraph;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
@@ -63,7 +64,7 @@ final class SessionJson {
 		j.endArray();
 		// one compiled plan answers both who is heard and each path's latency
 		Plan plan = plan(session, file, effects);
-		Map<String, Integer> latencies = file == null || plan == null ? Map.of() : PathLatency.of(plan, session, file);
+		Map<String, Integer> latencies = file == null || plan == null ? Map.of() : MixFacts.latencies(plan);
 		j.name("channels").beginArray();
 		for (Track t : session.getTracks()) {
 			channel(j, session, t, "track", file, effects, latencies, plan);

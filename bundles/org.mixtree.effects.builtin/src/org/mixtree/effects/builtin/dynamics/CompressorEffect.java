@@ -1,6 +1,7 @@
 package org.mixtree.effects.builtin.dynamics;
 
 import org.mixtree.dsp.Denormals;
+import org.mixtree.dsp.FastDecibels;
 import org.mixtree.dsp.Smoothing;
 import org.mixtree.effects.api.EffectDescriptor;
 import org.mixtree.effects.api.ProcessSetup;
@@ -27,6 +28,9 @@ import org.mixtree.effects.builtin.AbstractEffect;
  * {@code y = aA y + (1-aA) c1} (attack time constant); {@code a = exp(-1/(t fs))}. The output is
  * {@code x ((1 - mix) + mix 10^((makeup - y)/20))}: makeup is applied to the compressed (wet) part only.
  * <p>
+ * The detector's level and the output gain go through {@link FastDecibels} (within {@value
+ * FastDecibels#MAX_ERROR_DB} dB of {@code log10} and {@code pow}, several times cheaper per sample).
+ * <p>
  * Thresholds, knee, makeup and mix are smoothed per sample (20 ms ramps); the ratio geometrically; attack and
  * release are time constants and apply at their event's sample. No latency.
  * <p>
@@ -38,7 +42,6 @@ final class CompressorEffect extends AbstractEffect {
 	static final double RMS_MS = 10.0;
 	private static final int THRESHOLD = 0, RATIO = 1, ATTACK = 2, RELEASE = 3, KNEE = 4, MAKEUP = 5, DETECTOR = 6,
 			MIX = 7;
-	private static final double DB_PER_LN = 20.0 / Math.log(10.0);
 	private static final double LN_PER_DB = Math.log(10.0) / 20.0;
 	/** Gain reduction (dB) below which the compressor counts as not reducing: 1e-9 dB is 1.2e-10 in gain. */
 	private static final double SETTLED_DB = 1e-9;
@@ -137,7 +140,7 @@ final class CompressorEffect extends AbstractEffect {
 			if (detector <= kneeStart) {
 				c = 0;
 			} else {
-				double level = rms ? 0.5 * DB_PER_LN * Math.log(detector) : DB_PER_LN * Math.log(detector);
+				double level = rms ? FastDecibels.fromPower(detector) : FastDecibels.fromGain(detector);
 				double over = level - t;
 				if (2 * over <= -w) {
 					c = 0;
@@ -156,7 +159,7 @@ final class CompressorEffect extends AbstractEffect {
 			}
 			maxY = y > maxY ? y : maxY;
 			double gainDb = makeup - y;
-			double wet = gainDb == 0 ? 1.0 : Math.exp(gainDb * LN_PER_DB);
+			double wet = gainDb == 0 ? 1.0 : FastDecibels.toGain(gainDb);
 			double g = (1 - mix) + mix * wet;
 			if (g != 1.0) {
 				for (int ch = 0; ch < channels; ch++) {

@@ -14,6 +14,7 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.mixtree.ui.testing.XTest;
 
 /**
  * Input as a person makes it: pointer moves, button and key presses made by the X server's XTEST extension

@@ -36,6 +36,9 @@ import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.session.LiveSession;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The workbench playing its live session through a private JACK server, driven as a person drives it under Xvfb:

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mixtree.ui.AudioPreferences;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The preferences (device, buffer, headroom target): the dialog opened with Ctrl+, in the real workbench, changed and

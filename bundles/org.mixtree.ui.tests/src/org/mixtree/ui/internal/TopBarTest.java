@@ -35,6 +35,9 @@ import org.mixtree.model.edit.Snapshots;
 import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The top bar's master headroom readout on the workbench playing through a private JACK server: one stem, a

@@ -39,6 +39,9 @@ import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The workbench as {@code ./mixtree open} runs it, on a session of sox-made stems, driven by real key and mouse

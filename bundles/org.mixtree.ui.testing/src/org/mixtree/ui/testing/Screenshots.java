@@ -1,21 +1,25 @@
-package org.mixtree.ui.internal;
+package org.mixtree.ui.testing;
 
 import java.nio.file.Path;
 
 /** Where the UI tests put their screenshots: {@code target/screenshots/} of the test bundle. */
-final class Screenshots {
+public final class Screenshots {
 
 	private Screenshots() {
 	}
 
-	static Path directory() {
-		// tycho-surefire runs the tests in target/work of the bundle
+	public static Path directory() {
+		return target().resolve("screenshots");
+	}
+
+	/** {@code target/} of the test bundle (tycho-surefire runs the tests in {@code target/work} of the bundle). */
+	public static Path target() {
 		Path here = Path.of(System.getProperty("user.dir")).toAbsolutePath();
 		for (Path p = here; p != null; p = p.getParent()) {
 			if (p.getFileName() != null && p.getFileName().toString().equals("target")) {
-				return p.resolve("screenshots");
+				return p;
 			}
 		}
-		return here.resolve("target").resolve("screenshots");
+		return here.resolve("target");
 	}
 }

@@ -102,7 +102,11 @@ class ConsoleInWorkbenchTest {
 		}));
 		wb.pointAt(wb.ui(wb::mainShell));
 		wb.press(0, ' ');
-		wb.waitFor(20_000, "Space to play the live session", wb.playback::isPlaying);
+		try {
+			wb.waitFor(20_000, "Space to play the live session", wb.playback::isPlaying);
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + ": transport " + wb.playback.state() + ", " + wb.playback.message(), e);
+		}
 		assertTrue(live().awaitIdle(5000));
 	}
 
@@ -129,9 +133,9 @@ class ConsoleInWorkbenchTest {
 		assertEquals(wb.session.session(), wb.ui(() -> console.channels().get(0).eContainer()),
 				"the console shows the session service's session");
 		Plan plan = live().plan();
-		assertEquals(List.of("bus/Drums", "bus/Guitars", "bus/FX"), plan.topLevelBuses(), "the plan's top-level buses");
-		for (String id : List.of("track/Kick", "track/Snare", "track/Acoustic L", "track/Electric DI", "track/Vocal")) {
-			assertNull(plan.silentBecause(id), id + " is heard");
+		assertEquals(List.of(id("Drums"), id("Guitars"), id("FX")), plan.topLevelBuses(), "the plan's top-level buses");
+		for (String name : List.of("Kick", "Snare", "Acoustic L", "Electric DI", "Vocal")) {
+			assertNull(plan.silentBecause(id(name)), name + " is heard");
 		}
 		wb.screenshot("workbench-console-top");
 		long compiles = live().compiles();
@@ -159,17 +163,17 @@ class ConsoleInWorkbenchTest {
 		wb.waitFor(3000, "the drag's command", () -> gain("Drums") != 0.0);
 		drumsGain = gain("Drums");
 		assertEquals(expected, drumsGain, 0.21, "the gain the fader was dragged to");
-		assertEquals(drumsGain, engine("bus/Drums").gainDb(), 1e-9, "the engine plays the dragged gain");
+		assertEquals(drumsGain, engine(id("Drums")).gainDb(), 1e-9, "the engine plays the dragged gain");
 		assertEquals(compiles, live().compiles(), "a fader compiles nothing");
 		assertTrue(wb.title().startsWith("*"), "unsaved: " + wb.title());
 
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to take the drag back", () -> gain("Drums") == 0.0);
-		assertEquals(0.0, engine("bus/Drums").gainDb(), 1e-9, "the engine plays the undone fader");
+		assertEquals(0.0, engine(id("Drums")).gainDb(), 1e-9, "the engine plays the undone fader");
 		assertEquals("song - Mixtree", wb.title(), "the whole drag was one step: back at the saved state");
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z to redo the drag", () -> gain("Drums") == drumsGain);
-		assertEquals(drumsGain, engine("bus/Drums").gainDb(), 1e-9, "the engine plays the redone fader");
+		assertEquals(drumsGain, engine(id("Drums")).gainDb(), 1e-9, "the engine plays the redone fader");
 		assertEquals(compiles, live().compiles(), "undo and redo of a fader compile nothing");
 	}
 
@@ -181,17 +185,17 @@ class ConsoleInWorkbenchTest {
 		key('=', 0);
 		key('=', 0);
 		wb.waitFor(3000, "two '+' steps of 1 dB", () -> gain("Guitars") == 2.0);
-		assertEquals(2.0, engine("bus/Guitars").gainDb(), 1e-9);
+		assertEquals(2.0, engine(id("Guitars")).gainDb(), 1e-9);
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to take one step back", () -> gain("Guitars") == 1.0);
-		assertEquals(1.0, engine("bus/Guitars").gainDb(), 1e-9, "each key is one step, in the engine too");
+		assertEquals(1.0, engine(id("Guitars")).gainDb(), 1e-9, "each key is one step, in the engine too");
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to take the other", () -> gain("Guitars") == 0.0);
-		assertEquals(0.0, engine("bus/Guitars").gainDb(), 1e-9);
+		assertEquals(0.0, engine(id("Guitars")).gainDb(), 1e-9);
 		redo();
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z twice", () -> gain("Guitars") == 2.0);
-		assertEquals(2.0, engine("bus/Guitars").gainDb(), 1e-9);
+		assertEquals(2.0, engine(id("Guitars")).gainDb(), 1e-9);
 	}
 
 	@Test
@@ -200,36 +204,36 @@ class ConsoleInWorkbenchTest {
 		long swaps = live().swaps();
 		click(at("Drums", g -> g.buttons[0]));
 		wb.waitFor(3000, "the click to mute Drums", () -> wb.ui(() -> channel("Drums").isMute()));
-		assertTrue(engine("bus/Drums").mute(), "the plan mutes Drums");
-		assertEquals("bus:Drums is muted", silent("bus/Drums"));
-		assertEquals("its output bus:Drums is muted", silent("track/Kick"), "the plan silences what Drums carries");
-		assertNull(silent("bus/Guitars"));
+		assertTrue(engine(id("Drums")).mute(), "the plan mutes Drums");
+		assertEquals("bus:Drums is muted", silent(id("Drums")));
+		assertEquals("its output bus:Drums is muted", silent(id("Kick")), "the plan silences what Drums carries");
+		assertNull(silent(id("Guitars")));
 		wb.waitFor(5000, "the mute's plan to reach the audio thread", () -> live().swaps() > swaps);
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to unmute", () -> !wb.ui(() -> channel("Drums").isMute()));
-		assertFalse(engine("bus/Drums").mute());
-		assertNull(silent("track/Kick"), "Kick heard again");
+		assertFalse(engine(id("Drums")).mute());
+		assertNull(silent(id("Kick")), "Kick heard again");
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z to mute again", () -> wb.ui(() -> channel("Drums").isMute()));
-		assertEquals("bus:Drums is muted", silent("bus/Drums"));
+		assertEquals("bus:Drums is muted", silent(id("Drums")));
 
 		click(at("Vocal", g -> g.buttons[1]));
 		wb.waitFor(3000, "the click to solo Vocal", () -> wb.ui(() -> channel("Vocal").isSolo()));
-		assertTrue(engine("track/Vocal").solo());
-		assertNull(silent("track/Vocal"));
-		assertNotNull(silent("track/Acoustic L"), "another solo silences Acoustic L in the plan");
-		assertNull(silent("bus/FX"), "the return Vocal sends to stays heard");
+		assertTrue(engine(id("Vocal")).solo());
+		assertNull(silent(id("Vocal")));
+		assertNotNull(silent(id("Acoustic L")), "another solo silences Acoustic L in the plan");
+		assertNull(silent(id("FX")), "the return Vocal sends to stays heard");
 		wb.screenshot("workbench-console-solo");
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to unsolo", () -> !wb.ui(() -> channel("Vocal").isSolo()));
-		assertFalse(engine("track/Vocal").solo());
-		assertNull(silent("track/Acoustic L"));
+		assertFalse(engine(id("Vocal")).solo());
+		assertNull(silent(id("Acoustic L")));
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z to solo again", () -> wb.ui(() -> channel("Vocal").isSolo()));
-		assertNotNull(silent("track/Acoustic L"));
+		assertNotNull(silent(id("Acoustic L")));
 		undo(); // the rest of the steps without the solo
 		wb.waitFor(3000, "Ctrl+Z to unsolo", () -> !wb.ui(() -> channel("Vocal").isSolo()));
-		assertNull(silent("track/Acoustic L"));
+		assertNull(silent(id("Acoustic L")));
 	}
 
 	@Test
@@ -240,7 +244,7 @@ class ConsoleInWorkbenchTest {
 		choose("Acoustic");
 		assertEquals("refused: routing cycle bus:Guitars -> bus:Acoustic -> bus:Guitars", wb.ui(console::message));
 		assertNull(wb.ui(() -> channel("Guitars").getOutput()), "the refused route left the model");
-		assertEquals(live().plan().masterId(), engine("bus/Guitars").output(), "and the engine");
+		assertEquals(live().plan().masterId(), engine(id("Guitars")).output(), "and the engine");
 		assertEquals(compiles, live().compiles(), "a refusal compiles nothing");
 		wb.screenshot("workbench-console-cycle-refused");
 
@@ -249,17 +253,17 @@ class ConsoleInWorkbenchTest {
 		click(at("Electric", g -> g.output));
 		choose("Drums");
 		wb.waitFor(3000, "Electric routed to Drums", () -> "Drums".equals(outputOf("Electric")));
-		assertEquals("bus/Drums", engine("bus/Electric").output(), "the plan routes Electric to Drums");
-		assertTrue(live().plan().processingOrder().indexOf("bus/Electric") < live().plan().processingOrder()
-				.indexOf("bus/Drums"), "and processes it before Drums: " + live().plan().processingOrder());
-		assertEquals("its output bus:Drums is muted", silent("bus/Electric"), "Drums's mute now silences it");
+		assertEquals(id("Drums"), engine(id("Electric")).output(), "the plan routes Electric to Drums");
+		assertTrue(live().plan().processingOrder().indexOf(id("Electric")) < live().plan().processingOrder()
+				.indexOf(id("Drums")), "and processes it before Drums: " + live().plan().processingOrder());
+		assertEquals("its output bus:Drums is muted", silent(id("Electric")), "Drums's mute now silences it");
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to route Electric back", () -> "Guitars".equals(outputOf("Electric")));
-		assertEquals("bus/Guitars", engine("bus/Electric").output());
-		assertNull(silent("bus/Electric"));
+		assertEquals(id("Guitars"), engine(id("Electric")).output());
+		assertNull(silent(id("Electric")));
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z", () -> "Drums".equals(outputOf("Electric")));
-		assertEquals("bus/Drums", engine("bus/Electric").output());
+		assertEquals(id("Drums"), engine(id("Electric")).output());
 		key(XTest.XK_BACKSPACE, 0);
 		wb.waitFor(3000, "back up", () -> wb.ui(() -> console.path().isEmpty()));
 	}
@@ -271,17 +275,17 @@ class ConsoleInWorkbenchTest {
 		choose("org.mixtree.eq");
 		wb.waitFor(3000, "the EQ on Drums", () -> wb.ui(() -> channel("Drums").getInserts().size() == 1));
 		assertEquals(MixStage.BUSES, wb.ui(() -> wb.session.session().getMixStage()), "an insert added on a bus is heard");
-		GraphDescription.Insert eq = engine("bus/Drums").inserts().get(0);
+		GraphDescription.Insert eq = engine(id("Drums")).inserts().get(0);
 		assertEquals("org.mixtree.eq", eq.effectId(), "the plan holds the EQ");
 		assertNotNull(eq.factory(), "installed");
 		assertFalse(eq.bypass(), "and plays it (the BUSES stage)");
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to take the EQ out", () -> wb.ui(() -> channel("Drums").getInserts().isEmpty()));
-		assertEquals(List.of(), engine("bus/Drums").inserts(), "the plan without it");
+		assertEquals(List.of(), engine(id("Drums")).inserts(), "the plan without it");
 		assertEquals(MixStage.STATIC, wb.ui(() -> wb.session.session().getMixStage()), "one step: the stage too");
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z", () -> wb.ui(() -> channel("Drums").getInserts().size() == 1));
-		assertEquals("org.mixtree.eq", engine("bus/Drums").inserts().get(0).effectId());
+		assertEquals("org.mixtree.eq", engine(id("Drums")).inserts().get(0).effectId());
 
 		Point slot = at("Drums", g -> g.slot[0]);
 		click(new Point(slot.x + 20, slot.y));
@@ -299,7 +303,7 @@ class ConsoleInWorkbenchTest {
 		wb.waitFor(3000, "band 1 a peak", () -> value("b1.type") == 1.0);
 		typeInto(wb.ui(() -> editor.field("b1.gain")), "-4.5");
 		wb.waitFor(3000, "band 1 at -4.5 dB", () -> value("b1.gain") == -4.5);
-		GraphDescription.Insert played = engine("bus/Drums").inserts().get(0);
+		GraphDescription.Insert played = engine(id("Drums")).inserts().get(0);
 		assertEquals(1.0, played.parameters().get("b1.type"), "the engine's band 1 type: " + played.parameters());
 		assertEquals(-4.5, played.parameters().get("b1.gain"), "the engine's band 1 gain");
 		wb.screenshot(wb.ui(editor::shell), "workbench-editor");
@@ -311,11 +315,11 @@ class ConsoleInWorkbenchTest {
 		wb.pointAt(wb.ui(wb::mainShell));
 		undo();
 		wb.waitFor(3000, "Ctrl+Z to take the gain back", () -> Double.isNaN(value("b1.gain")));
-		assertEquals(0.0, engine("bus/Drums").inserts().get(0).parameters().get("b1.gain"),
+		assertEquals(0.0, engine(id("Drums")).inserts().get(0).parameters().get("b1.gain"),
 				"the engine back at the default, 0 dB");
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z", () -> value("b1.gain") == -4.5);
-		assertEquals(-4.5, engine("bus/Drums").inserts().get(0).parameters().get("b1.gain"));
+		assertEquals(-4.5, engine(id("Drums")).inserts().get(0).parameters().get("b1.gain"));
 	}
 
 	@Test
@@ -323,28 +327,28 @@ class ConsoleInWorkbenchTest {
 	void stageAndFocusFromTheTopBarAreWhatThePlanPlays() throws Exception {
 		wb.click(bar("stage.STATIC"));
 		wb.waitFor(3000, "STATIC", () -> stage() == MixStage.STATIC);
-		assertTrue(engine("bus/Drums").inserts().get(0).bypass(), "STATIC bypasses the EQ in the plan");
+		assertTrue(engine(id("Drums")).inserts().get(0).bypass(), "STATIC bypasses the EQ in the plan");
 		undo();
 		wb.waitFor(3000, "Ctrl+Z back to BUSES", () -> stage() == MixStage.BUSES);
-		assertFalse(engine("bus/Drums").inserts().get(0).bypass());
+		assertFalse(engine(id("Drums")).inserts().get(0).bypass());
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z to STATIC", () -> stage() == MixStage.STATIC);
-		assertTrue(engine("bus/Drums").inserts().get(0).bypass());
+		assertTrue(engine(id("Drums")).inserts().get(0).bypass());
 		wb.click(bar("stage.TRACKS"));
 		wb.waitFor(3000, "TRACKS", () -> stage() == MixStage.TRACKS);
-		assertFalse(engine("bus/Drums").inserts().get(0).bypass());
+		assertFalse(engine(id("Drums")).inserts().get(0).bypass());
 
 		wb.click(bar("focus.next"));
 		wb.waitFor(3000, "the focus on Drums", () -> focus().equals(List.of("Drums")));
-		assertEquals(List.of("bus/Drums"), planFocus(), "the plan's focus");
-		assertEquals("focus is on bus:Drums", silent("bus/Guitars"));
+		assertEquals(List.of(id("Drums")), planFocus(), "the plan's focus");
+		assertEquals("focus is on bus:Drums", silent(id("Guitars")));
 		undo();
 		wb.waitFor(3000, "Ctrl+Z: no focus", () -> focus().isEmpty());
 		assertEquals(List.of(), planFocus());
-		assertNull(silent("bus/Guitars"));
+		assertNull(silent(id("Guitars")));
 		redo();
 		wb.waitFor(3000, "Ctrl+Shift+Z: the focus again", () -> focus().equals(List.of("Drums")));
-		assertEquals(List.of("bus/Drums"), planFocus());
+		assertEquals(List.of(id("Drums")), planFocus());
 		wb.screenshot("workbench-console-focus");
 	}
 
@@ -374,14 +378,14 @@ class ConsoleInWorkbenchTest {
 		assertEquals(1.0, value("b1.type"));
 
 		// the first plan of the reopened session, compiled from the file's model: nothing posted since
-		GraphDescription.Channel drums = engine("bus/Drums");
+		GraphDescription.Channel drums = engine(id("Drums"));
 		assertEquals(drumsGain, drums.gainDb(), 1e-9);
 		assertTrue(drums.mute());
 		assertEquals(-4.5, drums.inserts().get(0).parameters().get("b1.gain"));
 		assertFalse(drums.inserts().get(0).bypass());
-		assertEquals(2.0, engine("bus/Guitars").gainDb(), 1e-9);
-		assertEquals("bus/Drums", engine("bus/Electric").output());
-		assertEquals(List.of("bus/Drums"), planFocus());
+		assertEquals(2.0, engine(id("Guitars")).gainDb(), 1e-9);
+		assertEquals(id("Drums"), engine(id("Electric")).output());
+		assertEquals(List.of(id("Drums")), planFocus());
 		assertEquals(1, live().compiles(), "the first plan, nothing since");
 		wb.screenshot("workbench-console-reopened");
 	}
@@ -433,6 +437,11 @@ class ConsoleInWorkbenchTest {
 			}
 			throw new AssertionError("no channel " + name);
 		});
+	}
+
+	/** The engine's id of a channel ({@link Channel#getAddress()}). */
+	private static String id(String name) {
+		return wb.ui(() -> channel(name).getAddress());
 	}
 
 	private static double gain(String name) {

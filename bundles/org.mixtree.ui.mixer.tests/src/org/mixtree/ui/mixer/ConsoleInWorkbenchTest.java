@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Menu;
 import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -621,33 +622,12 @@ class ConsoleInWorkbenchTest {
 
 	/** [UI] */
 	private static Control byId(Composite parent, String id) {
-		for (Control c : parent.getChildren()) {
-			if (id.equals(c.getData(TopBar.ID))) {
-				return c;
-			}
-			if (c instanceof Composite inner) {
-				Control found = byId(inner, id);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return RunningWorkbench.find(parent, c -> id.equals(c.getData(TopBar.ID)));
 	}
 
 	/** [UI] The console in a window. */
-	private static MixerConsole find(Control c) {
-		if (c instanceof Canvas && c.getData(MixerConsole.class.getName()) instanceof MixerConsole m) {
-			return m;
-		}
-		if (c instanceof Composite comp) {
-			for (Control child : comp.getChildren()) {
-				MixerConsole m = find(child);
-				if (m != null) {
-					return m;
-				}
-			}
-		}
-		return null;
+	private static MixerConsole find(Shell shell) {
+		Control canvas = RunningWorkbench.find(shell, c -> c instanceof Canvas && c.getData(MixerConsole.class.getName()) != null);
+		return canvas == null ? null : (MixerConsole) canvas.getData(MixerConsole.class.getName());
 	}
 }

@@ -3,7 +3,6 @@ package org.mixtree.ui.testing;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -11,15 +10,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -350,12 +346,17 @@ public final class RunningWorkbench implements AutoCloseable {
 
 	/** [UI] The control whose {@code name} data is {@code name}, or the button with that text, under {@code parent}. */
 	public static Control find(Composite parent, String name) {
+		return find(parent, c -> name.equals(c.getData("name")) || (c instanceof Button b && name.equals(b.getText())));
+	}
+
+	/** [UI] The first control under {@code parent} (depth first, in child order) that {@code which} accepts, or null. */
+	public static Control find(Composite parent, Predicate<Control> which) {
 		for (Control c : parent.getChildren()) {
-			if (name.equals(c.getData("name")) || (c instanceof Button b && name.equals(b.getText()))) {
+			if (which.test(c)) {
 				return c;
 			}
 			if (c instanceof Composite inner) {
-				Control found = find(inner, name);
+				Control found = find(inner, which);
 				if (found != null) {
 					return found;
 				}
@@ -375,25 +376,7 @@ public final class RunningWorkbench implements AutoCloseable {
 	/** Saves what the screen shows of a window as {@code target/screenshots/NAME.png} of the test bundle. */
 	public Path screenshot(Shell shell, String name) throws Exception {
 		settle();
-		Path dir = Screenshots.directory();
-		Files.createDirectories(dir);
-		Path file = dir.resolve(name + ".png");
-		ui(() -> {
-			Rectangle b = shell.getBounds().intersection(display.getBounds());
-			Image image = new Image(display, b.width, b.height);
-			GC gc = new GC(display);
-			try {
-				gc.copyArea(image, b.x, b.y);
-			} finally {
-				gc.dispose();
-			}
-			ImageLoader loader = new ImageLoader();
-			loader.data = new ImageData[] { image.getImageData() };
-			loader.save(file.toString(), SWT.IMAGE_PNG);
-			image.dispose();
-			return null;
-		});
-		return file;
+		return ui(() -> Screenshots.save(display, shell.getBounds(), name));
 	}
 
 	/** Ends the workbench if a test left it running (closing its windows, which asks nothing). */

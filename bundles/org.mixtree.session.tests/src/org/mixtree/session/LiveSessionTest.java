@@ -432,6 +432,15 @@ class LiveSessionTest {
 			assertEquals(-6, after - before, 0.05, "track:a's fader heard on its meter");
 			assertEquals(compiles, live.compiles(), "parameter changes compile nothing");
 			assertEquals(swaps, live.swaps(), "parameter changes swap nothing");
+			// what the engine plays: the plan compiled before the changes, with the values posted since laid over it
+			assertEquals(-3, channel(live.plan(), "track/a").gainDb(), "the plan keeps the fader it was compiled with");
+			assertEquals(-9, live.playing("track/a").gainDb(), "the fader the engine plays");
+			assertEquals(0.1, live.playing("track/b").pan(), "the pan the engine plays");
+			assertEquals(-12, live.playing("track/b").sends().get(0).levelDb(), "the send level the engine plays");
+			assertEquals(-3.0, live.playing(drums.getAddress()).inserts().get(0).parameters().get("gain"),
+					"the parameter the engine plays, after its undo and redo");
+			assertEquals(-2, live.playing("track/b").gainDb(), "an untouched fader: the plan's");
+			assertNull(live.playing("track/nothing"));
 
 			CompoundCommand many = new CompoundCommand("many");
 			many.append(SessionCommands.setMute(domain, c, true));
@@ -446,6 +455,10 @@ class LiveSessionTest {
 			assertTrue(live.plan().description().channels().stream()
 					.anyMatch(ch -> ch.id().equals("track/c") && ch.mute()), "the plan has c muted");
 			assertEquals("track:c is muted", live.plan().silentBecause("track/c"));
+			assertEquals(-10, live.playing("track/b").gainDb(), "the compound's fader, compiled into the plan");
+			assertEquals(-10, channel(live.plan(), "track/b").gainDb());
+			assertEquals(-9, live.playing("track/a").gainDb(), "the earlier fader, now the new plan's own");
+			assertEquals(-9, channel(live.plan(), "track/a").gainDb());
 			domain.getCommandStack().undo();
 			awaitSwaps(live, swaps + 2);
 			assertNull(live.plan().silentBecause("track/c"), "undone: c heard again");
@@ -547,6 +560,10 @@ class LiveSessionTest {
 			assertTrue(live.awaitIdle(2000));
 			assertTrue(!live.isPlaying() && live.position() == 0 && live.meters() == null);
 		}
+	}
+
+	private static GraphDescription.Channel channel(org.mixtree.engine.Plan plan, String id) {
+		return plan.description().channels().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
 	}
 
 	private static void awaitSwaps(LiveSession live, long swaps) throws InterruptedException {

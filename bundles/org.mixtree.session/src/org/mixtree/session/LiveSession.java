@@ -3,9 +3,12 @@ package org.mixtree.session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EventObject;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -109,6 +112,12 @@ public final class LiveSession implements AutoCloseable {
 	private Consumer<String> problems;
 	private final List<String> early = new ArrayList<>();
 	private volatile long compiles;
+	/**
+	 * The fader, pan, send level and effect parameter values posted to the player since {@link #plan} was compiled,
+	 * by {@link #gainKey} and its kin: what the engine plays over the plan's own values ({@link #playing}). Written
+	 * on the session thread, read by [any].
+	 */
+	private final Map<String, Double> posted = new ConcurrentHashMap<>();
 	/** Set when the device could not be opened or stopped: this session plays nothing any more. */
 	private volatile boolean failed;
 
@@ -357,7 +366,13 @@ public final class LiveSession implements AutoCloseable {
 			return null;
 		}
 		String id = channel.getAddress();
-		return pan ? p -> p.setPan(id, value) : p -> p.setGain(id, value);
+		return pan ? p -> {
+			p.setPan(id, value);
+			posted.put(panKey(id), value);
+		} : p -> {
+			p.setGain(id, value);
+			posted.put(gainKey(id), value);
+		};
 	}
 
 	private Consumer<Player> sendChange(Send send, double levelDb) {
@@ -366,7 +381,10 @@ public final class LiveSession implements AutoCloseable {
 		}
 		String id = channel.getAddress();
 		int index = channel.getSends().indexOf(send);
-		return p -> p.setSendLevel(id, index, levelDb);
+		return p -> {
+			p.setSendLevel(id, index, levelDb);
+			posted.put(sendKey(id, index), levelDb);
+		};
 	}
 
 	/** @return the call that sets the effect's parameter, null when the insert is not on a channel of the session */
@@ -393,7 +411,10 @@ public final class LiveSession implements AutoCloseable {
 		}
 		String id = channel.getAddress();
 		int slot = channel.getInserts().indexOf(insert);
-		return p -> p.setParameter(id, slot, index, v);
+		return p -> {
+			p.setParameter(id, slot, index, v);
+			posted.put(parameterKey(id, slot, parameterId), v);
+		};
 	}
 
 	/** @return the value the insert stores for {@code id}, or null (the effect's default) */
@@ -423,6 +444,7 @@ public final class LiveSession implements AutoCloseable {
 			Plan next = Engine.compile(graph, current);
 			compiles++;
 			p.swap(next);
+			posted.clear(); // the new plan holds the model's values; a swap ramps the live ones on to them
 			plan = next;
 		} catch (GraphException | RuntimeException e) {
 			problem("the change cannot be played: " + e.getMessage());
@@ -618,6 +640,71 @@ public final class LiveSession implements AutoCloseable {
 	 */
 	public Plan plan() {
 		return plan;
+	}
+
+	/**
+	 * [any] The channel as the engine plays it now: the compiled plan's channel ({@link #plan()}) with the fader, pan,
+	 * send levels and effect parameter values this session has posted to the player since that plan was compiled laid
+	 * over it (those go through the player's parameter queue and compile nothing, so the plan alone does not show
+	 * them). Whether the channel is heard is the plan's {@link Plan#silentBecause}. For tests and tools: the
+	 * workbench's UI tests assert it after each gesture, after {@link #awaitIdle} (before it, a change may be on its
+	 * way). Allocates.
+	 *
+	 * @param channelId the channel's engine id ({@link Channel#getAddress()}, read on the model's thread)
+	 * @return the channel, or null before the first plan or for an id the plan does not have
+	 */
+	public GraphDescription.Channel playing(String channelId) {
+		Plan p = plan;
+		if (p == null) {
+			return null;
+		}
+		for (GraphDescription.Channel c : p.description().channels()) {
+			if (c.id().equals(channelId)) {
+				return overlay(c);
+			}
+		}
+		return null;
+	}
+
+	private GraphDescription.Channel overlay(GraphDescription.Channel c) {
+		String id = c.id();
+		List<GraphDescription.Insert> inserts = new ArrayList<>();
+		for (int slot = 0; slot < c.inserts().size(); slot++) {
+			GraphDescription.Insert i = c.inserts().get(slot);
+			Map<String, Double> values = new LinkedHashMap<>(i.parameters());
+			String prefix = parameterKey(id, slot, "");
+			posted.forEach((k, v) -> {
+				if (k.startsWith(prefix)) {
+					values.put(k.substring(prefix.length()), v);
+				}
+			});
+			inserts.add(new GraphDescription.Insert(i.effectId(), i.factory(), i.bypass(), values, i.state(), i.sidechain(),
+					i.files()));
+		}
+		List<GraphDescription.Send> sends = new ArrayList<>();
+		for (int n = 0; n < c.sends().size(); n++) {
+			GraphDescription.Send s = c.sends().get(n);
+			sends.add(new GraphDescription.Send(s.target(), posted.getOrDefault(sendKey(id, n), s.levelDb()), s.preFader()));
+		}
+		return new GraphDescription.Channel(id, c.name(), c.kind(), c.source(), posted.getOrDefault(gainKey(id), c.gainDb()),
+				posted.getOrDefault(panKey(id), c.pan()), c.mute(), c.solo(), c.polarity(), c.output(), inserts, sends,
+				c.soloSafe());
+	}
+
+	private static String gainKey(String id) {
+		return "gain\n" + id;
+	}
+
+	private static String panKey(String id) {
+		return "pan\n" + id;
+	}
+
+	private static String sendKey(String id, int send) {
+		return "send\n" + id + "\n" + send;
+	}
+
+	private static String parameterKey(String id, int slot, String parameterId) {
+		return "parameter\n" + id + "\n" + slot + "\n" + parameterId;
 	}
 
 	/** [any] @return plans compiled for this session so far, the first included */

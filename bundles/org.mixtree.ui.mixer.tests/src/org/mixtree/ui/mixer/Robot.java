@@ -1,19 +1,16 @@
 package org.mixtree.ui.mixer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.mixtree.ui.testing.Screenshots;
+import org.mixtree.ui.testing.XTest;
 
 /**
  * Input as a person makes it: pointer moves, button and key presses made by the X server's XTEST extension
@@ -177,24 +174,6 @@ final class Robot {
 		// the client area: without a window manager the shell's bounds reach past what GTK draws
 		Rectangle area = shell.getClientArea();
 		Point origin = shell.toDisplay(area.x, area.y);
-		Rectangle b = new Rectangle(origin.x, origin.y, area.width, area.height);
-		Rectangle screen = display.getBounds();
-		Rectangle r = b.intersection(screen);
-		Image image = new Image(display, r.width, r.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, r.x, r.y);
-		} finally {
-			gc.dispose();
-		}
-		ImageData data = image.getImageData();
-		image.dispose();
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Path file = dir.resolve(name + ".png");
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(file.toString(), SWT.IMAGE_PNG);
-		return file;
+		return Screenshots.save(display, new Rectangle(origin.x, origin.y, area.width, area.height), name);
 	}
 }

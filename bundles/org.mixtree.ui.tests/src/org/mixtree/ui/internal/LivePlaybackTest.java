@@ -36,6 +36,9 @@ import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.session.LiveSession;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The workbench playing its live session through a private JACK server, driven as a person drives it under Xvfb:
@@ -269,19 +272,8 @@ class LivePlaybackTest {
 
 	/** [UI] The first control of that type whose CSS id or class is {@code name}. */
 	static <T extends Control> T find(Composite parent, Class<T> type, String name) {
-		for (Control c : parent.getChildren()) {
-			if (type.isInstance(c) && (name.equals(c.getData("org.eclipse.e4.ui.css.id"))
-					|| name.equals(c.getData("org.eclipse.e4.ui.css.CssClassName")))) {
-				return type.cast(c);
-			}
-			if (c instanceof Composite inner) {
-				T found = find(inner, type, name);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return type.cast(RunningWorkbench.find(parent, c -> type.isInstance(c) && (name.equals(c.getData("org.eclipse.e4.ui.css.id"))
+				|| name.equals(c.getData("org.eclipse.e4.ui.css.CssClassName")))));
 	}
 
 	/** A session of three stereo sine stems of {@code seconds} (Kick 55 Hz, Bass 110 Hz, Vocals 440 Hz, -12 dBFS). */

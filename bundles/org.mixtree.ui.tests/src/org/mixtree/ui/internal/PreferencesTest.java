@@ -24,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mixtree.ui.AudioPreferences;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The preferences (device, buffer, headroom target): the dialog opened with Ctrl+, in the real workbench, changed and
@@ -137,33 +139,11 @@ class PreferencesTest {
 
 	/** [UI] The field the dialog names {@code id}. */
 	private static <T extends Control> T field(Composite parent, Class<T> type, String id) {
-		for (Control c : parent.getChildren()) {
-			if (type.isInstance(c) && id.equals(c.getData(PreferencesDialog.ID))) {
-				return type.cast(c);
-			}
-			if (c instanceof Composite inner) {
-				T found = field(inner, type, id);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return type.cast(RunningWorkbench.find(parent, c -> type.isInstance(c) && id.equals(c.getData(PreferencesDialog.ID))));
 	}
 
 	/** [UI] */
 	private static Button button(Composite parent, String text) {
-		for (Control c : parent.getChildren()) {
-			if (c instanceof Button b && text.equals(b.getText().replace("&", ""))) {
-				return b;
-			}
-			if (c instanceof Composite inner) {
-				Button found = button(inner, text);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return (Button) RunningWorkbench.find(parent, c -> c instanceof Button b && text.equals(b.getText().replace("&", "")));
 	}
 }

@@ -15,6 +15,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.XTest;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The transport's time line and return to start, driven with real input (XTEST pointer and keys) on the workbench

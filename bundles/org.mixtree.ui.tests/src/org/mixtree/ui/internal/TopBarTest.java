@@ -35,6 +35,9 @@ import org.mixtree.model.edit.Snapshots;
 import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The top bar's master headroom readout on the workbench playing through a private JACK server: one stem, a
@@ -255,18 +258,7 @@ class TopBarTest {
 
 	/** [UI] The control whose {@link TopBar#ID} is {@code id}. */
 	static Control byId(Composite parent, String id) {
-		for (Control c : parent.getChildren()) {
-			if (id.isEmpty() ? c instanceof Text : id.equals(c.getData(TopBar.ID))) {
-				return c;
-			}
-			if (c instanceof Composite inner) {
-				Control found = byId(inner, id);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return RunningWorkbench.find(parent, c -> id.isEmpty() ? c instanceof Text : id.equals(c.getData(TopBar.ID)));
 	}
 
 	/** [UI] The faders from a channel to the master, dB (centred pans pass a stereo stem at unity). */

@@ -39,6 +39,9 @@ import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.Playback;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The workbench as {@code ./mixtree open} runs it, on a session of sox-made stems, driven by real key and mouse
@@ -230,18 +233,7 @@ class WorkbenchTest {
 	}
 
 	private static Control find(Composite parent, String id) {
-		for (Control c : parent.getChildren()) {
-			if (id.equals(c.getData(TopBar.ID))) {
-				return c;
-			}
-			if (c instanceof Composite inner) {
-				Control found = find(inner, id);
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+		return RunningWorkbench.find(parent, c -> id.equals(c.getData(TopBar.ID)));
 	}
 
 	/** The question dialog over the main window, or null. */
@@ -258,18 +250,7 @@ class WorkbenchTest {
 
 	/** [UI] The button with the given text in a dialog. */
 	private static org.eclipse.swt.widgets.Button button(org.eclipse.swt.widgets.Composite parent, String text) {
-		for (org.eclipse.swt.widgets.Control c : parent.getChildren()) {
-			if (c instanceof org.eclipse.swt.widgets.Button b && text.equals(b.getText())) {
-				return b;
-			}
-			if (c instanceof org.eclipse.swt.widgets.Composite inner) {
-				org.eclipse.swt.widgets.Button b = button(inner, text);
-				if (b != null) {
-					return b;
-				}
-			}
-		}
-		return null;
+		return (Button) RunningWorkbench.find(parent, c -> c instanceof Button b && text.equals(b.getText()));
 	}
 
 	private static double luminance(RGB c) {

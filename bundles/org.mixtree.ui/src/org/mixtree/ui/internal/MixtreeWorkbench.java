@@ -66,13 +66,16 @@ public final class MixtreeWorkbench {
 	 * The transport of a run: the device and buffer the preferences name each time it opens a device (so a change in
 	 * the preferences dialog applies at the next play), unless the command line named them for this run.
 	 */
-	static Playback playback(Launch launch) {
+	public static Playback playback(Launch launch) {
 		AudioPreferences preferences = new AudioPreferences();
 		return new Playback(() -> preferences.choice(launch.device(), launch.bufferFrames()));
 	}
 
-	/** As {@link #run(IApplicationContext, Launch, SessionService, PrintStream)} with a given transport (tests). */
-	static int run(IApplicationContext outer, Launch launch, SessionService session, Playback playback, PrintStream err) {
+	/**
+	 * As {@link #run(IApplicationContext, Launch, SessionService, PrintStream)} with a given transport: the UI tests
+	 * ({@code org.mixtree.ui.testing}) keep the transport to read the engine while the workbench runs.
+	 */
+	public static int run(IApplicationContext outer, Launch launch, SessionService session, Playback playback, PrintStream err) {
 		E4Application e4 = new E4Application();
 		Display display;
 		try {

@@ -43,6 +43,9 @@ import org.mixtree.model.edit.builder.GroupingMode;
 import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.autosave.internal.Autosaves;
+import org.mixtree.ui.internal.Launch;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * The render dialog and the autosave on the real workbench under Xvfb, in the order a crash and a working session
@@ -64,12 +67,12 @@ class RenderAndAutosaveTest {
 	private static Path sessionFile;
 	private static byte[] sessionAsCreated;
 	private static FileTime createdModified;
-	private static Workbench wb;
+	private static RunningWorkbench wb;
 	private static Shell dialog;
 
 	@BeforeAll
 	static void createSession() throws Exception {
-		dir = Workbench.screenshots().resolveSibling("render-session");
+		dir = Screenshots.directory().resolveSibling("render-session");
 		if (Files.exists(dir)) {
 			try (Stream<Path> all = Files.walk(dir)) {
 				all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -139,7 +142,7 @@ class RenderAndAutosaveTest {
 	@Test
 	@Order(2)
 	void theNextStartOffersTheAutosaveAndRestoreGivesTheChangeBack() throws Exception {
-		wb = new Workbench(sessionFile);
+		wb = new RunningWorkbench(new Launch(sessionFile, "javasound", 256), false);
 		wb.waitFor(10_000, "the offer to recover", () -> wb.ui(() -> wb.shell("Mixtree: recover")) != null);
 		Shell offer = wb.ui(() -> wb.shell("Mixtree: recover"));
 		assertEquals(null, wb.ui(() -> {
@@ -147,7 +150,7 @@ class RenderAndAutosaveTest {
 			return main != null && main.isVisible() ? main : null;
 		}), "the offer comes before the session's window");
 		wb.screenshot(offer, "01-recover-offer");
-		wb.click(wb.ui(() -> Workbench.find(offer, "Restore")));
+		wb.click(wb.ui(() -> RunningWorkbench.find(offer, "Restore")));
 		wb.waitFor(20_000, "the window with the restored session", () -> "*song - Mixtree".equals(wb.title()));
 		assertEquals(-6.0, (double) wb.ui(() -> wb.session.session().getMaster().getGainDb()), 1e-12,
 				"Restore gave the change back");
@@ -323,14 +326,14 @@ class RenderAndAutosaveTest {
 
 	private static Control control(String name) {
 		return wb.ui(() -> {
-			Control c = Workbench.find(dialog, name);
+			Control c = RunningWorkbench.find(dialog, name);
 			assertNotNull(c, "no " + name + " in the render dialog");
 			return c;
 		});
 	}
 
 	private static String message() {
-		return wb.ui(() -> ((Label) Workbench.find(dialog, RenderDialog.MESSAGE)).getText());
+		return wb.ui(() -> ((Label) RunningWorkbench.find(dialog, RenderDialog.MESSAGE)).getText());
 	}
 
 	private static Set<String> listing(Path folder) throws Exception {

@@ -42,6 +42,9 @@ import org.mixtree.model.edit.builder.StemLayout.TrackDraft;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.SessionService;
 import org.mixtree.ui.sessions.StemChooser;
+import org.mixtree.ui.internal.Launch;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.Screenshots;
 
 /**
  * New Session from Stems and Import Stems in the real workbench under Xvfb, driven by keys and the mouse: a folder of
@@ -57,13 +60,13 @@ class StemsWizardTest {
 	private static Path stems;
 	private static Path more;
 	private static Path startFile;
-	private static Workbench wb;
+	private static RunningWorkbench wb;
 	private static final AtomicReference<Path> folder = new AtomicReference<>();
 	private static final AtomicReference<List<Path>> files = new AtomicReference<>(List.of());
 
 	@BeforeAll
 	static void start() throws Exception {
-		root = Workbench.target().resolve("wizard");
+		root = Screenshots.target().resolve("wizard");
 		if (Files.exists(root)) {
 			try (Stream<Path> all = Files.walk(root)) {
 				for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
@@ -82,7 +85,7 @@ class StemsWizardTest {
 		sox(more.resolve("BGV.wav"), 2, "660");
 		sox(more.resolve("Snare Top.wav"), 1, "200");
 		startFile = startSession(Files.createDirectories(root.resolve("start")));
-		wb = new Workbench(startFile);
+		wb = new RunningWorkbench(new Launch(startFile, "javasound", 256));
 		wb.ui(() -> {
 			IEclipseContext context = wb.mainShellContext();
 			context.set(StemChooser.class, new StemChooser() {
@@ -414,6 +417,6 @@ class StemsWizardTest {
 
 	static {
 		// no one's own grouping rules change what these tests expect
-		System.setProperty("mixtree.xdgConfigHome", Workbench.target().resolve("no-xdg").toString());
+		System.setProperty("mixtree.xdgConfigHome", Screenshots.target().resolve("no-xdg").toString());
 	}
 }

@@ -1,4 +1,4 @@
-package org.mixtree.ui.internal;
+package org.mixtree.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +12,9 @@ import com.sun.jna.Native;
  * ({@code JACK_DEFAULT_SERVER}, read by libjack at each client open), so the workbench's "jack" device plays into it
  * whatever else runs on the machine. Without jackd on the PATH the test fails: install jackd2.
  */
-final class JackServer implements AutoCloseable {
+public final class JackServer implements AutoCloseable {
 
-	interface LibC extends Library {
+	public interface LibC extends Library {
 		int setenv(String name, String value, int overwrite);
 
 		int unsetenv(String name);
@@ -23,14 +23,14 @@ final class JackServer implements AutoCloseable {
 	private final LibC libc = Native.load("c", LibC.class);
 	private final Process process;
 	private final Path log;
-	final String name;
+	public final String name;
 
-	JackServer() throws Exception {
+	public JackServer() throws Exception {
 		this("");
 	}
 
 	/** @param suffix makes the server's name differ from an earlier one's (a server started after one was killed) */
-	JackServer(String suffix) throws Exception {
+	public JackServer(String suffix) throws Exception {
 		log = Files.createTempFile("mixtree-ui-jackd-", ".log");
 		name = "mixtree-ui-test-" + ProcessHandle.current().pid() + suffix;
 		process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", "48000", "-p", "256")
@@ -48,7 +48,7 @@ final class JackServer implements AutoCloseable {
 	}
 
 	/** Kills the server as a crash would (SIGKILL): its clients are thrown out without a word from it. */
-	void kill() throws Exception {
+	public void kill() throws Exception {
 		process.destroyForcibly();
 		process.waitFor(5, TimeUnit.SECONDS);
 	}

@@ -133,6 +133,8 @@ final class Robot {
 		long sym = switch (keyCode) {
 		case SWT.ARROW_LEFT -> XTest.XK_LEFT;
 		case SWT.ARROW_RIGHT -> XTest.XK_RIGHT;
+		case SWT.ARROW_UP -> XTest.XK_UP;
+		case SWT.ARROW_DOWN -> XTest.XK_DOWN;
 		case SWT.CR -> XTest.XK_RETURN;
 		case SWT.BS -> XTest.XK_BACKSPACE;
 		case SWT.ESC -> XTest.XK_ESCAPE;

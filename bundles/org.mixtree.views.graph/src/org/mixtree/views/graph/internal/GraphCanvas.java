@@ -80,7 +80,6 @@ public final class GraphCanvas {
 	public GraphCanvas(Composite parent, ViewContext context) {
 		this.context = context;
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-		canvas.setData("org.eclipse.e4.ui.css.CssClassName", "MixtreeRoutingGraph");
 		palette = new GraphPalette(canvas.getDisplay(), GraphPalette.isDark(canvas));
 		canvas.setBackground(palette.background);
 		facts = new Facts(canvas.getDisplay(), f -> {
@@ -94,7 +93,7 @@ public final class GraphCanvas {
 		canvas.addListener(SWT.MouseUp, this::mouseUp);
 		canvas.addListener(SWT.MouseDoubleClick, e -> {
 			if (nodeAt(e.x, e.y) == null) {
-				fit();
+				fitAll();
 			}
 		});
 		canvas.addListener(SWT.MouseVerticalWheel, this::wheel);
@@ -223,8 +222,18 @@ public final class GraphCanvas {
 		}
 	}
 
-	/** Zooms and pans so the whole graph fits (at most 1:1). */
+	/** The smallest zoom at which names are drawn (a 10 pt name is then about 6 px high). */
+	static final double READABLE = 0.6;
+
+	/**
+	 * Zooms and pans so the whole graph fits (at most 1:1); the first view of a graph too tall for that to be
+	 * readable (a hundred tracks and more) fits the width instead, at least {@link #READABLE}, from the top.
+	 */
 	public void fit() {
+		fit(true);
+	}
+
+	private void fit(boolean first) {
 		if (layout == null) {
 			return;
 		}
@@ -234,10 +243,18 @@ public final class GraphCanvas {
 		}
 		fitPending = false;
 		zoom = Math.min(1.0, Math.min(r.width / layout.width(), r.height / layout.height()));
-		zoom = Math.max(zoom, 0.2);
-		panX = (r.width - layout.width() * zoom) / 2;
+		if (first && zoom < READABLE) {
+			zoom = Math.min(1.0, Math.max(READABLE, r.width / layout.width()));
+		}
+		zoom = Math.max(zoom, 0.1);
+		panX = Math.max(0, (r.width - layout.width() * zoom) / 2);
 		panY = Math.max(0, (r.height - layout.height() * zoom) / 2);
 		redraw();
+	}
+
+	/** Zooms and pans so the whole graph fits, however small (the benchmark's worst case, a double-click). */
+	public void fitAll() {
+		fit(false);
 	}
 
 	/** Zooms to {@code z} about the middle of the view. */
@@ -462,8 +479,9 @@ public final class GraphCanvas {
 			double x0 = worldX(area.x), y0 = worldY(area.y), x1 = worldX(area.x + area.width),
 					y1 = worldY(area.y + area.height);
 			Channel selected = context.selection().selected();
-			paintEdges(gc, selected, false);
-			paintEdges(gc, selected, true);
+			double[] view = { x0, y0, x1, y1 };
+			paintEdges(gc, selected, false, view);
+			paintEdges(gc, selected, true, view);
 			for (Scene.Node n : laidOut.nodes) {
 				GraphLayout.Box b = layout.nodes().get(n.id);
 				if (b == null || b.x() > x1 || b.x() + b.width() < x0 || b.y() > y1 || b.y() + b.height() < y0) {
@@ -489,7 +507,7 @@ public final class GraphCanvas {
 		}
 	}
 
-	private void paintEdges(GC gc, Channel selected, boolean highlighted) {
+	private void paintEdges(GC gc, Channel selected, boolean highlighted, double[] view) {
 		for (int i = 0; i < laidOut.edges.size(); i++) {
 			Scene.Edge e = laidOut.edges.get(i);
 			boolean hl = selected != null && (e.source().channel == selected || e.target().channel == selected);
@@ -497,7 +515,7 @@ public final class GraphCanvas {
 				continue;
 			}
 			double[] p = layout.edgePoints().get(i);
-			if (p.length < 4) {
+			if (p.length < 4 || outside(p, view)) {
 				continue;
 			}
 			boolean silent = e.source().silentBecause != null;
@@ -542,6 +560,18 @@ public final class GraphCanvas {
 		}
 	}
 
+	/** @return whether a route's points (its curve stays within their hull) all lie outside the view */
+	private static boolean outside(double[] p, double[] view) {
+		double minX = Double.MAX_VALUE, minY = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
+		for (int k = 0; k + 1 < p.length; k += 2) {
+			minX = Math.min(minX, p[k]);
+			maxX = Math.max(maxX, p[k]);
+			minY = Math.min(minY, p[k + 1]);
+			maxY = Math.max(maxY, p[k + 1]);
+		}
+		return maxX < view[0] - 40 || minX > view[2] + 40 || maxY < view[1] - 20 || minY > view[3] + 20;
+	}
+
 	private void paintNode(GC gc, Scene.Node n, GraphLayout.Box b, boolean selected) {
 		int x = (int) Math.round(b.x()), y = (int) Math.round(b.y()), w = (int) Math.round(b.width()),
 				h = (int) Math.round(b.height());
@@ -560,6 +590,10 @@ public final class GraphCanvas {
 			// a bus's mark: a bar at its left, the console's bus colour
 			gc.setBackground(silent ? palette.faint : n.master ? palette.selection : palette.send);
 			gc.fillRoundRectangle(x + 3, y + 5, 3, h - 10, 2, 2);
+		}
+		if (zoom < 0.35) {
+			// too small to read: the boxes and edges show the shape, the wheel brings the names
+			return;
 		}
 		gc.setFont(palette.name);
 		gc.setForeground(silent ? palette.faint : palette.text);

@@ -109,7 +109,7 @@ public final class Scene {
 		List<GraphLayout.NodeSpec> specs = new ArrayList<>();
 		StringBuilder key = new StringBuilder();
 		for (Node n : nodes) {
-			double w = Math.ceil(Math.max(96, width.applyAsDouble(n.name) + 28));
+			double w = Math.ceil(Math.max(124, width.applyAsDouble(n.name) + 28));
 			specs.add(new GraphLayout.NodeSpec(n.id, w, NODE_HEIGHT, n.track, n.master));
 			key.append(n.id).append('|').append(w).append(';');
 		}

@@ -59,7 +59,6 @@ public final class TreeCanvas {
 	public TreeCanvas(Composite parent, ViewContext context) {
 		this.context = context;
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.V_SCROLL);
-		canvas.setData("org.eclipse.e4.ui.css.CssClassName", "MixtreeRoutingTree");
 		palette = new TreePalette(canvas.getDisplay(), TreePalette.isDark(canvas));
 		canvas.setBackground(palette.background);
 		facts = new Facts(canvas.getDisplay(), f -> {

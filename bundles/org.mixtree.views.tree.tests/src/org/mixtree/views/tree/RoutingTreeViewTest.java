@@ -182,7 +182,8 @@ class RoutingTreeViewTest {
 		assertSame(bus("Guitars"), ctx.selection.selected());
 		// the console selects a channel inside a collapsed bus: the tree opens the way to it
 		robot.key(SWT.ARROW_LEFT);
-		assertEquals(-1, tree.rowOf(track("Acoustic L")), "Left collapsed Guitars");
+		assertEquals(-1, tree.rowOf(track("Acoustic L")),
+				"Left collapsed Guitars: " + shown() + ", selected " + ctx.selection.selected().getName());
 		ctx.selection.select(track("Acoustic L"));
 		assertTrue(tree.rowOf(track("Acoustic L")) > 0, "revealed");
 		view.dispose();

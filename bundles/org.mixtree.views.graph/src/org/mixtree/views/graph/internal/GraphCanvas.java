@@ -63,6 +63,11 @@ public final class GraphCanvas {
 
 	private double zoom = 1, panX, panY;
 
+	/** A new layout glides from the old positions (what moved stays easy to follow) for this long. */
+	static final int GLIDE_MS = 220;
+	private Map<String, GraphLayout.Box> glideFrom;
+	private long glideStart;
+
 	// a gesture in progress
 	private enum Drag {
 		NONE, PAN, NODE, EDGE_END
@@ -189,6 +194,9 @@ public final class GraphCanvas {
 				canvas.getDisplay().asyncExec(() -> {
 					if (layoutGeneration.get() == g && !canvas.isDisposed()) {
 						layoutAnswered = g;
+						if (layout != null && !fitPending) {
+							startGlide(layout.nodes());
+						}
 						layout = r;
 						laidOut = s.structure.equals(scene.structure) ? scene : s;
 						if (fitPending) {
@@ -201,9 +209,49 @@ public final class GraphCanvas {
 		});
 	}
 
+	private void startGlide(Map<String, GraphLayout.Box> from) {
+		glideFrom = from;
+		glideStart = System.nanoTime();
+		Runnable frame = new Runnable() {
+			@Override
+			public void run() {
+				if (canvas.isDisposed()) {
+					return;
+				}
+				canvas.redraw();
+				if (glide() < 1) {
+					canvas.getDisplay().timerExec(16, this);
+				} else {
+					glideFrom = null;
+				}
+			}
+		};
+		canvas.getDisplay().timerExec(16, frame);
+	}
+
+	/** @return how far the glide is, eased, 1 when none runs */
+	private double glide() {
+		if (glideFrom == null) {
+			return 1;
+		}
+		double t = Math.min(1, (System.nanoTime() - glideStart) / (GLIDE_MS * 1e6));
+		return t < 1 ? 1 - Math.pow(1 - t, 3) : 1;
+	}
+
+	/** @return where a node is drawn now: its laid-out box, or on its way there */
+	private GraphLayout.Box drawn(String id) {
+		GraphLayout.Box b = layout.nodes().get(id);
+		double t = glide();
+		GraphLayout.Box a = t < 1 ? glideFrom.get(id) : null;
+		if (a == null || b == null) {
+			return b;
+		}
+		return new GraphLayout.Box(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t, b.width(), b.height());
+	}
+
 	/** [UI] @return whether a layout or the engine's answer is still to come (tests wait for it) */
 	public boolean pending() {
-		return layoutAnswered != layoutGeneration.get() || facts.pending() || refreshQueued;
+		return layoutAnswered != layoutGeneration.get() || facts.pending() || refreshQueued || glideFrom != null;
 	}
 
 	/** [UI] @return the last layout (tests read where nodes went) */
@@ -483,7 +531,7 @@ public final class GraphCanvas {
 			paintEdges(gc, selected, false, view);
 			paintEdges(gc, selected, true, view);
 			for (Scene.Node n : laidOut.nodes) {
-				GraphLayout.Box b = layout.nodes().get(n.id);
+				GraphLayout.Box b = drawn(n.id);
 				if (b == null || b.x() > x1 || b.x() + b.width() < x0 || b.y() > y1 || b.y() + b.height() < y0) {
 					continue;
 				}
@@ -515,6 +563,18 @@ public final class GraphCanvas {
 				continue;
 			}
 			double[] p = layout.edgePoints().get(i);
+			boolean curve = layout.curve();
+			if (glide() < 1) {
+				// gliding: a plain curve from port to port; ELK's route once the nodes are there
+				GraphLayout.Box a = drawn(e.source().id), b = drawn(e.target().id);
+				if (a == null || b == null) {
+					continue;
+				}
+				double sx = a.x() + a.width(), sy = a.y() + a.height() / 2, tx = b.x(), ty = b.y() + b.height() / 2,
+						mx = (sx + tx) / 2;
+				p = new double[] { sx, sy, mx, sy, mx, ty, tx, ty };
+				curve = true;
+			}
 			if (p.length < 4 || outside(p, view)) {
 				continue;
 			}
@@ -522,7 +582,7 @@ public final class GraphCanvas {
 			Path path = new Path(gc.getDevice());
 			try {
 				path.moveTo((float) p[0], (float) p[1]);
-				if (layout.curve()) {
+				if (curve) {
 					for (int k = 2; k + 5 < p.length; k += 6) {
 						path.cubicTo((float) p[k], (float) p[k + 1], (float) p[k + 2], (float) p[k + 3], (float) p[k + 4],
 								(float) p[k + 5]);

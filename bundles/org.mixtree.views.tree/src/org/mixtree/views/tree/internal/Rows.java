@@ -63,21 +63,24 @@ public final class Rows {
 		}
 		List<Channel> kids = c instanceof Bus b ? children.getOrDefault(b, List.of()) : List.of();
 		boolean has = !kids.isEmpty() || !c.getSends().isEmpty();
-		rows.add(new Row(c, null, depth, has));
-		if (collapsed.contains(c)) {
-			return;
+		if (rows != null) {
+			rows.add(new Row(c, null, depth, has));
 		}
-		for (Send s : c.getSends()) {
-			rows.add(new Row(c, s, depth + 1, false));
+		// under a collapsed bus the walk goes on without rows: what it reaches is hidden, not unreachable
+		List<Row> under = rows == null || collapsed.contains(c) ? null : rows;
+		if (under != null) {
+			for (Send s : c.getSends()) {
+				under.add(new Row(c, s, depth + 1, false));
+			}
 		}
 		for (Channel k : kids) {
 			if (k instanceof Bus) {
-				add(k, depth + 1, children, collapsed, rows, seen);
+				add(k, depth + 1, children, collapsed, under, seen);
 			}
 		}
 		for (Channel k : kids) {
 			if (k instanceof Track) {
-				add(k, depth + 1, children, collapsed, rows, seen);
+				add(k, depth + 1, children, collapsed, under, seen);
 			}
 		}
 	}

@@ -225,8 +225,9 @@ class RoutingGraphViewTest {
 		ctx.selection.select(bus("Drums"));
 		assertEquals(1, ctx.selection.listeners.size());
 		view.dispose();
-		shell.dispose();
 		assertEquals(0, ctx.selection.listeners.size(), "the view removed its listener");
+		assertTrue(ctx.session.eAdapters().stream().noneMatch(a -> a instanceof org.eclipse.emf.ecore.util.EContentAdapter), "and its model adapter");
+		shell.dispose();
 	}
 
 	@Test

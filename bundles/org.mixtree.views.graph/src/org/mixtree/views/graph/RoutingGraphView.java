@@ -28,6 +28,14 @@ public final class RoutingGraphView implements MixtreeView {
 		}
 	}
 
+	/** Stops following the model and the selection (the workbench disposes the controls after). */
+	@Override
+	public void dispose() {
+		if (graph != null) {
+			graph.dispose();
+		}
+	}
+
 	/** @return the canvas and its state (tests and the benchmark read it) */
 	public GraphCanvas graph() {
 		return graph;

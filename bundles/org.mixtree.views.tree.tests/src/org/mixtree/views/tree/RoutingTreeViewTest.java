@@ -187,8 +187,9 @@ class RoutingTreeViewTest {
 		ctx.selection.select(track("Acoustic L"));
 		assertTrue(tree.rowOf(track("Acoustic L")) > 0, "revealed");
 		view.dispose();
-		shell.dispose();
 		assertEquals(0, ctx.selection.listeners.size(), "the view removed its listener");
+		assertTrue(ctx.session.eAdapters().stream().noneMatch(a -> a instanceof org.eclipse.emf.ecore.util.EContentAdapter), "and its model adapter");
+		shell.dispose();
 	}
 
 	@Test

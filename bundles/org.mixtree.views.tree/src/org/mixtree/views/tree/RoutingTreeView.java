@@ -28,6 +28,14 @@ public final class RoutingTreeView implements MixtreeView {
 		}
 	}
 
+	/** Stops following the model and the selection (the workbench disposes the controls after). */
+	@Override
+	public void dispose() {
+		if (tree != null) {
+			tree.dispose();
+		}
+	}
+
 	/** @return the canvas and its state (tests and the benchmark read it) */
 	public TreeCanvas tree() {
 		return tree;

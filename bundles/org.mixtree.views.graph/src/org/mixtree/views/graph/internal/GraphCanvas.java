@@ -409,7 +409,7 @@ public final class GraphCanvas {
 		message = null;
 		int end = edgeEndAt(e.x, e.y);
 		Scene.Node n = nodeAt(e.x, e.y);
-		if (end >= 0 && (n == null || !n.master || true)) {
+		if (end >= 0) {
 			Scene.Edge edge = laidOut.edges.get(end);
 			if (n == null || n == edge.target()) {
 				drag = Drag.EDGE_END;
@@ -710,7 +710,14 @@ public final class GraphCanvas {
 		gc.setLineWidth(1);
 	}
 
-	private void dispose() {
+	private boolean disposed;
+
+	/** [UI] Removes what the graph added to the model and the context, stops its workers. Idempotent. */
+	public void dispose() {
+		if (disposed) {
+			return;
+		}
+		disposed = true;
 		context.session().eAdapters().remove(modelListener);
 		context.selection().removeListener(selectionListener);
 		facts.dispose();

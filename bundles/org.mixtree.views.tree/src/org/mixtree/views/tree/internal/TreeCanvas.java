@@ -528,7 +528,14 @@ public final class TreeCanvas {
 		return s.substring(0, lo) + e;
 	}
 
-	private void dispose() {
+	private boolean disposed;
+
+	/** [UI] Removes what the tree added to the model and the context. Idempotent. */
+	public void dispose() {
+		if (disposed) {
+			return;
+		}
+		disposed = true;
 		context.session().eAdapters().remove(modelListener);
 		context.selection().removeListener(selectionListener);
 		facts.dispose();

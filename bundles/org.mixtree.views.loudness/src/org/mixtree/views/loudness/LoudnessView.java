@@ -176,7 +176,7 @@ public final class LoudnessView implements MixtreeView {
 			gc.drawLine(p.x, y, p.x + p.width, y);
 			gc.setLineStyle(SWT.LINE_SOLID);
 			if (lu % 6 == 0 || lu == 9) {
-				String label = LoudnessReadout.value(target + lu, "").trim();
+				String label = String.format(java.util.Locale.ROOT, "%.0f", target + lu);
 				Point e = gc.textExtent(label);
 				gc.setForeground(lu == 0 ? targetColor : dim);
 				gc.drawText(label, p.x - e.x - 5, y - e.y / 2, true);

@@ -80,6 +80,7 @@ public final class StereoView implements MixtreeView {
 				tap = ctx.openTap(channel);
 			}
 			count = 0;
+			goniometer.reset();
 			canvas.redraw();
 		};
 		ctx.selection().addListener(selectionListener);

@@ -16,7 +16,8 @@ public final class Goniometer {
 	public static final double MAX_GAIN = 63.0957;
 	/** Fraction of the radius the loudest point reaches. */
 	public static final double FILL = 0.8;
-	private double gain = 1.0;
+	/** Starts at the largest gain, so the first picture falls straight to the right one. */
+	private double gain = MAX_GAIN;
 
 	/** Projects frames {@code [0, n)} of {@code left}/{@code right} onto {@code x}/{@code y} (M/S, see class). */
 	public static void project(float[] left, float[] right, int n, float[] x, float[] y) {
@@ -57,6 +58,11 @@ public final class Goniometer {
 		double want = peak > 0 ? Math.min(MAX_GAIN, FILL / peak) : MAX_GAIN;
 		gain = want < gain ? want : Math.min(want, gain * fallPerCall);
 		return gain;
+	}
+
+	/** Starts again from the largest gain (another channel: the first picture takes its own gain at once). */
+	public void reset() {
+		gain = MAX_GAIN;
 	}
 
 	/** @return the current display gain */

@@ -23,6 +23,6 @@ public record Overview(long frames, int sampleRate, float[][] min, float[][] max
 
 	/** @return the first frame column {@code c} covers */
 	public static long firstFrame(int c, long frames, int columns) {
-		return (long) Math.floor((double) c * frames / columns);
+		return c * frames / columns;
 	}
 }

@@ -391,7 +391,7 @@ public final class SpectrumView implements MixtreeView {
 		if (pinned != null) {
 			legend(gc, name(pinned) + (b == null ? " (silent)" : "") + " \u00b7 pinned", pinColor, lx - 14, ly);
 		}
-		String info = String.format(Locale.ROOT, "Hann \u00b7 %.1f Hz/bin", context.transport().sampleRate() / (double) size);
+		String info = String.format(Locale.ROOT, "Hann \u00b7 %.1f Hz/bin \u00b7 avg %.0f ms", context.transport().sampleRate() / (double) size, SpectrumWorker.AVERAGE_SECONDS * 1000);
 		gc.setForeground(dim);
 		gc.drawText(info, p.x + 8, p.y + 6, true);
 	}

@@ -182,7 +182,7 @@ public final class StereoView implements MixtreeView {
 	/** [UI] @return the goniometer's square in the canvas */
 	public Rectangle scope() {
 		Rectangle r = canvas.getClientArea();
-		int side = Math.max(20, Math.min(r.width - 24, r.height - BAR_HEIGHT - 40));
+		int side = Math.max(20, Math.min(r.width - 70, r.height - BAR_HEIGHT - 40));
 		return new Rectangle((r.width - side) / 2, 30, side, side);
 	}
 

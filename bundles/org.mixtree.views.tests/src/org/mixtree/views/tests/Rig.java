@@ -52,7 +52,9 @@ import org.mixtree.ui.views.MixtreeView;
  * <li>{@code Noise}: stereo pink noise at -20 dB (sox), 40 s;</li>
  * <li>{@code Mono}: a 300 Hz sine at -12 dBFS, L = R (formula), 40 s;</li>
  * <li>{@code Wide}: the same with the right side inverted, L = -R (formula), 40 s;</li>
- * <li>{@code Groove}: 12 s of pink noise with a 2 Hz tremolo, 16-bit (sox), for the waveform.</li>
+ * <li>{@code Groove}: 12 s of pink noise with a 2 Hz tremolo, 16-bit (sox), for the waveform;</li>
+ * <li>{@code Pad}: a stereo noise with mid m and side s = {@value #PAD_SIDE} m' (m, m' independent, same spectrum):
+ * L = m + s, R = m - s, so its correlation is {@code (1 - a^2) / (1 + a^2)} = 0.66 for a = 0.45.</li>
  * </ul>
  */
 final class Rig implements AutoCloseable {
@@ -88,6 +90,7 @@ final class Rig implements AutoCloseable {
 		wav("tone.wav", new float[][] { tone, tone });
 		wav("mono.wav", new float[][] { s300, s300 });
 		wav("wide.wav", new float[][] { s300, inv });
+		wav("pad.wav", pad(n));
 
 		file = dir.resolve("views.mixtree");
 		domain = SessionEditing.createEditingDomain();
@@ -99,6 +102,7 @@ final class Rig implements AutoCloseable {
 		track("Mono", "mono.wav");
 		track("Wide", "wide.wav");
 		track("Groove", "groove.wav");
+		track("Pad", "pad.wav");
 		SessionStore.save(session, file);
 
 		jack = new JackServer();
@@ -142,6 +146,23 @@ final class Rig implements AutoCloseable {
 		if (p.waitFor() != 0) {
 			throw new AssertionError("sox failed (install sox): " + cmd + ": " + out);
 		}
+	}
+
+	static final double PAD_SIDE = 0.45;
+
+	/** L = m + s, R = m - s from two independent low-passed noises (seeded), about -20 dBFS RMS. */
+	private static float[][] pad(int frames) {
+		java.util.Random a = new java.util.Random(11), b = new java.util.Random(12);
+		float[][] out = new float[2][frames];
+		double m = 0, sd = 0;
+		for (int i = 0; i < frames; i++) {
+			m += 0.15 * (a.nextGaussian() - m);
+			sd += 0.15 * (b.nextGaussian() - sd);
+			double mid = 0.25 * m, side = 0.25 * PAD_SIDE * sd;
+			out[0][i] = (float) (mid + side);
+			out[1][i] = (float) (mid - side);
+		}
+		return out;
 	}
 
 	static float[] sine(double hz, double amplitude, int frames) {

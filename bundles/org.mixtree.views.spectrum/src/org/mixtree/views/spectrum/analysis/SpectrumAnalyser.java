@@ -14,6 +14,9 @@ public final class SpectrumAnalyser {
 	private final int hop;
 	private final float[][] ring;
 	private final double[] power;
+	private final double[] average;
+	private final double alpha;
+	private boolean averaged;
 	private final double[] db;
 	private int write;
 	private long fed;
@@ -27,6 +30,15 @@ public final class SpectrumAnalyser {
 	 * @param channels   1 or 2
 	 */
 	public SpectrumAnalyser(int size, double overlap, int sampleRate, int channels) {
+		this(size, overlap, sampleRate, channels, 0.0);
+	}
+
+	/**
+	 * As above, with each bin's power averaged over time (exponentially, time constant {@code averageSeconds}; 0: none),
+	 * which steadies the display of noise-like material without moving a steady tone's level: the average starts
+	 * from the first spectrum.
+	 */
+	public SpectrumAnalyser(int size, double overlap, int sampleRate, int channels, double averageSeconds) {
 		if (!(overlap >= 0.0 && overlap < 1.0)) {
 			throw new IllegalArgumentException("overlap must be in [0, 1): " + overlap);
 		}
@@ -38,6 +50,8 @@ public final class SpectrumAnalyser {
 		this.hop = Math.max(1, (int) Math.round(size * (1.0 - overlap)));
 		this.ring = new float[channels][size];
 		this.power = new double[spectrum.bins()];
+		this.average = new double[spectrum.bins()];
+		this.alpha = averageSeconds > 0 ? 1.0 - Math.exp(-(double) hop / (averageSeconds * sampleRate)) : 1.0;
 		this.db = new double[spectrum.bins()];
 	}
 
@@ -77,7 +91,15 @@ public final class SpectrumAnalyser {
 				for (int c = 0; c < channels; c++) {
 					spectrum.addPower(ring[c], write, power);
 				}
-				Spectrum.toDb(power, channels, db);
+				if (!averaged) {
+					System.arraycopy(power, 0, average, 0, power.length);
+					averaged = true;
+				} else {
+					for (int k = 0; k < power.length; k++) {
+						average[k] += alpha * (power[k] - average[k]);
+					}
+				}
+				Spectrum.toDb(average, channels, db);
 				produced++;
 				made++;
 				sink.spectrum(db);
@@ -91,6 +113,7 @@ public final class SpectrumAnalyser {
 		fed = 0;
 		sinceHop = 0;
 		write = 0;
+		averaged = false;
 	}
 
 	/** @return spectra made since this analyser was created */

@@ -21,6 +21,8 @@ public final class SpectrumWorker implements AutoCloseable {
 	/** The pinned channel's lane. */
 	public static final int PINNED = 1;
 	private static final long IDLE_NANOS = 8_000_000;
+	/** Time constant of the display's averaging of each bin's power, s. */
+	public static final double AVERAGE_SECONDS = 0.3;
 
 	/** What the analyser computes: FFT size, overlap (0.5 or 0.75), peak hold on or off. */
 	public record Settings(int size, double overlap, boolean peakHold) {
@@ -158,7 +160,7 @@ public final class SpectrumWorker implements AutoCloseable {
 				int ch = Math.min(2, tap.channels());
 				if (analyser == null || analyser.spectrum().size() != s.size() || analyser.hop() != hopOf(s)
 						|| analyser.spectrum().sampleRate() != tap.sampleRate()) {
-					analyser = new SpectrumAnalyser(s.size(), s.overlap(), tap.sampleRate(), ch);
+					analyser = new SpectrumAnalyser(s.size(), s.overlap(), tap.sampleRate(), ch, AVERAGE_SECONDS);
 					peak = new PeakHoldCurve(analyser.spectrum().bins());
 					buffer = new float[tap.channels()][4096];
 				}

@@ -210,6 +210,12 @@ final class BlockMixer implements AutoCloseable {
 	private float[][][] meterScratch;
 	/** Per node: its meter was fed this block (tracks; read and cleared by the chunk that mixed it). */
 	private boolean[] metered;
+	/** The rings of tapped channels, or null ({@link #taps}): resolved to {@link #tapByNode} at each block's start. */
+	private TapBoard tapBoard;
+	/** Per node: the ring its output is copied into, or null; written by the caller before each phase. */
+	private TapRing[] tapByNode;
+	/** The board's array {@link #tapByNode} was resolved from. */
+	private TapRing[] tapsResolved;
 	/** Stereo silence fed to the meters of channels that output nothing; never written after allocation. */
 	private float[][] silence;
 
@@ -633,6 +639,36 @@ final class BlockMixer implements AutoCloseable {
 	}
 
 	/**
+	 * [main, before the first block] Copies each block of the channels {@code board} holds rings for into them, at
+	 * the point the meters read (every channel once per block, its output or silence). Needs a meter bank
+	 * ({@link #meters}), which the real-time player always sets.
+	 */
+	void taps(TapBoard board) {
+		if (board != null && meters == null) {
+			throw new IllegalArgumentException("taps are fed where the meters are: set a meter bank first");
+		}
+		tapBoard = board;
+		tapByNode = board == null ? null : new TapRing[plan.size()];
+		tapsResolved = null;
+	}
+
+	/** [the caller, before the phase] Points {@link #tapByNode} at the board's rings when they changed. */
+	private void resolveTaps() {
+		TapRing[] now = tapBoard.rings();
+		if (now == tapsResolved) {
+			return;
+		}
+		Arrays.fill(tapByNode, null);
+		for (TapRing r : now) {
+			int node = plan.nodeOrNone(r.channelId());
+			if (node >= 0) {
+				tapByNode[node] = r;
+			}
+		}
+		tapsResolved = now;
+	}
+
+	/**
 	 * Feeds {@code node}'s meter with {@code buf[.][0 .. n)} and the largest gain reduction (dB, 0 or positive) its
 	 * active inserts report. [the thread mixing {@code node}]
 	 */
@@ -654,6 +690,10 @@ final class BlockMixer implements AutoCloseable {
 			bank.setGainReduction(node, reduction);
 		}
 		bank.process(node, buf, 0, n);
+		TapRing[] taps = tapByNode;
+		if (taps != null && taps[node] != null) {
+			taps[node].write(buf, n);
+		}
 	}
 
 	/** Feeds track {@code node}'s meter with its output of this block, {@code buf[.][0 .. n)}. */
@@ -707,6 +747,9 @@ final class BlockMixer implements AutoCloseable {
 						budgetFactor * count / plan.sampleRate));
 		deferred = work;
 		deferredCount = work == null ? 0 : work.count();
+		if (tapBoard != null) {
+			resolveTaps();
+		}
 		int[][] items = plan.items;
 		for (int k = 0; k < items.length; k++) {
 			remaining.set(k, items[k].length + plan.sendsInto[k].length + busKeyDeps[k]);

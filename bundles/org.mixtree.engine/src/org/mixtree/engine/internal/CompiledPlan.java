@@ -279,6 +279,12 @@ public final class CompiledPlan implements Plan {
 	}
 
 	/** @return the node of a channel id */
+	/** @return the node of {@code channelId}, or -1; allocates nothing (the audio thread resolves taps with it) */
+	int nodeOrNone(String channelId) {
+		Integer node = nodeById.get(channelId);
+		return node == null ? -1 : node;
+	}
+
 	int node(String channelId) {
 		Integer node = nodeById.get(channelId);
 		if (node == null) {

@@ -59,6 +59,15 @@ public final class LiveMixer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * [main, before the first block] Copies the output of every channel {@code board} holds a ring for into it, each
+	 * block, where the meters read it (see {@link TapBoard}); the board is the player's, shared by the mixers of
+	 * every plan it plays. Needs a meter bank.
+	 */
+	public void taps(TapBoard board) {
+		mixer.taps(board);
+	}
+
 	/** [any] @return the meters this mixer feeds, or null */
 	public MeterBank meters() {
 		return meters;

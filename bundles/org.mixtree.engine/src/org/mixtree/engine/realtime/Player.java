@@ -20,6 +20,8 @@ import org.mixtree.engine.Plan;
 import org.mixtree.engine.device.AudioCallback;
 import org.mixtree.engine.internal.FileSourceReader;
 import org.mixtree.engine.internal.LiveMixer;
+import org.mixtree.engine.internal.TapBoard;
+import org.mixtree.engine.internal.TapRing;
 import org.mixtree.engine.internal.SourceOpener;
 import org.mixtree.engine.internal.SourceReader;
 import org.mixtree.engine.meter.MeterBank;
@@ -86,6 +88,13 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * locate; while stopped they are not fed and hold their last readings. A UI reads them from a timer at 30 Hz or
  * more from any thread through {@link #meters()}, {@link #meter(String)} or {@link #read(String, double[])}: a
  * seqlock read of the latest published values that never makes the audio thread wait.
+ * <p>
+ * <b>Taps.</b> {@link #openTap} gives a view a channel's audio, taken at the point its meter reads: while a tap of
+ * a channel is open, the thread that mixes the channel copies each block into a ring ({@link Tap}). The rings live
+ * in a board the player keeps across plans: opening or closing a tap replaces the board's array on [main], and
+ * each mixer re-resolves it to its own nodes (a map lookup per ring, nothing allocated) at the start of the first
+ * block that sees the new array; a swapped-in plan resolves it at its first block, so the tap goes on with the
+ * same ring. The taps are fed in the warm-up's rehearsal only if it opens some (it does not): no ring, no copy.
  */
 public final class Player implements AutoCloseable {
 
@@ -107,6 +116,11 @@ public final class Player implements AutoCloseable {
 	 * are over the same callbacks.
 	 */
 	public static final int TIMED_AFTER = 100;
+	/**
+	 * Seconds a tap's ring holds at least: a reader polling every 40 ms (a 25 Hz analyser) may fall behind by a
+	 * second before losing frames, and {@link Tap#readLatest} gives up to half of it.
+	 */
+	public static final double TAP_SECONDS = 2;
 	/** Length of the transport and swap fades. */
 	public static final double FADE_SECONDS = 0.005;
 	/** Time a fader or pan change takes to reach its value. */
@@ -188,6 +202,9 @@ public final class Player implements AutoCloseable {
 	private final int fadeFrames;
 	private final int smoothFrames;
 	private final Callback callback = new Callback();
+
+	/** The rings of the open taps, shared by the mixers of every plan this player plays. */
+	private final TapBoard taps = new TapBoard();
 
 	/** [main] The live the last swap posted (what parameter changes address) and its rings by source. */
 	private Live mainLive;
@@ -413,6 +430,7 @@ public final class Player implements AutoCloseable {
 		}
 		MeterBank meters = new MeterBank(plan, mainLive == null ? null : mainLive.mixer.meters());
 		probe = new LiveMixer(plan, rings, maxBlock, options.workerThreads(), reset, meters);
+		probe.taps(taps);
 		return new Live(probe, rings);
 	}
 
@@ -615,6 +633,28 @@ public final class Player implements AutoCloseable {
 		MeterBank bank = meterBank;
 		int i = bank.channelIds().indexOf(channelId);
 		return i < 0 ? -1 : bank.read(i, into);
+	}
+
+	/**
+	 * [any but the audio thread] Opens a tap of channel {@code channelId}'s audio (see {@link Tap}): from the next
+	 * block on, the audio thread copies the channel's output into a ring of {@link #TAP_SECONDS} (rounded up to a
+	 * power of two frames), shared by the open taps of the same channel; it follows plan swaps. An id the plan played
+	 * does not have (yet) reads nothing until a plan has it. Close the tap when no longer shown.
+	 */
+	public Tap openTap(String channelId) {
+		if (channelId == null || channelId.isEmpty()) {
+			throw new IllegalArgumentException("no channel id to tap");
+		}
+		return new Tap(taps, taps.acquire(channelId, planRate, (int) Math.ceil(TAP_SECONDS * planRate)));
+	}
+
+	/** [any] @return the ids of the channels the audio thread copies into taps now (one per channel, any order) */
+	public List<String> tappedChannels() {
+		List<String> ids = new ArrayList<>();
+		for (TapRing r : taps.rings()) {
+			ids.add(r.channelId());
+		}
+		return ids;
 	}
 
 	/** [any] Counts xruns the device reported (the stream's {@code xruns()} delta). */

@@ -301,7 +301,10 @@ class PlacesTest {
 		FrameworkWiring wiring = system.getBundle(0).adapt(FrameworkWiring.class);
 		Bundle views = Platform.getBundle(TEST_VIEWS);
 		assertNotNull(views, "the test views are installed");
-		String location = views.getLocation();
+		// the test runtime installs bundles by relative references ("initial@reference:file:../../..."): install
+		// it again from its file
+		String location = "reference:" + org.eclipse.core.runtime.FileLocator.getBundleFile(views).getAbsoluteFile()
+				.toURI();
 		try (Workbench wb = new Workbench(file)) {
 			PlacePart routing = wb.ui(() -> wb.place(ViewKind.ROUTING));
 			PlacePart visualisation = wb.ui(() -> wb.place(ViewKind.VISUALISATION));

@@ -94,8 +94,7 @@ import org.mixtree.engine.realtime.internal.SpscQueue;
  * in a board the player keeps across plans: opening or closing a tap replaces the board's array on [main], and
  * each mixer re-resolves it to its own nodes (a map lookup per ring, nothing allocated) at the start of the first
  * block that sees the new array; a swapped-in plan resolves it at its first block, so the tap goes on with the
- * same ring. The warm-up's rehearsal taps its master for most of its blocks (a ring of its own), so that the
- * copy and the re-resolving are compiled before a view opens a tap while playing.
+ * same ring. The taps are fed in the warm-up's rehearsal only if it opens some (it does not): no ring, no copy.
  */
 public final class Player implements AutoCloseable {
 
@@ -339,9 +338,6 @@ public final class Player implements AutoCloseable {
 			List<GraphDescription.Channel> channels = plan.description().channels();
 			float[][] out = new float[2][maxBlock];
 			AudioCallback cb = rehearsal.callback();
-			// a view's tap of the master for most of it: the copy into a ring and a change of the open taps (its close)
-			// are compiled too, so a tap opened while playing does not start in the interpreter
-			Tap tap = rehearsal.openTap(plan.masterId());
 			cb.process(out, maxBlock); // applies the start position
 			rehearsal.awaitPrefetch(maxBlock, 500);
 			rehearsal.play();
@@ -358,9 +354,6 @@ public final class Player implements AutoCloseable {
 						}
 					}
 					rehearseParameters(rehearsal, channels);
-				}
-				if (b == blocks - 20) {
-					tap.close(); // after the swap and the locate, with the tap open
 				}
 				if (b == blocks * 17 / 20) {
 					rehearsal.setLoop(0, Math.max(4L * maxBlock, planRate / 10));

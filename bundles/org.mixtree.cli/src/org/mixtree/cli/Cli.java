@@ -18,7 +18,7 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The headless command line: {@code new, info, set, stage, bus, focus, send, insert, render, gainstage, batch, snapshot,
- * effects, devices, play, demo}, as picocli subcommands ({@link CliCommands}). Every change goes through the editing
+ * effects, views, devices, play, demo}, as picocli subcommands ({@link CliCommands}). Every change goes through the editing
  * domain's commands (as the workbench's do) and is saved atomically; every failure is one line on stderr naming the
  * file, element or value at fault, and a non-zero exit code ({@link CliException}): 2 for a usage error, 1 for a
  * refused command or bad input. {@code --debug} anywhere adds the stack trace.

@@ -177,7 +177,10 @@ final class CliCommands {
 		add(root, leaf(EFFECTS, "effects", "[--json]", "the installed effects, their parameters and presets")
 				.flag("--json", "as JSON (RFC 8259)")
 				.run((a, r) -> new EffectsCli(r.out(), r.err()).effects(a)));
-		add(root, launcher(leaf(EFFECTS, "install", "REPOSITORY FEATURE_ID", "install an effect feature from a p2 repository")));
+		add(root, leaf(EFFECTS, "views", "[--json]", "the installed views: routing, visualisation, effect editors")
+				.flag("--json", "as JSON (RFC 8259)")
+				.run((a, r) -> new ViewsCli(r.out(), r.err()).views(a)));
+		add(root, launcher(leaf(EFFECTS, "install", "REPOSITORY FEATURE_ID", "install an effect or view feature from a p2 repository")));
 		add(root, launcher(leaf(EFFECTS, "uninstall", "FEATURE_ID", "remove an installed feature")));
 		add(root, leaf(EFFECTS, "devices", "", "list back ends and devices")
 				.run((a, r) -> new DevicesCli(r.out()).devices(a)));

@@ -39,6 +39,7 @@ import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.engine.realtime.Player;
 import org.mixtree.engine.realtime.PlayerOptions;
 import org.mixtree.engine.realtime.PlayerStats;
+import org.mixtree.engine.realtime.Tap;
 import org.mixtree.model.Channel;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixtreePackage;
@@ -632,6 +633,24 @@ public final class LiveSession implements AutoCloseable {
 	public MeterSnapshot meter(String id) {
 		Player p = player;
 		return p == null ? MeterSnapshot.SILENT : p.meter(id);
+	}
+
+	/**
+	 * [any but the audio thread] Opens a tap of the audio of the channel whose engine id is {@code id} (see
+	 * {@link Player#openTap}: its output after inserts, fader and pan, copied by the audio thread into a lock-free
+	 * ring only while a tap of it is open). The tap follows plan swaps, so edits do not end it; it ends with this
+	 * live session (a device change or restart makes a new one: open the tap again on that one).
+	 *
+	 * @return the tap, or null before the device has started or after {@link #close}
+	 */
+	public Tap openTap(String id) {
+		Player p = player;
+		return p == null ? null : p.openTap(id);
+	}
+
+	/** [model] {@link #openTap(String)} of {@code channel} (its {@link Channel#getAddress()}). */
+	public Tap openTap(Channel channel) {
+		return openTap(channel.getAddress());
 	}
 
 	/**

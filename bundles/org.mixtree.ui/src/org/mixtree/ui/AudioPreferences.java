@@ -18,6 +18,8 @@ import org.osgi.service.prefs.BackingStoreException;
  * <li>{@link #BUFFER}: the device buffer in frames, 16 to 8192 ({@code --buffer} overrides it);</li>
  * <li>{@link #HEADROOM}: the headroom target in dBFS that sessions made in the workbench start with (an open
  * session keeps its own, {@code Session.headroomDb}); default -6.</li>
+ * <li>{@link #LOUDNESS}: the integrated loudness the master aims at, LUFS, which loudness views draw as their target
+ * line; default -23 (EBU R 128).</li>
  * </ul>
  * Threads: read on any thread; {@link #set} on the UI thread; {@link #save} writes the file on a worker.
  */
@@ -27,7 +29,9 @@ public final class AudioPreferences {
 	public static final String DEVICE = "audio.device";
 	public static final String BUFFER = "audio.bufferFrames";
 	public static final String HEADROOM = "headroom.targetDb";
+	public static final String LOUDNESS = "loudness.targetLufs";
 	public static final String AUTO = "auto";
+	public static final double DEFAULT_LOUDNESS = -23.0;
 	public static final int DEFAULT_BUFFER = 256;
 	public static final double DEFAULT_HEADROOM = -6.0;
 	public static final int MIN_BUFFER = 16;
@@ -62,6 +66,12 @@ public final class AudioPreferences {
 	public double headroomTargetDb() {
 		double h = node.getDouble(HEADROOM, DEFAULT_HEADROOM);
 		return Double.isNaN(h) || h > 0 || h < MIN_HEADROOM ? DEFAULT_HEADROOM : h;
+	}
+
+	/** [any] The master's loudness target, LUFS (-70 to 0); a stored value out of range reads as the default. */
+	public double loudnessTargetLufs() {
+		double l = node.getDouble(LOUDNESS, DEFAULT_LOUDNESS);
+		return Double.isNaN(l) || l > 0 || l < -70 ? DEFAULT_LOUDNESS : l;
 	}
 
 	/**

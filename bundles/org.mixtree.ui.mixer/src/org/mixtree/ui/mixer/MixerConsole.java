@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -77,6 +78,11 @@ public final class MixerConsole {
 	private long factsAnswered;
 	private boolean flat;
 	private Channel selected;
+	/** Told when the user selects another channel here ({@link #onSelection}); the last channel told; a guard. */
+	private Consumer<Channel> selectionListener;
+	private Channel published;
+	private boolean following;
+	private InsertEditors insertEditors;
 	private boolean refreshQueued;
 	private Text overlay;
 	private Menu menu;
@@ -259,6 +265,50 @@ public final class MixerConsole {
 		selected = channel;
 		refresh();
 		reveal();
+		publish();
+	}
+
+	/**
+	 * Calls {@code listener} each time the user selects another channel in the console (click, arrow keys, opening
+	 * or leaving a bus), not when the console follows {@link #follow} or drops a channel that is gone: how the
+	 * workbench's shared selection learns of it.
+	 */
+	public void onSelection(Consumer<Channel> listener) {
+		selectionListener = listener;
+	}
+
+	/**
+	 * Shows and selects {@code channel} because it was selected elsewhere (a routing view): opens the bus it feeds
+	 * when its strip is not shown. Tells no {@link #onSelection} listener.
+	 */
+	public void follow(Channel channel) {
+		if (channel == null || channel == selected || canvas.isDisposed()) {
+			return;
+		}
+		following = true;
+		try {
+			if (!channels().contains(channel)) {
+				Bus parent = channel.getOutput();
+				openBus(org.mixtree.model.ChannelAddress.isMaster(channel) ? null : parent);
+			}
+			if (channels().contains(channel)) {
+				select(channel);
+			}
+		} finally {
+			following = false;
+			published = selected;
+		}
+	}
+
+	/** Tells the listener of a selection made here. */
+	private void publish() {
+		if (selected == published) {
+			return;
+		}
+		published = selected;
+		if (!following && selectionListener != null) {
+			selectionListener.accept(selected);
+		}
 	}
 
 	/** Opens a bus: shows what feeds it. A bus that is not a child of the level shown opens with its whole path. */
@@ -280,6 +330,7 @@ public final class MixerConsole {
 		List<Channel> shown = channels();
 		selected = shown.isEmpty() ? null : shown.get(0);
 		refresh();
+		publish();
 	}
 
 	/** Goes up one level (or out of the flat view); the bus left is selected. */
@@ -295,6 +346,7 @@ public final class MixerConsole {
 		selected = left;
 		refresh();
 		reveal();
+		publish();
 	}
 
 	/** Shows every track flat, or the tree again. */
@@ -314,6 +366,9 @@ public final class MixerConsole {
 			e.close();
 		}
 		editors.clear();
+		if (insertEditors != null) {
+			insertEditors.closeAll();
+		}
 		if (menu != null && !menu.isDisposed()) {
 			menu.dispose();
 		}
@@ -582,6 +637,7 @@ public final class MixerConsole {
 				selected = c;
 				view.selected = hit.strip();
 				canvas.redraw();
+				publish();
 			}
 		}
 		if (e.button == 3) {
@@ -1141,8 +1197,29 @@ public final class MixerConsole {
 
 	// ---- the parameter editor
 
-	/** Opens (or brings up) the generic parameter editor of an insert. */
+	/**
+	 * Lets {@code editors} show an insert's own editor instead of the generic one ({@link #openEditor}); null: always
+	 * the generic one.
+	 */
+	public void setInsertEditors(InsertEditors editors) {
+		insertEditors = editors;
+	}
+
+	/**
+	 * Opens an insert's editor: its effect's own (an installed editor view, through {@link #setInsertEditors}) when
+	 * there is one, else the generic parameter editor.
+	 *
+	 * @return the generic editor, or null when the effect's own editor was shown instead
+	 */
 	public ParameterEditor openEditor(Insert insert) {
+		if (insertEditors != null && insertEditors.open(insert, canvas.getShell(), () -> openGenericEditor(insert))) {
+			return null;
+		}
+		return openGenericEditor(insert);
+	}
+
+	/** Opens (or brings up) the generic parameter editor of an insert. */
+	public ParameterEditor openGenericEditor(Insert insert) {
 		ParameterEditor editor = editors.get(insert);
 		if (editor == null || editor.isClosed()) {
 			editor = new ParameterEditor(canvas.getShell(), input, insert, () -> editors.remove(insert));

@@ -11,6 +11,7 @@ import org.mixtree.model.Send;
 import org.mixtree.session.LiveSession;
 import org.mixtree.ui.Playback;
 import org.mixtree.ui.SessionService;
+import org.mixtree.ui.views.ChannelSelection;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -26,6 +27,13 @@ public final class MixerPart {
 	private SessionService session;
 	private Playback playback;
 	private MixerConsole console;
+	private ChannelSelection selection;
+	private InsertEditors insertEditors;
+	private final java.util.function.Consumer<Channel> followSelection = c -> {
+		if (console != null && !console.canvas().isDisposed()) {
+			console.follow(c);
+		}
+	};
 
 	@PostConstruct
 	void create(Composite parent) {
@@ -49,6 +57,48 @@ public final class MixerPart {
 		playback = transport;
 	}
 
+	/**
+	 * The workbench's one channel selection (the view host puts it into the context): the console publishes what the
+	 * user selects in it and follows what is selected elsewhere.
+	 */
+	@Inject
+	void selection(@Optional ChannelSelection shared) {
+		if (shared == selection) {
+			return;
+		}
+		if (selection != null) {
+			selection.removeListener(followSelection);
+		}
+		selection = shared;
+		if (shared != null) {
+			shared.addListener(followSelection);
+		}
+		wire();
+	}
+
+	/** Effect editors from views (the view host puts them into the context), shown instead of the generic one. */
+	@Inject
+	void insertEditors(@Optional InsertEditors editors) {
+		insertEditors = editors;
+		wire();
+	}
+
+	private void wire() {
+		if (console == null) {
+			return;
+		}
+		console.setInsertEditors(insertEditors);
+		ChannelSelection shared = selection;
+		console.onSelection(shared == null ? null : c -> {
+			if (shared.selected() != c) {
+				shared.select(c);
+			}
+		});
+		if (shared != null && shared.selected() != null) {
+			console.follow(shared.selected());
+		}
+	}
+
 	private void rebuild() {
 		if (parent == null || parent.isDisposed()) {
 			return;
@@ -60,6 +110,7 @@ public final class MixerPart {
 		if (session != null) {
 			console = new MixerConsole(parent, new ConsoleInput(session.domain(), session.session(), session.file(),
 					EffectRegistry.osgi(), engine()));
+			wire();
 			parent.layout(true);
 		}
 	}
@@ -122,6 +173,9 @@ public final class MixerPart {
 
 	@PreDestroy
 	void dispose() {
+		if (selection != null) {
+			selection.removeListener(followSelection);
+		}
 		if (console != null) {
 			console.dispose();
 			console = null;

@@ -9,7 +9,7 @@ package org.mixtree.ui.views;
  * [any] All methods may be called from any thread but the audio thread; one reader per tap.
  */
 public interface AudioTap extends AutoCloseable {
-	/** @return the id of the channel tapped (its {@code getAddress()}: {@code master}, {@code bus:Drums}...) */
+	/** @return the id of the channel tapped (its {@code getAddress()}: {@code master}, {@code bus/Drums}, {@code track/Kick}...) */
 	String channelId();
 
 	/** @return 1 or 2 */

@@ -31,6 +31,7 @@ import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.ui.Playback;
 import org.mixtree.ui.SessionService;
+import org.mixtree.ui.StatusLine;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -62,6 +63,9 @@ public final class TopBar {
 	@Inject
 	@Optional
 	IStylingEngine styling;
+	@Inject
+	@Optional
+	StatusLine statusLine;
 
 	private SessionService session;
 	private Button play;
@@ -75,6 +79,8 @@ public final class TopBar {
 	/** Save, list and recall of snapshots. */
 	SnapshotGroup snapshots;
 	private final Runnable transportChanged = () -> ui.asyncExec(this::refresh);
+	/** A view's message ({@link StatusLine}, on the UI thread already). */
+	private final Runnable statusChanged = () -> refresh();
 	private final AdapterImpl modelChanged = new AdapterImpl() {
 		@Override
 		public void notifyChanged(Notification n) {
@@ -150,6 +156,9 @@ public final class TopBar {
 		if (playback != null) {
 			playback.addListener(transportChanged);
 		}
+		if (statusLine != null) {
+			statusLine.addListener(statusChanged);
+		}
 		refresh();
 		refreshModel();
 	}
@@ -175,6 +184,9 @@ public final class TopBar {
 	void dispose() {
 		if (playback != null) {
 			playback.removeListener(transportChanged);
+		}
+		if (statusLine != null) {
+			statusLine.removeListener(statusChanged);
 		}
 		if (session != null) {
 			session.session().eAdapters().remove(modelChanged);
@@ -240,6 +252,9 @@ public final class TopBar {
 		Playback.State s = playback.state();
 		play.setText(s == Playback.State.STOPPED ? "Play" : "Stop");
 		String m = playback.message();
+		if (m == null && statusLine != null) {
+			m = statusLine.message();
+		}
 		String device = playback.deviceName();
 		status.setText(m != null ? m : device != null && s == Playback.State.PLAYING ? "on " + device : "");
 		boolean say = !status.getText().isEmpty();

@@ -114,6 +114,8 @@ public final class SessionService {
 	private volatile DiskState known;
 	/** The lock held while a window shows the session; touched on {@link #io} only. */
 	private SessionLock held;
+	/** Whether {@link #held} is set, for any thread to read. */
+	private volatile boolean locked;
 
 	private SessionService(AdapterFactoryEditingDomain domain, Stack stack, Session session, Path file, DiskState known) {
 		this.domain = domain;
@@ -232,6 +234,11 @@ public final class SessionService {
 		return !was.sameContent(now);
 	}
 
+	/** [any] Whether this service holds the session's lock ({@link #holdLock}). */
+	public boolean holdsLock() {
+		return locked;
+	}
+
 	/** [any] {@link #changedOnDisk()} on the file thread, so never in the middle of a save of this service. */
 	public CompletableFuture<Boolean> checkDisk() {
 		return CompletableFuture.supplyAsync(this::changedOnDisk, io);
@@ -251,6 +258,7 @@ public final class SessionService {
 			try {
 				io.allowCoreThreadTimeOut(false);
 				held = SessionLock.acquire(target, SessionLock.configuredWait(), SessionLock.WORKBENCH);
+				locked = true;
 			} catch (SessionFileException e) {
 				io.allowCoreThreadTimeOut(true);
 				throw new CompletionException(e);
@@ -262,6 +270,7 @@ public final class SessionService {
 	public CompletableFuture<Void> releaseLock() {
 		return CompletableFuture.runAsync(() -> {
 			if (held != null) {
+				locked = false;
 				held.close();
 				held = null;
 			}

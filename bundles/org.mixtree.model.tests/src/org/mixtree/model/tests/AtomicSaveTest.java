@@ -61,7 +61,9 @@ class AtomicSaveTest {
 		assertEquals(Path.of("real.mixtree"), Files.readSymbolicLink(link));
 		assertArrayEquals(bytesOf(named("New")), Files.readAllBytes(real));
 		assertEquals("New", SessionStore.load(link).getName());
-		assertEquals(List.of("real.mixtree", "song.mixtree"), names(dir), "no temporary file is left");
+		assertEquals(List.of("real.mixtree", "real.mixtree.bak", "song.mixtree"), names(dir),
+				"no temporary file is left; the .bak is beside the real file");
+		assertArrayEquals(bytesOf(named("Old")), Files.readAllBytes(dir.resolve("real.mixtree.bak")));
 	}
 
 	@Test
@@ -82,7 +84,7 @@ class AtomicSaveTest {
 		assertArrayEquals(bytesOf(named("New")), Files.readAllBytes(real));
 		assertEquals("rw-r-----", mode(real), "the target keeps its permissions");
 		assertEquals(List.of("middle.mixtree", "projects", "song.mixtree"), names(dir));
-		assertEquals(List.of("real.mixtree"), names(elsewhere));
+		assertEquals(List.of("real.mixtree", "real.mixtree.bak"), names(elsewhere));
 	}
 
 	@Test
@@ -94,6 +96,31 @@ class AtomicSaveTest {
 
 		assertTrue(Files.isSymbolicLink(link));
 		assertArrayEquals(bytesOf(named("New")), Files.readAllBytes(dir.resolve("sub/new.mixtree")));
+	}
+
+	@Test
+	void aSaveKeepsThePreviousVersionAsBak() throws IOException {
+		Path file = dir.resolve("demo.mixtree");
+		SessionStore.save(named("One"), file);
+		assertEquals(List.of("demo.mixtree"), names(dir), "a new session has no .bak");
+
+		SessionStore.save(named("Two"), file);
+		SessionStore.save(named("Three"), file);
+
+		assertEquals(List.of("demo.mixtree", "demo.mixtree.bak"), names(dir));
+		assertEquals(dir.resolve("demo.mixtree.bak"), SessionStore.backupOf(file));
+		assertArrayEquals(bytesOf(named("Three")), Files.readAllBytes(file));
+		assertArrayEquals(bytesOf(named("Two")), Files.readAllBytes(SessionStore.backupOf(file)));
+		assertEquals("Two", SessionStore.load(SessionStore.backupOf(file)).getName(), "the .bak loads");
+		assertTrue(!Files.isSameFile(file, SessionStore.backupOf(file)), "the .bak is not the session itself");
+	}
+
+	@Test
+	void aSaveWithoutBackupLeavesNoBak() throws IOException {
+		Path file = dir.resolve(".demo.mixtree.autosave");
+		SessionStore.save(named("One"), file, false);
+		SessionStore.save(named("Two"), file, false);
+		assertEquals(List.of(".demo.mixtree.autosave"), names(dir));
 	}
 
 	@Test

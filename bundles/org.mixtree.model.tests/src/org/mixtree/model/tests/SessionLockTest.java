@@ -177,7 +177,7 @@ class SessionLockTest {
 		copyClass(SessionLock.class, classes);
 		copyClass(SessionFileException.class, classes);
 		copyClass(SessionLock.class, "SessionLock$Holder", classes);
-		copyClass(SessionLock.class, "AtomicFiles", classes);
+		copyClass(org.mixtree.audio.io.internal.AtomicFiles.class, classes);
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xshare:auto", "-XX:TieredStopAtLevel=1", "-cp", classes.toString(), LockChild.class.getName()));
 		command.addAll(List.of(args));

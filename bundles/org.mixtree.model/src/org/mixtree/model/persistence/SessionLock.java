@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
+import org.mixtree.audio.io.internal.AtomicFiles;
+
 /**
  * The right to load, change and save one session file: whoever changes a session holds its lock from before the
  * load to after the save, so that two commands run at once never both start from the same old file and the
@@ -30,6 +32,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@value #WAIT_PROPERTY}, in seconds, default 10), then gives up with one line naming the file. Readers
  * ({@code info}, {@code render}) take no lock: a save is an atomic rename, so they see the old file or the new.
  * <p>
+ * A holder that keeps a session for long, the workbench while the session is open in its window, says so
+ * ({@link #acquire(Path, Duration, String)} with {@link #WORKBENCH}): the lock file then names it and its process,
+ * and a writer that finds such a holder is refused at once, with one line saying where the session is open,
+ * instead of waiting out the bound. The lock file is emptied when the lock is let go; a killed holder's words stay
+ * but are read only while the OS lock is held, which a dead process no longer does.
+ * <p>
  * JDK only on purpose (no EMF), so that it can be tested from a second, plain JVM.
  */
 public final class SessionLock implements AutoCloseable {
@@ -39,6 +47,9 @@ public final class SessionLock implements AutoCloseable {
 
 	/** The wait when {@value #WAIT_PROPERTY} is not set. */
 	public static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+	/** The holder kind of the workbench, which holds a session's lock as long as the session is open in it. */
+	public static final String WORKBENCH = "workbench";
 
 	private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -52,6 +63,8 @@ public final class SessionLock implements AutoCloseable {
 		int references;
 		/** open, and locked, while a thread of this JVM holds the session; touched by that thread only */
 		FileChannel channel;
+		/** the long-term holder kind of this JVM's holder ({@link #WORKBENCH}), or null */
+		volatile String kind;
 	}
 
 	private final Path target;
@@ -80,6 +93,15 @@ public final class SessionLock implements AutoCloseable {
 	 *                              session for 10 s; try again}, or why the lock file cannot be made
 	 */
 	public static SessionLock acquire(Path sessionFile, Duration wait) throws SessionFileException {
+		return acquire(sessionFile, wait, null);
+	}
+
+	/**
+	 * As {@link #acquire(Path, Duration)}, for a holder that keeps the lock for long: {@code kind} (e.g.
+	 * {@link #WORKBENCH}) is written into the lock file with this process's id while the lock is held, and other
+	 * writers are refused at once with a line that says where the session is open.
+	 */
+	public static SessionLock acquire(Path sessionFile, Duration wait, String kind) throws SessionFileException {
 		Path given = sessionFile.toAbsolutePath().normalize();
 		Path target;
 		try {
@@ -96,12 +118,20 @@ public final class SessionLock implements AutoCloseable {
 		}
 		boolean acquired = false;
 		try {
-			if (!holder.local.tryLock(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-				throw busy(given, wait);
+			String heldFor = holder.kind;
+			long patience = heldFor != null ? 0 : Math.max(0, deadline - System.nanoTime());
+			if (!holder.local.tryLock(patience, TimeUnit.NANOSECONDS)) {
+				throw heldFor != null || holder.kind != null
+						? openElsewhere(given, (heldFor != null ? heldFor : holder.kind) + " " + ProcessHandle.current().pid())
+						: busy(given, wait);
 			}
 			try {
 				if (holder.local.getHoldCount() == 1) {
 					holder.channel = lockFile(given, lockFile, deadline, wait);
+				}
+				if (kind != null && holder.kind == null) {
+					holder.kind = kind;
+					say(holder.channel, kind + " " + ProcessHandle.current().pid());
 				}
 				acquired = true;
 				return new SessionLock(target, lockFile, holder);
@@ -160,6 +190,10 @@ public final class SessionLock implements AutoCloseable {
 			if (holder.local.getHoldCount() == 1) {
 				FileChannel channel = holder.channel;
 				holder.channel = null;
+				if (holder.kind != null) {
+					holder.kind = null;
+					say(channel, "");
+				}
 				try {
 					channel.close(); // releases the OS lock
 				} catch (IOException ignored) {
@@ -197,6 +231,10 @@ public final class SessionLock implements AutoCloseable {
 					locked = true;
 					return channel;
 				}
+				String holder = holderOf(lockFile);
+				if (holder != null) {
+					throw openElsewhere(given, holder);
+				}
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					throw busy(given, wait);
@@ -221,6 +259,32 @@ public final class SessionLock implements AutoCloseable {
 				HOLDERS.remove(target, holder);
 			}
 		}
+	}
+
+	/** Replaces the lock file's words (its holder, or nothing); a failure only loses the better message. */
+	private static void say(FileChannel channel, String words) {
+		try {
+			channel.truncate(0);
+			channel.write(java.nio.ByteBuffer.wrap(words.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0);
+		} catch (IOException ignored) {
+			// the lock holds all the same
+		}
+	}
+
+	/** The long-term holder a locked lock file names ({@code workbench 1234}), or null. */
+	private static String holderOf(Path lockFile) {
+		try {
+			String words = java.nio.file.Files.readString(lockFile).strip();
+			return words.startsWith(WORKBENCH + " ") ? words : null;
+		} catch (IOException | RuntimeException e) {
+			return null;
+		}
+	}
+
+	private static SessionFileException openElsewhere(Path file, String holder) {
+		String pid = holder.substring(holder.indexOf(' ') + 1);
+		return new SessionFileException(file, "the session is open in the Mixtree workbench (process " + pid
+				+ "); save and close it there, then try again", null);
 	}
 
 	private static SessionFileException busy(Path file, Duration wait) {

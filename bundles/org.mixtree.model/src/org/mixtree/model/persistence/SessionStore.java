@@ -17,6 +17,7 @@ import org.eclipse.emf.ecore.resource.ResourceSet;
 import org.eclipse.emf.ecore.resource.impl.ResourceSetImpl;
 import org.eclipse.emf.ecore.xmi.UnresolvedReferenceException;
 import org.eclipse.emf.ecore.xmi.XMLResource;
+import org.mixtree.audio.io.internal.AtomicFiles;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -35,7 +36,8 @@ import org.mixtree.model.util.MixtreeResourceFactoryImpl;
  * {@link ChannelAddress}) rather than positions. Re-saving a loaded session gives the same bytes.
  * <p>
  * Saving is atomic: the new content goes to a temporary file in the same folder, is forced to
- * disk, and is renamed over the old file, so a crash or a full disk never leaves half a session. A session
+ * disk, and is renamed over the old file (then the folder is forced), so a crash, a kill or a full disk never
+ * leaves half a session; the previous version stays beside it as {@code NAME.mixtree.bak} ({@link #backupOf}). A session
  * file that is a symbolic link is saved through it (the link stays a link), and a saved file keeps its
  * permissions. Commands that load, change and save a session hold its {@link SessionLock} meanwhile.
  */
@@ -43,6 +45,9 @@ public final class SessionStore {
 
 	/** File extension of session files, without the dot. */
 	public static final String EXTENSION = "mixtree";
+
+	/** Appended to a session file's name for the previous version a save keeps: {@code demo.mixtree.bak}. */
+	public static final String BACKUP_SUFFIX = ".bak";
 
 	private SessionStore() {
 	}
@@ -110,6 +115,14 @@ public final class SessionStore {
 	 *                              the session
 	 */
 	public static void save(Session session, Path file) throws SessionFileException {
+		save(session, file, true);
+	}
+
+	/**
+	 * As {@link #save(Session, Path)}; {@code keepBackup} false writes no {@code .bak} (for files that are
+	 * themselves a copy, as the workbench's autosave).
+	 */
+	public static void save(Session session, Path file, boolean keepBackup) throws SessionFileException {
 		Path absolute = file.toAbsolutePath().normalize();
 		checkReferences(session, absolute);
 		Resource resource = session.eResource();
@@ -123,7 +136,7 @@ public final class SessionStore {
 		} catch (IOException | RuntimeException e) {
 			throw new SessionFileException(absolute, "cannot write session: " + describe(e), e);
 		}
-		writeAtomically(absolute, content.toByteArray());
+		writeAtomically(absolute, content.toByteArray(), keepBackup);
 	}
 
 	/**
@@ -393,13 +406,23 @@ public final class SessionStore {
 	}
 
 	/**
-	 * Write to a temporary file beside the real file (through symbolic links), force it to the device, then rename
-	 * it over the real file. The rename is atomic on the same file system, so readers see the old file or the new
-	 * one; a link stays a link, and the file keeps its permissions (see {@link AtomicFiles}).
+	 * The previous version a save keeps: {@code NAME.mixtree.bak} beside the real session file (the file at the end
+	 * of a symbolic link's chain, as the save writes there).
 	 */
-	private static void writeAtomically(Path file, byte[] content) throws SessionFileException {
+	public static Path backupOf(Path realFile) {
+		return realFile.resolveSibling(realFile.getFileName() + BACKUP_SUFFIX);
+	}
+
+	/**
+	 * Write to a temporary file beside the real file (through symbolic links), force it to the device, keep the
+	 * old file as {@link #backupOf its .bak}, rename the new one over the real file and force the folder. The
+	 * rename is atomic on the same file system, so readers (and a process killed at any moment) see the old file
+	 * or the new one, complete; a link stays a link, and the file keeps its permissions (see {@link AtomicFiles}).
+	 */
+	private static void writeAtomically(Path file, byte[] content, boolean keepBackup) throws SessionFileException {
 		try {
-			AtomicFiles.replace(AtomicFiles.resolveLinks(file), content);
+			Path real = AtomicFiles.resolveLinks(file);
+			AtomicFiles.replace(real, content, keepBackup ? backupOf(real) : null);
 		} catch (IOException e) {
 			throw new SessionFileException(file, "cannot save session: " + AtomicFiles.describe(e), e);
 		}

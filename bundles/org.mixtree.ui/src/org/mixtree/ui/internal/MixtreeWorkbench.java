@@ -72,6 +72,20 @@ public final class MixtreeWorkbench {
 	}
 
 	/**
+	 * The window is gone: the session it showed lets go of its lock now (a process that ends lets go anyway; a
+	 * workbench run inside a longer-lived JVM, as in tests, must not keep it).
+	 */
+	private static void releaseLock(SessionService shown) {
+		if (shown != null) {
+			try {
+				shown.releaseLock().get(10, java.util.concurrent.TimeUnit.SECONDS);
+			} catch (Exception e) {
+				// the lock goes with the process
+			}
+		}
+	}
+
+	/**
 	 * As {@link #run(IApplicationContext, Launch, SessionService, PrintStream)} with a given transport: the UI tests
 	 * ({@code org.mixtree.ui.testing}) keep the transport to read the engine while the workbench runs.
 	 */
@@ -99,6 +113,7 @@ public final class MixtreeWorkbench {
 			}
 			ModelContributions.persist(contributions);
 			workbench.createAndRunUI(workbench.getApplication());
+			releaseLock(workbench.getApplication().getContext().get(SessionService.class));
 			e4.saveModel();
 			workbench.close();
 			return 0;

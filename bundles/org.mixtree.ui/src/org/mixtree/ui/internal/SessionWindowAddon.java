@@ -27,7 +27,9 @@ import jakarta.inject.Inject;
 /**
  * The main window's tie to the open session: the title ({@code NAME - Mixtree}, {@code *} while there are unsaved
  * changes), the question before a window with unsaved changes closes, the session remembered as the last one
- * (and in the recent list), and the start-up benchmark's probe (the first paint of the main area).
+ * (and in the recent list), the session's lock held while the window shows it ({@link SessionService#holdLock}),
+ * the question when the file changed on disk ({@link DiskWatch}), and the start-up benchmark's probe (the first
+ * paint of the main area).
  */
 public final class SessionWindowAddon {
 
@@ -46,6 +48,7 @@ public final class SessionWindowAddon {
 
 	private SessionService session;
 	private final Runnable titleUpdater = this::updateTitle;
+	private DiskWatch watch;
 
 	@PostConstruct
 	void created() {
@@ -57,11 +60,25 @@ public final class SessionWindowAddon {
 	void sessionChanged(@Optional SessionService next) {
 		if (session != null) {
 			session.removeListener(titleUpdater);
+			session.releaseLock();
+		}
+		if (watch != null) {
+			watch.close();
+			watch = null;
 		}
 		session = next;
 		if (next != null) {
 			next.addListener(titleUpdater);
 			RecentSessions.remember(next.file());
+			next.holdLock().whenComplete((held, failure) -> {
+				if (failure != null) {
+					ui.asyncExec(() -> org.eclipse.jface.dialogs.MessageDialog.openWarning(null, "Mixtree",
+							(failure.getCause() != null ? failure.getCause() : failure).getMessage()));
+				}
+			});
+			if (application != null) {
+				watch = new DiskWatch(next, application, ui);
+			}
 		}
 		if (application != null) {
 			updateTitle();
@@ -90,8 +107,12 @@ public final class SessionWindowAddon {
 
 	@PreDestroy
 	void disposed() {
+		if (watch != null) {
+			watch.close();
+		}
 		if (session != null) {
 			session.removeListener(titleUpdater);
+			session.releaseLock();
 		}
 	}
 

@@ -120,7 +120,7 @@ public final class AutosaveAddon {
 			written.add(target);
 			io.execute(() -> {
 				try {
-					SessionStore.save(copy, target);
+					SessionStore.save(copy, target, false);
 				} catch (SessionFileException e) {
 					// the next tick tries again; the session itself is untouched
 					display.asyncExec(() -> autosaved = -1);

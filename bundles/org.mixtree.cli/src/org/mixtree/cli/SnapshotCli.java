@@ -1,26 +1,13 @@
 package org.mixtree.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
 
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
-import org.mixtree.audio.io.AudioFileReader;
-import org.mixtree.audio.io.AudioFiles;
-import org.mixtree.audio.io.SampleFormat;
-import org.mixtree.dsp.LoudnessMeter;
-import org.mixtree.dsp.TruePeakMeter;
-import org.mixtree.engine.Engine;
 import org.mixtree.engine.OutputGuard;
-import org.mixtree.engine.Plan;
 import org.mixtree.engine.RenderOptions;
-import org.mixtree.engine.RenderProgress;
 import org.mixtree.model.Session;
 import org.mixtree.model.Snapshot;
 import org.mixtree.model.edit.SessionCommands;
@@ -28,7 +15,8 @@ import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.edit.Snapshots;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
-import org.mixtree.session.SessionGraph;
+import org.mixtree.session.SnapshotLoudness;
+import org.mixtree.session.SnapshotLoudness.Measure;
 
 /**
  * {@code snapshot save|recall|delete|list|rename|diff|ab}: named mix states of a session ({@link Snapshots}).
@@ -198,17 +186,10 @@ final class SnapshotCli {
 	 * file than the session does now: neither may be written over).
 	 */
 	static RenderOptions keepSessionFiles(RenderOptions options, Path file) throws Exception {
-		for (Map.Entry<Path, String> e : SessionStore.filesRead(SessionStore.load(file), file).entrySet()) {
-			options = options.withKeep(e.getKey(), e.getValue());
-		}
-		return options;
+		return SnapshotLoudness.keepSessionFiles(options, file);
 	}
 
 	// ------------------------------------------------------------------------------------------------ ab
-
-	/** The loudness of one rendered mix. */
-	record Measure(String name, double lufs, double truePeakDbtp) {
-	}
 
 	void ab(Args a) throws Exception {
 		String usage = "snapshot ab SESSION A B [--seconds S]";
@@ -227,15 +208,8 @@ final class SnapshotCli {
 		Session session = SessionStore.load(file);
 		String shownA = shown(session, file, nameA);
 		String shownB = shown(session, file, nameB);
-		Path temp = Files.createTempDirectory("mixtree-ab");
-		Measure ma;
-		Measure mb;
-		try {
-			ma = measure(file, nameA, shownA, temp.resolve("a.wav"), seconds);
-			mb = measure(file, nameB, shownB, temp.resolve("b.wav"), seconds);
-		} finally {
-			deleteTree(temp);
-		}
+		Measure ma = measure(file, nameA, shownA, seconds);
+		Measure mb = measure(file, nameB, shownB, seconds);
 		out.println(line(ma));
 		out.println(line(mb));
 		out.println(trim(ma, mb));
@@ -245,45 +219,16 @@ final class SnapshotCli {
 		return name.strip().equalsIgnoreCase(Snapshots.CURRENT) ? Snapshots.CURRENT : find(session, file, name).getName();
 	}
 
-	private Measure measure(Path file, String name, String shown, Path wav, double seconds) throws Exception {
+	/** The mix {@code name} stands for, rendered and measured by the code the workbench's A/B toggle uses. */
+	private Measure measure(Path file, String name, String shown, double seconds) throws Exception {
 		Session session = recalled(file, name, err);
-		List<SessionValidator.Problem> problems = SessionValidator.validate(session);
-		if (!problems.isEmpty()) {
-			throw new CliException(file + ": " + shown + ": " + problems.get(0).message());
-		}
-		Plan plan = Engine.compile(SessionGraph.describe(session, file));
-		// --seconds: only that much is rendered (the mix after it is never mixed), else the whole mix with its tail
-		RenderOptions options = keepSessionFiles(RenderOptions.of(wav, SampleFormat.F32).withKeep(file, "the session file itself"), file)
-				.withMaxSeconds(seconds);
 		try {
-			Engine.checkOutputs(plan, options);
+			return SnapshotLoudness.measure(session, file, shown, seconds,
+					warning -> err.println("mixtree: warning: " + shown + ": " + warning));
+		} catch (SnapshotLoudness.InvalidMixException e) {
+			throw new CliException(file + ": " + shown + ": " + e.getMessage(), e);
 		} catch (OutputGuard.RefusedException e) {
 			throw new CliException(e.getMessage(), e);
-		}
-		var result = Engine.render(plan, options, RenderProgress.NONE);
-		for (String warning : result.warnings()) {
-			err.println("mixtree: warning: " + shown + ": " + warning);
-		}
-		try (AudioFileReader r = AudioFiles.open(wav)) {
-			long frames = r.frames();
-			int channels = r.channels();
-			LoudnessMeter loudness = new LoudnessMeter(channels, r.sampleRate());
-			TruePeakMeter peak = new TruePeakMeter(Math.min(channels, 2), r.sampleRate());
-			float[][] block = new float[channels][4096];
-			long done = 0;
-			while (done < frames) {
-				int n = r.read(block, 0, (int) Math.min(4096, frames - done));
-				if (n <= 0) {
-					break;
-				}
-				loudness.process(block, 0, n);
-				peak.process(block, 0, n);
-				done += n;
-			}
-			// the interpolator's last points need the samples after the end: silence
-			float[][] zeros = new float[channels][peak.latency() + 1];
-			peak.process(zeros, 0, zeros[0].length);
-			return new Measure(shown, loudness.integratedLufs(), peak.peakDbtp());
 		}
 	}
 
@@ -301,24 +246,16 @@ final class SnapshotCli {
 		double lb = round(b.lufs());
 		Measure louder = la >= lb ? a : b;
 		Measure quieter = louder == a ? b : a;
-		double t = round(Math.min(la, lb) - Math.max(la, lb));
+		double t = SnapshotLoudness.matchTrimDb(louder, a, b);
 		return String.format(Locale.ROOT, "trim %s by %s dB to match %s (loudness-matched A/B compares balance, not level)",
 				louder.name(), t == 0 ? "0.0" : RenderCli.db(t), quieter.name());
 	}
 
 	private static double round(double v) {
-		return Double.isFinite(v) ? Math.round(v * 10) / 10.0 : v;
+		return SnapshotLoudness.round(v);
 	}
 
 	private static String signed(double v) {
 		return (v > 0 ? "+" : "") + RenderCli.db(v);
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		try (Stream<Path> s = Files.walk(dir)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(p);
-			}
-		}
 	}
 }

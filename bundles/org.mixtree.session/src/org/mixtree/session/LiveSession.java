@@ -654,6 +654,24 @@ public final class LiveSession implements AutoCloseable {
 	}
 
 	/**
+	 * [any] @return why the insert in {@code slot} (0 first, the model's insert order) of the channel with engine id
+	 *         {@code channelId} ({@link Channel#getAddress()}) was taken out of the chain while playing (it threw,
+	 *         output NaN or infinity, or its prepare threw), e.g. {@code threw IllegalStateException at 1.280 s};
+	 *         null when it runs or before the device has started. The audio thread only flags the fault; the text is
+	 *         built here, on the caller's thread ({@link Player#fault}).
+	 */
+	public String fault(String channelId, int slot) {
+		Player p = player;
+		return p == null ? null : p.fault(channelId, slot);
+	}
+
+	/** [any] @return whether {@link #fault} would say something: a lock-free read without allocation (a display timer's) */
+	public boolean faulted(String channelId, int slot) {
+		Player p = player;
+		return p != null && p.faulted(channelId, slot);
+	}
+
+	/**
 	 * [any] @return the plan being played (the last compiled; its swap may still be on its way to the audio
 	 *         thread), or null before it is compiled: what tests and views read ({@link Plan#silentBecause})
 	 */

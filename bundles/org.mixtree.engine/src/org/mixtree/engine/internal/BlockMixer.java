@@ -599,6 +599,29 @@ final class BlockMixer implements AutoCloseable {
 	}
 
 	/**
+	 * [any] Why the insert in {@code slot} of channel node {@code node} was taken out of the chain (threw, output
+	 * NaN or infinity, too slow, prepare threw), or null when it runs (or there is no such slot). The audio thread
+	 * only sets the processor's fault kind (a volatile int, no allocation); the text is built here, on the caller's
+	 * thread.
+	 */
+	String fault(int node, int slot) {
+		if (node < 0 || node >= plan.processors.length || slot < 0 || slot >= plan.processors[node].length) {
+			return null;
+		}
+		Processor p = plan.processors[node][slot];
+		return p == null ? null : p.fault(plan.sampleRate);
+	}
+
+	/** [any] Whether {@link #fault(int, int)} would say something: one volatile read, no allocation. */
+	boolean faulted(int node, int slot) {
+		if (node < 0 || node >= plan.processors.length || slot < 0 || slot >= plan.processors[node].length) {
+			return false;
+		}
+		Processor p = plan.processors[node][slot];
+		return p != null && p.faulted();
+	}
+
+	/**
 	 * [main, after the last block] What went wrong without stopping the mix: the plan's compile warnings, inserts
 	 * that cannot take their channel's layout, and every insert that faulted, as one line each.
 	 */

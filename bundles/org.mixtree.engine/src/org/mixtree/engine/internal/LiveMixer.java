@@ -341,6 +341,21 @@ public final class LiveMixer implements AutoCloseable {
 		mixer.setLiveGainsNow(node, fader, pan);
 	}
 
+	/**
+	 * [any] @return why the insert in {@code slot} (0 first) of channel {@code id} was taken out of the chain, or
+	 *         null when it runs; the text is built on the caller's thread ({@link BlockMixer#fault(int, int)})
+	 */
+	public String fault(String id, int slot) {
+		int node = node(id);
+		return node < 0 ? null : mixer.fault(node, slot);
+	}
+
+	/** [any] @return whether the insert in {@code slot} of channel {@code id} faulted; no allocation */
+	public boolean faulted(String id, int slot) {
+		int node = node(id);
+		return node >= 0 && mixer.faulted(node, slot);
+	}
+
 	/** [main] @return the compile warnings and the faults seen so far */
 	public List<String> warnings() {
 		return mixer.warnings();

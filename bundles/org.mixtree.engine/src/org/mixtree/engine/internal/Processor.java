@@ -101,6 +101,7 @@ final class Processor {
 		faultCause = null;
 	}
 
+	/** [any] Whether the processor faulted: one volatile read, what a display timer polls. */
 	boolean faulted() {
 		return faultKind != OK;
 	}
@@ -166,12 +167,17 @@ final class Processor {
 	}
 
 	/**
-	 * [main] What went wrong, for the report, e.g. {@code threw IllegalStateException at 1.280 s}; null when
-	 * nothing did.
+	 * [any] What went wrong, for the report, e.g. {@code threw IllegalStateException at 1.280 s}; null when
+	 * nothing did. Built on the caller's thread (never the audio thread's): the kind is read first, and the fault's
+	 * details were written before it (a volatile write), so they are the ones of that fault.
 	 */
 	String fault(int sampleRate) {
+		int kind = faultKind;
+		if (kind == OK) {
+			return null;
+		}
 		String at = String.format(Locale.ROOT, " at %.3f s", (double) faultFrame / sampleRate);
-		switch (faultKind) {
+		switch (kind) {
 		case THREW:
 			return "threw " + faultCause.getClass().getSimpleName() + at;
 		case NAN:

@@ -230,6 +230,8 @@ public final class Player implements AutoCloseable {
 
 	/** The bank of the plan the audio thread plays: set by the constructor, then by the audio thread at a swap. */
 	private volatile MeterBank meterBank;
+	/** The mixer the audio thread plays, published with its meters at the swap: what {@link #fault} reads. */
+	private volatile LiveMixer heardMixer;
 
 	// published statistics
 	private volatile long heard;
@@ -292,6 +294,7 @@ public final class Player implements AutoCloseable {
 		Live first = build(plan, true);
 		live = first;
 		meterBank = first.mixer.meters();
+		heardMixer = first.mixer;
 		mainLive = first;
 		drop = first.mixer.latency();
 		if (sampleRate != planRate) {
@@ -660,6 +663,22 @@ public final class Player implements AutoCloseable {
 	/** [any] Counts xruns the device reported (the stream's {@code xruns()} delta). */
 	public synchronized void noteXrun(long count) {
 		xruns += count;
+	}
+
+	/**
+	 * [any] @return why the insert in {@code slot} (0 first) of channel {@code channelId} was taken out of the chain
+	 *         while playing (it threw, output NaN or infinity, or its prepare threw), e.g. {@code threw
+	 *         IllegalStateException at 1.280 s}, or null when it runs. The audio thread only records the fault (a
+	 *         volatile int per processor, no allocation); the text is built here. Reads the plan being heard; a
+	 *         faulted processor stays faulted across swaps (a rebuild keeps it).
+	 */
+	public String fault(String channelId, int slot) {
+		return heardMixer.fault(channelId, slot);
+	}
+
+	/** [any] @return whether {@link #fault} would say something; no allocation (a display timer's poll) */
+	public boolean faulted(String channelId, int slot) {
+		return heardMixer.faulted(channelId, slot);
 	}
 
 	/** [main] @return the current plan's warnings and effect faults, one line each, and sources that failed */
@@ -1116,6 +1135,7 @@ public final class Player implements AutoCloseable {
 		swapsMade = swapsMade + 1;
 		live = next;
 		meterBank = next.mixer.meters();
+		heardMixer = next.mixer;
 		retired.offer(old); // full only if the disk thread stopped closing them: then the old mixer is left open
 	}
 

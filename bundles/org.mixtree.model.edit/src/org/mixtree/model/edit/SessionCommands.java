@@ -365,6 +365,31 @@ public final class SessionCommands {
 		return guard(move, "Move " + ChannelAddress.of(bus) + " to place " + (index + 1), check);
 	}
 
+	/**
+	 * Moves a track to place {@code index} (0 first) of the session's track list: the console order of the tracks,
+	 * in the flat view and inside each bus (which shows its tracks in that list's order). A strip dropped on another
+	 * takes that one's index: the tracks between move over by one. One undoable step (an EMF.Edit move).
+	 */
+	public static Command moveTrack(EditingDomain domain, Track track, int index) {
+		Session session = sessionOf(track);
+		Supplier<String> check = () -> {
+			if (session == null || track.eContainer() != session) {
+				return ChannelAddress.of(track) + " is not a track of a session";
+			}
+			int n = session.getTracks().size();
+			if (index < 0 || index >= n) {
+				return ChannelAddress.of(track) + " has no place " + (index + 1) + " among the session's tracks (1.." + n + ")";
+			}
+			return null;
+		};
+		String refusal = check.get();
+		if (refusal != null) {
+			throw new CommandRefusedException(refusal);
+		}
+		Command move = MoveCommand.create(domain, session, P.getSession_Tracks(), track, index);
+		return guard(move, "Move " + ChannelAddress.of(track) + " to place " + (index + 1), check);
+	}
+
 	/** Marks a bus that neither solo nor focus silences (an effect return, say), or takes the mark off. */
 	public static Command setSoloSafe(EditingDomain domain, Bus bus, boolean safe) {
 		Session session = sessionOf(bus);

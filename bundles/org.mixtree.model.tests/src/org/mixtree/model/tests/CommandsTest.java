@@ -227,6 +227,30 @@ class CommandsTest {
 	}
 
 	@Test
+	void moveTrackTakesThePlaceOfTheTrackItIsDroppedOnAndUndoes() {
+		// tracks: kick, ac gtr, vox; the console shows them in this order (flat, and inside each bus)
+		Track bass = Fixtures.track(s, "bass", "bass.wav", drums);
+		domain.getCommandStack().flush();
+		assertEquals(List.of(kick, gtr, vox, bass), s.getTracks());
+		// dragged right onto vox: it takes vox's place, the tracks between move left by one
+		assertUndoable(SessionCommands.moveTrack(domain, kick, s.getTracks().indexOf(vox)),
+				() -> s.getTracks().equals(List.of(gtr, vox, kick, bass)));
+		// dragged left onto kick, inside Drums (kick, bass): bass comes first there, and in the session's list
+		assertUndoable(SessionCommands.moveTrack(domain, bass, s.getTracks().indexOf(kick)),
+				() -> s.getTracks().equals(List.of(bass, kick, gtr, vox)));
+		SessionCommands.execute(domain, SessionCommands.moveTrack(domain, bass, 0));
+		assertEquals(List.of(bass, kick), s.getTracks().stream().filter(t -> t.getOutput() == drums).toList(),
+				"the order of Drums's strips");
+		assertEquals("Move track:bass to place 1", domain.getCommandStack().getUndoCommand().getLabel());
+		domain.getCommandStack().undo();
+		assertEquals(List.of(kick, gtr, vox, bass), s.getTracks(), "one step to undo");
+		assertRefused("refused: track:vox has no place 5 among the session's tracks (1..4)",
+				() -> SessionCommands.moveTrack(domain, vox, 4));
+		assertRefused("refused: track:vox has no place 0 among the session's tracks (1..4)",
+				() -> SessionCommands.moveTrack(domain, vox, -1));
+	}
+
+	@Test
 	void masterCannotBeRemoved() {
 		assertRefused("refused: the master bus cannot be removed", () -> SessionCommands.removeBus(domain, s.getMaster()));
 	}

@@ -280,6 +280,98 @@ class MixerConsoleTest {
 		assertFalse(stack.canUndo());
 	}
 
+	@Test
+	void draggingATrackStripChangesTheOrderInsideTheBusAndInTheFlatView() {
+		// inside Drums: Kick, Snare; Kick dragged by its name onto Snare takes Snare's place
+		Point name = centre(s.drums, g().name);
+		robot.doubleClick(console.canvas(), name.x, name.y);
+		assertEquals(List.of("Kick", "Snare", "Drums"), names());
+		int pitch = StripGeometry.WIDTH + StripGeometry.GAP;
+		Point from = centre(s.kick, g().name);
+		robot.drag(console.canvas(), from.x, from.y, from.x + pitch + 20, from.y, 10, 0);
+		assertEquals(List.of("Snare", "Kick", "Drums"), names());
+		assertEquals(List.of(s.snare, s.kick, s.acousticL, s.electricDi, s.vocal), s.session.getTracks(),
+				"the session's track list: the console order");
+		assertEquals("Move track:Kick to place 2", stack.getUndoCommand().getLabel(), "one command");
+		stack.undo();
+		robot.spin(100);
+		assertEquals(List.of("Kick", "Snare", "Drums"), names());
+		assertFalse(stack.canUndo(), "one undo step");
+
+		// the flat view: Vocal dragged left onto Acoustic L, two strips over
+		robot.key(SWT.ESC);
+		Rectangle flat = console.view().flatToggle;
+		robot.click(console.canvas(), flat.x + flat.width / 2, flat.y + flat.height / 2);
+		assertTrue(console.isFlat());
+		assertEquals(List.of("Kick", "Snare", "Acoustic L", "Electric DI", "Vocal", "Master"), names());
+		from = centre(s.vocal, g().name);
+		robot.drag(console.canvas(), from.x, from.y, from.x - 2 * pitch - 10, from.y, 10, 0);
+		assertEquals(List.of("Kick", "Snare", "Vocal", "Acoustic L", "Electric DI", "Master"), names());
+		assertEquals(List.of(s.kick, s.snare, s.vocal, s.acousticL, s.electricDi), s.session.getTracks());
+		// a track is not dropped among the master: dragged far right it stops at the last track
+		from = centre(s.kick, g().name);
+		robot.drag(console.canvas(), from.x, from.y, from.x + 9 * pitch, from.y, 12, 0);
+		assertEquals(List.of("Snare", "Vocal", "Acoustic L", "Electric DI", "Kick", "Master"), names());
+		stack.undo();
+		stack.undo();
+		robot.spin(100);
+		assertEquals(List.of("Kick", "Snare", "Acoustic L", "Electric DI", "Vocal", "Master"), names());
+		assertFalse(stack.canUndo());
+		robot.key(SWT.ESC);
+	}
+
+	/**
+	 * The console on a live session playing through a private JACK server (dummy driver): an insert that outputs NaN
+	 * (the example faulty effect, a real OSGi service) is taken out of the chain by the engine, and its slot on the
+	 * Drums strip is marked faulted with the engine's reason once the meter timer sees the flag; the model is left as
+	 * it is, and the rest of the mix plays on (every channel's meter reads the -12 dBFS stems' level, the master a
+	 * finite one above -30 dBFS).
+	 */
+	@Test
+	void aFaultingInsertIsMarkedOnItsStripWhileTheMixPlaysOnThroughJack() throws Exception {
+		shell.dispose();
+		TestSessions t = new TestSessions(dir.resolve("live"), 20);
+		SessionCommands.execute(t.domain, SessionCommands.setStage(t.domain, t.session, MixStage.TRACKS));
+		SessionCommands.execute(t.domain, SessionCommands.addInsert(t.domain, t.drums, "org.mixtree.test.faulty",
+				java.util.Map.of("mode", 1.0), 0));
+		org.mixtree.model.Insert faulty = t.drums.getInserts().get(0);
+		try (JackServer jack = new JackServer("-fault")) {
+			org.mixtree.session.LiveSession live = org.mixtree.session.LiveSession.open(t.session, t.file, t.domain,
+					org.mixtree.session.AudioBackends.installed(), "jack", 256);
+			try {
+				shell = new Shell(display);
+				shell.setLayout(new FillLayout());
+				console = new MixerConsole(shell, new ConsoleInput(t.domain, t.session, t.file, EffectRegistry.osgi(),
+						ConsoleEngine.of(live)));
+				shell.setBounds(20, 20, 1180, 860);
+				shell.open();
+				int drums = console.channels().indexOf(t.drums);
+				assertNull(console.view().strips.get(drums).slots.get(0).fault(), "no fault before playing");
+				live.play();
+				robot.until(() -> console.view().strips.get(drums).slots.get(0).fault() != null, 30_000,
+						"the fault marked on Drums's slot");
+				String fault = console.view().strips.get(drums).slots.get(0).fault();
+				assertTrue(fault.matches("output NaN at \\d+\\.\\d{3} s"), fault);
+				assertEquals(fault, live.fault("bus/Drums", 0), "the engine's reason");
+				assertTrue(live.isPlaying(), "still playing");
+				assertFalse(faulty.isBypass(), "the model is left as it is");
+				robot.spin(800); // the meters' windows refilled
+				for (String id : List.of("bus/Drums", "bus/Guitars", "track/Vocal", "master")) {
+					double peak = live.meter(id).samplePeakDb();
+					assertTrue(Double.isFinite(peak) && peak > -30, id + " plays on: peak " + peak + " dBFS");
+				}
+				for (int i = 0; i < console.view().strips.size(); i++) {
+					for (Strip.Slot slot : console.view().strips.get(i).slots) {
+						assertTrue(i == drums || slot.fault() == null, "only Drums's slot is faulted");
+					}
+				}
+				robot.screenshot(shell, "console-fault");
+			} finally {
+				live.close();
+			}
+		}
+	}
+
 	/** Picks an item of the menu a click opened: GTK's menu is a window of its own, outside the canvas. */
 	private void choose(Menu menu, Object data) {
 		assertNotNull(menu, "the click opened a menu");

@@ -25,7 +25,16 @@ final class TestSessions {
 	final Bus drums, guitars, acoustic, electric, fx;
 	final Track kick, snare, acousticL, electricDi, vocal;
 
+	private final int seconds;
+
 	TestSessions(Path dir) throws IOException {
+		this(dir, 1);
+	}
+
+	/** @param seconds the stems' length */
+	TestSessions(Path dir, int seconds) throws IOException {
+		this.seconds = seconds;
+		java.nio.file.Files.createDirectories(dir);
 		file = dir.resolve("song.mixtree");
 		session = SessionEditing.create(domain, file, "song", 48000);
 		drums = bus("Drums", null);
@@ -51,7 +60,7 @@ final class TestSessions {
 	private Track track(Path dir, String name, Bus output, double hz) throws IOException {
 		String wav = name.toLowerCase(java.util.Locale.ROOT).replace(' ', '-') + ".wav";
 		try (WavWriter w = new WavWriter(dir.resolve(wav), 1, 48000, SampleFormat.S16, 1)) {
-			float[][] buf = new float[1][48000];
+			float[][] buf = new float[1][48000 * seconds];
 			for (int i = 0; i < buf[0].length; i++) {
 				buf[0][i] = (float) (0.25 * Math.sin(2 * Math.PI * hz * i / 48000.0));
 			}

@@ -59,6 +59,14 @@ public interface ConsoleEngine {
 	}
 
 	/**
+	 * Whether {@link #fault} would say something: what the display timer polls for every slot of every visible strip,
+	 * so it must not allocate (the text is asked for only when this changes).
+	 */
+	default boolean faulted(String channelId, int slot) {
+		return fault(channelId, slot) != null;
+	}
+
+	/**
 	 * The console's view of a {@link Player}: its lock-free meter bank and its smoothed parameter path. Until the
 	 * live session takes over, a player playing a plan compiled from the session is the engine.
 	 */
@@ -77,6 +85,16 @@ public interface ConsoleEngine {
 			@Override
 			public void livePan(Channel channel, double pan) {
 				player.setPan(channel.getAddress(), pan);
+			}
+
+			@Override
+			public String fault(String channelId, int slot) {
+				return player.fault(channelId, slot);
+			}
+
+			@Override
+			public boolean faulted(String channelId, int slot) {
+				return player.faulted(channelId, slot);
 			}
 		};
 	}
@@ -110,6 +128,16 @@ public interface ConsoleEngine {
 			@Override
 			public void liveParameter(Insert insert, String parameterId, double value) {
 				live.previewParameter(insert, parameterId, value);
+			}
+
+			@Override
+			public String fault(String channelId, int slot) {
+				return live.fault(channelId, slot);
+			}
+
+			@Override
+			public boolean faulted(String channelId, int slot) {
+				return live.faulted(channelId, slot);
 			}
 		};
 	}

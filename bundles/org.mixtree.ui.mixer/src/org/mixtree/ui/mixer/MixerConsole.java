@@ -33,6 +33,7 @@ import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
 import org.mixtree.model.Send;
 import org.mixtree.model.Session;
+import org.mixtree.model.Track;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.session.MixFacts;
@@ -526,6 +527,7 @@ public final class MixerConsole {
 	 */
 	public int readMeters() {
 		int changed = 0;
+		boolean faultsChanged = false;
 		ConsoleEngine engine = input.engine();
 		StripGeometry g = view.geometry;
 		for (int i = 0; i < view.strips.size(); i++) {
@@ -537,6 +539,7 @@ public final class MixerConsole {
 			if (!engine.readMeter(s.id, reading)) {
 				continue;
 			}
+			faultsChanged |= faultsChanged(engine, s);
 			if (!java.util.Arrays.equals(reading, s.meter)) {
 				changed++;
 				System.arraycopy(reading, 0, s.meter, 0, reading.length);
@@ -548,7 +551,21 @@ public final class MixerConsole {
 				}
 			}
 		}
+		if (faultsChanged) {
+			// an insert faulted (or a rebuild cleared one): the strips again, with the engine's reasons
+			refresh();
+		}
 		return changed;
+	}
+
+	/** Whether a slot of {@code s} faulted since the strip was built, or runs again: polled without allocating. */
+	private static boolean faultsChanged(ConsoleEngine engine, Strip s) {
+		for (int j = 0; j < s.slots.size(); j++) {
+			if (engine.faulted(s.id, j) != (s.slots.get(j).fault() != null)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// ---- hit testing
@@ -759,13 +776,15 @@ public final class MixerConsole {
 			redrawStrip(g.strip);
 		}
 		case NAME -> {
-			if (g.moved && s.kind == Strip.Kind.BUS && !flat) {
-				int buses = busCount();
+			// a bus among the buses, a track among the tracks (inside a bus or in the flat view)
+			if (g.moved && (s.kind == Strip.Kind.BUS && !flat || s.kind == Strip.Kind.TRACK)) {
+				int first = firstOfKind(s.kind);
+				int last = first + countOfKind(s.kind) - 1;
 				view.dragStrip = g.strip;
 				view.dragX = view.stripX(g.strip) + (e.x - g.x0);
 				int pitch = StripGeometry.WIDTH + StripGeometry.GAP;
 				int to = (int) Math.round((double) (view.dragX + view.scrollX - ConsoleView.MARGIN) / pitch);
-				to = Math.max(0, Math.min(buses - 1, to));
+				to = Math.max(first, Math.min(last, to));
 				g.pos = to;
 				view.dropIndex = to > g.strip ? to + 1 : to;
 				canvas.redraw();
@@ -820,8 +839,14 @@ public final class MixerConsole {
 			boolean dragged = view.dragStrip >= 0;
 			view.dragStrip = -1;
 			view.dropIndex = -1;
-			if (dragged && (int) g.pos != g.strip) {
-				int to = (int) g.pos;
+			if (dragged && (int) g.pos != g.strip && s.channel instanceof Track track) {
+				// the track takes the place of the strip it is dropped on in the session's track list, the order
+				// of the strips both inside a bus and in the flat view
+				Track onto = (Track) view.strips.get((int) g.pos).channel;
+				int to = input.session().getTracks().indexOf(onto);
+				run(() -> SessionCommands.moveTrack(input.domain(), track, to));
+			} else if (dragged && (int) g.pos != g.strip) {
+				int to = (int) g.pos - firstOfKind(Strip.Kind.BUS);
 				run(() -> SessionCommands.moveBus(input.domain(), (Bus) s.channel, to));
 			} else {
 				canvas.redraw();
@@ -1261,10 +1286,20 @@ public final class MixerConsole {
 		redrawStrip(strip);
 	}
 
-	private int busCount() {
+	/** The index of the first strip of that kind (the buses come first, then the tracks). */
+	private int firstOfKind(Strip.Kind kind) {
+		for (int i = 0; i < view.strips.size(); i++) {
+			if (view.strips.get(i).kind == kind) {
+				return i;
+			}
+		}
+		return 0;
+	}
+
+	private int countOfKind(Strip.Kind kind) {
 		int n = 0;
 		for (Strip s : view.strips) {
-			n += s.kind == Strip.Kind.BUS ? 1 : 0;
+			n += s.kind == kind ? 1 : 0;
 		}
 		return n;
 	}

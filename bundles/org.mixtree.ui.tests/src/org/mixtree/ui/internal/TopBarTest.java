@@ -206,6 +206,98 @@ class TopBarTest {
 		assertEquals(1, (int) wb.ui(() -> wb.session.session().getSnapshots().size()), "replaced, not added");
 	}
 
+	/**
+	 * A/B: snapshot A with the master at m0 and B with the master 6 dB lower. Integrated loudness moves by exactly a
+	 * gain change, so B measures 6.0 dB quieter (each rounded to 0.1 dB, as printed: the difference within 0.1 dB) and
+	 * A, the louder, is trimmed by -6.0 dB while heard. The toggle recalls A (the model's master at m0), the master's
+	 * meter reads B's level (the trim heard, 0.25 dB: a sine's RMS against the formula); Ctrl+B recalls B (trim 0,
+	 * the same level); Ctrl+Z undoes B's recall (A's values, the comparison and its trim end: 6 dB louder); Ctrl+Z
+	 * again undoes A's recall.
+	 */
+	@Test
+	@Order(4)
+	void theAbToggleRecallsTwoSnapshotsLoudnessMatchedAndCtrlZUndoesIt() throws Exception {
+		AdapterFactoryEditingDomain domain = wb.session.domain();
+		assertTrue(wb.playback.isPlaying(), "still playing");
+		Bus master = wb.ui(() -> wb.session.session().getMaster());
+		double m0 = wb.ui(master::getGainDb);
+		double toMaster = STEM_PEAK_DB - 3.0103 + wb.ui(() -> gainToMaster(bass())) - m0; // the RMS into the master
+		wb.ui(() -> {
+			Session s = wb.session.session();
+			SessionCommands.execute(domain, Snapshots.save(domain, s, "A", false));
+			SessionCommands.execute(domain, SessionCommands.setGain(domain, s.getMaster(), m0 - 6));
+			SessionCommands.execute(domain, Snapshots.save(domain, s, "B", false));
+			SessionCommands.execute(domain, SessionCommands.setGain(domain, s.getMaster(), m0 - 3));
+			Combo a = (Combo) byId(wb.mainShell(), "ab.a");
+			Combo b = (Combo) byId(wb.mainShell(), "ab.b");
+			a.select(a.indexOf("A"));
+			a.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			b.select(b.indexOf("B"));
+			b.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			return null;
+		});
+		Object before = wb.ui(() -> wb.session.commandStack().getUndoCommand());
+
+		wb.click(button("ab.toggle"));
+		wb.waitFor(3000, "A's recall", () -> wb.ui(() -> wb.session.session().getMaster().getGainDb()) == m0);
+		assertEquals('A', (char) wb.ui(() -> snapshots().heard()));
+		wb.waitFor(120_000, "the measurement of A and B", () -> abNote().endsWith("matched"));
+		double expectedTrim = -6.0; // formula: B's master is 6 dB lower, so B is 6 dB quieter; A comes down by 6
+		assertEquals(expectedTrim, (double) wb.ui(() -> snapshots().trimDb()), 0.1, "A's trim: " + abNote());
+		assertEquals("A " + SnapshotGroup.db(wb.ui(() -> snapshots().trimDb())) + " dB matched", abNote());
+		assertTrue(abNote().startsWith("A \u22126."), abNote());
+		assertEquals(m0, (double) wb.ui(() -> wb.session.session().getMaster().getGainDb()), 1e-9,
+				"the trim is not written into the model");
+		Object recallA = wb.ui(() -> wb.session.commandStack().getUndoCommand());
+		assertTrue(recallA != before, "the recall is on the stack");
+		double heardA = masterRms(toMaster + m0 - 6, 0.25);
+		assertEquals(toMaster + m0 - 6, heardA, 0.25, "A heard at B's loudness on the master's meter");
+		wb.screenshot("22-topbar-ab-matched");
+
+		wb.pointAt(wb.ui(wb::mainShell));
+		wb.press(SWT.CTRL, 'b');
+		wb.waitFor(3000, "B's recall by Ctrl+B", () -> wb.ui(() -> wb.session.session().getMaster().getGainDb()) == m0 - 6);
+		assertEquals('B', (char) wb.ui(() -> snapshots().heard()));
+		assertEquals(0.0, (double) wb.ui(() -> snapshots().trimDb()), 0.0, "B, the quieter, is not trimmed");
+		assertEquals("B 0.0 dB matched", abNote());
+		assertEquals(heardA, masterRms(heardA, 0.15), 0.15, "A and B are heard at the same loudness");
+
+		wb.press(SWT.CTRL, 'z');
+		wb.waitFor(3000, "the undo of B's recall", () -> wb.ui(() -> wb.session.session().getMaster().getGainDb()) == m0);
+		assertEquals(0, (char) wb.ui(() -> snapshots().heard()), "the undo ends the comparison");
+		assertEquals(recallA, wb.ui(() -> wb.session.commandStack().getUndoCommand()), "B's recall was one command");
+		assertEquals(0.0, (double) wb.ui(() -> snapshots().trimDb()), 0.0, "and takes the trim off");
+		assertEquals(toMaster + m0, masterRms(toMaster + m0, 0.25), 0.25, "A's values without a trim: 6 dB louder again");
+		wb.press(SWT.CTRL, 'z');
+		wb.waitFor(3000, "the undo of A's recall", () -> wb.ui(() -> wb.session.session().getMaster().getGainDb()) == m0 - 3);
+		assertEquals(before, wb.ui(() -> wb.session.commandStack().getUndoCommand()), "A's recall was one command");
+	}
+
+	/** [UI] The top bar's snapshot group. */
+	private static SnapshotGroup snapshots() {
+		return (SnapshotGroup) byId(wb.mainShell(), "ab.toggle").getData(SnapshotGroup.class.getName());
+	}
+
+	private static String abNote() {
+		return wb.ui(() -> ((Label) byId(wb.mainShell(), "ab.note")).getText());
+	}
+
+	/**
+	 * The master's RMS once a change has settled (the 300 ms window refilled after the 20 ms ramp), read again for up
+	 * to 5 s while it is not within {@code tolerance} of {@code expected} (a recall is a plan swap, which a loaded
+	 * machine may take a while to compile); the last reading.
+	 */
+	private static double masterRms(double expected, double tolerance) throws InterruptedException {
+		Thread.sleep(800);
+		double rms = wb.playback.live().meter("master").rmsDb();
+		for (long end = System.currentTimeMillis() + 5000; Math.abs(rms - expected) > tolerance
+				&& System.currentTimeMillis() < end;) {
+			Thread.sleep(200);
+			rms = wb.playback.live().meter("master").rmsDb();
+		}
+		return rms;
+	}
+
 	/** Clicks Save, types the name into the dialog it opens and presses Enter. */
 	private static void saveThroughTheDialog(String name) throws Exception {
 		wb.click(button("snapshot.save"));

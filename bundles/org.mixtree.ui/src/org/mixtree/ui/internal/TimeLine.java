@@ -48,6 +48,7 @@ final class TimeLine {
 	private final Playback playback;
 	private final Supplier<SessionService> session;
 	private final IStylingEngine styling;
+	private final Composite row;
 	private final Canvas canvas;
 	private final Button loop;
 	private final Runnable transportChanged;
@@ -65,13 +66,18 @@ final class TimeLine {
 	private boolean dragging;
 	private boolean ticking;
 
+	/** The time line's row: what else the bar puts beside it goes after it (the A/B of snapshots). */
+	Composite row() {
+		return row;
+	}
+
 	TimeLine(Composite parent, UISynchronize ui, Playback playback, Supplier<SessionService> session,
 			IStylingEngine styling, Runnable home, Runnable toggleLoop) {
 		this.ui = ui;
 		this.playback = playback;
 		this.session = session;
 		this.styling = styling;
-		Composite row = new Composite(parent, SWT.NONE);
+		row = new Composite(parent, SWT.NONE);
 		row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		GridLayout layout = new GridLayout(3, false);
 		layout.marginWidth = 8;

@@ -11,6 +11,7 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.ui.di.UISynchronize;
+import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.services.IStylingEngine;
 import org.eclipse.emf.common.command.Command;
 import org.eclipse.emf.common.notify.Notification;
@@ -40,7 +41,8 @@ import jakarta.inject.Inject;
 /**
  * The window's top bar: the transport (play/stop through the same command as Space, the time display, what the
  * device said) and the top-down bar (the mix stage, the build-up focus: previous / next / all, naming the buses in
- * so far). Every change is the model.edit command the CLI runs, on the session's command stack (so Ctrl+Z undoes
+ * so far), snapshots with the loudness-matched A/B toggle ({@link SnapshotGroup}) and the master's headroom. Every
+ * change is the model.edit command the CLI runs, on the session's command stack (so Ctrl+Z undoes
  * it); the bar shows the model and follows it through an EMF adapter, keeping no copy.
  */
 public final class TopBar {
@@ -66,6 +68,9 @@ public final class TopBar {
 	@Inject
 	@Optional
 	StatusLine statusLine;
+	@Inject
+	@Optional
+	MWindow window;
 
 	private SessionService session;
 	private Button play;
@@ -130,20 +135,24 @@ public final class TopBar {
 		prev.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusPrevious(d, session.session())));
 		focus = new Label(bar, SWT.NONE);
 		focus.setData(ID, "focus.buses");
-		focus.setLayoutData(new GridData(160, SWT.DEFAULT));
+		focus.setLayoutData(new GridData(136, SWT.DEFAULT)); // the whole list on hover: room for the readout at 1400 px
 		Button next = button(bar, "next", "focus.next", "Bring in the next top-level bus", SWT.PUSH);
 		next.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusNext(d, session.session())));
 		Button all = button(bar, "all", "focus.all", "End the build-up: every bus is heard", SWT.PUSH);
 		all.addListener(SWT.Selection, e -> edit(d -> SessionCommands.focusAll(d, session.session())));
 		spacer(bar);
 
-		snapshots = new SnapshotGroup(bar, () -> session);
+		// the time line's row is made here, before the bar's later groups, so that the snapshots' A/B goes beside it
+		timeLine = new TimeLine(column, ui, playback, () -> session, styling, () -> run(HOME_COMMAND), () -> run(LOOP_COMMAND));
+		snapshots = new SnapshotGroup(bar, timeLine.row(), () -> session, () -> playback == null ? null : playback.live());
+		if (window != null && window.getContext() != null) {
+			window.getContext().set(AbToggle.class, snapshots); // Ctrl+B's handler reaches the toggle through it
+		}
 		spacer(bar);
 
 		headroom = new HeadroomReadout(bar, playback, () -> session == null ? null : session.session(), styling);
 
 		layout.numColumns = bar.getChildren().length; // one row, however many groups the bar has
-		timeLine = new TimeLine(column, ui, playback, () -> session, styling, () -> run(HOME_COMMAND), () -> run(LOOP_COMMAND));
 		// what the device said gets a line of its own under the time line (in the bar's row a long message was cut off
 		// at the window's edge), shown only while there is something to say
 		status = new Label(column, SWT.NONE);
@@ -182,6 +191,9 @@ public final class TopBar {
 
 	@PreDestroy
 	void dispose() {
+		if (window != null && window.getContext() != null) {
+			window.getContext().remove(AbToggle.class);
+		}
 		if (playback != null) {
 			playback.removeListener(transportChanged);
 		}
@@ -250,6 +262,7 @@ public final class TopBar {
 			return;
 		}
 		Playback.State s = playback.state();
+		snapshots.transportChanged();
 		play.setText(s == Playback.State.STOPPED ? "Play" : "Stop");
 		String m = playback.message();
 		if (m == null && statusLine != null) {

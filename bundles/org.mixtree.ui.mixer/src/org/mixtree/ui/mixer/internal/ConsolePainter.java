@@ -214,7 +214,7 @@ public final class ConsolePainter {
 			gc.setFont(p.small);
 			gc.setForeground(p.faint);
 			gc.drawString("arrows select  ·  +/- fader  ·  M/S mute/solo  ·  Enter opens a bus  ·  Backspace up  ·"
-					+ "  drag a bus strip to reorder  ·  double-click a value to type it  ·  Ctrl-click resets", 12, y + 6, true);
+					+ "  drag a strip by its name to reorder  ·  double-click a value to type it  ·  Ctrl-click resets", 12, y + 6, true);
 		}
 	}
 

@@ -44,6 +44,18 @@ public final class SessionStore {
 	/** File extension of session files, without the dot. */
 	public static final String EXTENSION = "mixtree";
 
+	/**
+	 * Largest session file read: a session of 500 channels with inserts and snapshots is well under 1 MB, and a
+	 * file is read whole (and held twice while it is checked) before EMF builds its objects.
+	 */
+	public static final long MAX_BYTES = 16L * 1024 * 1024;
+	/**
+	 * Most XML elements (counted as tags) a session file may have: each becomes an EMF object of some hundred
+	 * bytes, so this bounds the memory a load takes (a file of a million channels would otherwise take the heap);
+	 * 500 channels with ten inserts of 20 parameters each are about 100 000.
+	 */
+	public static final int MAX_ELEMENTS = 250_000;
+
 	private SessionStore() {
 	}
 
@@ -81,12 +93,18 @@ public final class SessionStore {
 		register(resourceSet);
 		byte[] bytes;
 		try {
+			long size = Files.size(absolute);
+			if (size > MAX_BYTES) {
+				throw new SessionFileException(absolute, "a session file of " + size / (1024 * 1024)
+						+ " MB, larger than a session can be (at most " + MAX_BYTES / (1024 * 1024) + " MB)", null);
+			}
 			bytes = Files.readAllBytes(absolute);
 		} catch (NoSuchFileException e) {
 			throw new SessionFileException(absolute, "no such session file", e);
 		} catch (IOException e) {
 			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
 		}
+		checkBounds(absolute, bytes);
 		Resource resource = createResource(resourceSet, absolute);
 		try {
 			resource.load(new ByteArrayInputStream(bytes), loadOptions());
@@ -260,7 +278,30 @@ public final class SessionStore {
 	private static Map<Object, Object> loadOptions() {
 		Map<Object, Object> options = new HashMap<>();
 		options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+		// a session never has a DTD: refusing one refuses entity expansion (billion laughs) and external
+		// entities (a session that reads /etc/passwd into a track name) at the parser, before any of it happens
+		options.put(XMLResource.OPTION_PARSER_FEATURES, Map.of(DISALLOW_DOCTYPE, Boolean.TRUE));
 		return options;
+	}
+
+	private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+
+	/**
+	 * Refuses a file with more elements than {@link #MAX_ELEMENTS} before EMF builds anything: each {@code <} that
+	 * is not an end tag, comment or processing instruction starts an element (a {@code <} in a value is written
+	 * {@code &lt;}, and a DTD that could add elements by expansion is refused by the parser).
+	 */
+	private static void checkBounds(Path file, byte[] bytes) throws SessionFileException {
+		int elements = 0;
+		for (int i = 0, n = bytes.length - 1; i < n; i++) {
+			if (bytes[i] == '<') {
+				byte next = bytes[i + 1];
+				if (next != '/' && next != '!' && next != '?' && ++elements > MAX_ELEMENTS) {
+					throw new SessionFileException(file, "more than " + MAX_ELEMENTS
+							+ " elements, more than a session can have (a file made to exhaust memory?)", null);
+				}
+			}
+		}
 	}
 
 	private static Map<Object, Object> saveOptions() {
@@ -323,7 +364,7 @@ public final class SessionStore {
 			}
 			if (t instanceof org.xml.sax.SAXParseException sax) {
 				return new SessionFileException(file, sax.getLineNumber(), sax.getColumnNumber(),
-						"not a well-formed session file: " + sax.getMessage(), e);
+						saxProblem(sax), e);
 			}
 		}
 		return new SessionFileException(file, "cannot load session: " + describe(e), e);
@@ -351,6 +392,15 @@ public final class SessionStore {
 		}
 	}
 
+	/** What the XML parser found, in the words a person who opened the file would use. */
+	private static String saxProblem(org.xml.sax.SAXParseException sax) {
+		String m = String.valueOf(sax.getMessage());
+		if (m.contains(DISALLOW_DOCTYPE) || m.contains("DOCTYPE")) {
+			return "a DOCTYPE declaration, which a session file never has (DTDs and entities are refused)";
+		}
+		return "not a well-formed session file: " + m;
+	}
+
 	private static SessionFileException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception e) {
 		String message;
 		if (diagnostic instanceof UnresolvedReferenceException unresolved) {
@@ -374,11 +424,10 @@ public final class SessionStore {
 			message = element + ": " + shown + " is not a legal value for " + feature;
 		} else {
 			Throwable cause = diagnostic instanceof Throwable t && t.getCause() != null ? t.getCause() : null;
-			String text = cause instanceof org.xml.sax.SAXParseException sax ? sax.getMessage()
+			message = cause instanceof org.xml.sax.SAXParseException sax ? saxProblem(sax)
 					// XMIException appends "(location, line, column)", which the message already has
-					: diagnostic.getMessage().replaceFirst("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$", "");
-			message = (cause instanceof org.xml.sax.SAXParseException ? "not a well-formed session file: " : "invalid session file: ")
-					+ text;
+					: "invalid session file: "
+							+ diagnostic.getMessage().replaceFirst("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$", "");
 		}
 		return new SessionFileException(file, diagnostic.getLine(), diagnostic.getColumn(), message, e);
 	}

@@ -69,8 +69,14 @@ public final class SessionStore {
 		return resourceSet;
 	}
 
-	/** Registers the session package and the {@code .mixtree} resource factory on a resource set. */
+	/**
+	 * Registers the session package and the {@code .mixtree} resource factory on a resource set, and keeps it from
+	 * reading anything but what Mixtree hands it (see {@link LocalOnly}).
+	 */
 	public static void register(ResourceSet resourceSet) {
+		if (!(resourceSet.getURIConverter() instanceof LocalOnly)) {
+			resourceSet.setURIConverter(new LocalOnly());
+		}
 		resourceSet.getPackageRegistry().put(MixtreePackage.eNS_URI, MixtreePackage.eINSTANCE);
 		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().putIfAbsent(EXTENSION,
 				new MixtreeResourceFactoryImpl());
@@ -281,7 +287,32 @@ public final class SessionStore {
 		// a session never has a DTD: refusing one refuses entity expansion (billion laughs) and external
 		// entities (a session that reads /etc/passwd into a track name) at the parser, before any of it happens
 		options.put(XMLResource.OPTION_PARSER_FEATURES, Map.of(DISALLOW_DOCTYPE, Boolean.TRUE));
+		// an unknown namespace is an error, not an address to load a package from (see LocalOnly)
+		options.put(XMLResource.OPTION_USE_PACKAGE_NS_URI_AS_LOCATION, Boolean.FALSE);
 		return options;
+	}
+
+	/**
+	 * The URI converter of a session's resource set: a session is read from the bytes {@link #load} hands EMF and
+	 * refers to nothing outside itself, so EMF never has to open a URI. Without this, a session whose namespace is
+	 * not Mixtree's (one changed letter) made EMF fetch the package from that namespace over HTTP while loading,
+	 * and a cross-document reference ({@code href="http://..."}) would be fetched when followed (found by fuzzing).
+	 */
+	static final class LocalOnly extends org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl {
+		@Override
+		public java.io.InputStream createInputStream(URI uri, Map<?, ?> options) throws IOException {
+			throw new IOException("a session file refers to nothing outside itself, not to " + uri);
+		}
+
+		@Override
+		public boolean exists(URI uri, Map<?, ?> options) {
+			return false; // asking would open the URI too (an HTTP HEAD request for http:)
+		}
+
+		@Override
+		public Map<String, ?> getAttributes(URI uri, Map<?, ?> options) {
+			return Map.of();
+		}
 	}
 
 	private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";

@@ -51,7 +51,8 @@ public final class Resampler {
 	/**
 	 * {@code up} rows of {@code taps} coefficients, row p the kernel for fractional position p / up; or, when
 	 * {@link #interpolated}, {@link #tablePhases} + 1 rows for the positions p / tablePhases. Either way at most
-	 * about {@value #MAX_PHASES} x 160 coefficients (5 MB).
+	 * about {@value #MAX_PHASES} x 160 coefficients (5 MB), or 17 x {@link #MAX_TAPS} (9 MB) for the steepest
+	 * reduction.
 	 */
 	private final double[] table;
 	private final boolean interpolated;
@@ -102,7 +103,7 @@ public final class Resampler {
 		this.half = taps / 2;
 
 		// a kernel that is smooth across an input frame (a steep reduction) needs fewer tabled positions
-		int phases = (int) Math.max(64, Math.ceil(MAX_PHASES * lower / inRate));
+		int phases = (int) Math.max(16, Math.ceil(MAX_PHASES * lower / inRate));
 		this.interpolated = up > phases;
 		this.tablePhases = interpolated ? phases : up;
 		int rows = interpolated ? phases + 1 : up;

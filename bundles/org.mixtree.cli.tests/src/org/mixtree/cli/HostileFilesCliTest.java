@@ -56,7 +56,8 @@ class HostileFilesCliTest {
 		for (Class<?> c : List.of(Cli.class, SessionStore.class, SessionEditing.class, WavWriter.class,
 				org.mixtree.engine.GraphException.class, org.mixtree.dsp.TpdfDither.class,
 				org.mixtree.effects.api.EffectDescriptor.class, org.mixtree.session.SessionGraph.class, URI.class,
-				EObject.class, XMIResource.class, EditingDomain.class, picocli.CommandLine.class)) {
+				EObject.class, XMIResource.class, EditingDomain.class, picocli.CommandLine.class,
+				org.osgi.framework.FrameworkUtil.class)) {
 			path.add(ConcurrentEditsCliTest.classRoot(c));
 		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -133,11 +134,10 @@ class HostileFilesCliTest {
 		Path stems = stems("fast.wav", wav(1, Integer.MAX_VALUE, 64, 64));
 		Path session = dir.resolve("song.mixtree");
 		SessionStore.save(emptySession(), session);
-		byte[] before = Files.readAllBytes(session);
 		Path out = dir.resolve("mix.wav");
 		// a track whose stem has that rate, in a 48 kHz session
 		Files.writeString(session, Files.readString(session).replace("<master", "<tracks name=\"Fast\" source=\"stems/fast.wav\"/>\n  <master"));
-		before = Files.readAllBytes(session);
+		byte[] before = Files.readAllBytes(session);
 		Run r = cli256("render", session.toString(), "-o", out.toString());
 		refused(r, stems.resolve("fast.wav"), "cannot convert 2147483647 Hz to 48000 Hz: a reduction of more than 412:1");
 		assertFalse(Files.exists(out), "no output written");

@@ -98,12 +98,19 @@ public final class SessionStore {
 		Path absolute = file.toAbsolutePath().normalize();
 		register(resourceSet);
 		byte[] bytes;
+		long size;
 		try {
-			long size = Files.size(absolute);
-			if (size > MAX_BYTES) {
-				throw new SessionFileException(absolute, "a session file of " + size / (1024 * 1024)
-						+ " MB, larger than a session can be (at most " + MAX_BYTES / (1024 * 1024) + " MB)", null);
-			}
+			size = Files.size(absolute);
+		} catch (NoSuchFileException e) {
+			throw new SessionFileException(absolute, "no such session file", e);
+		} catch (IOException e) {
+			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
+		}
+		if (size > MAX_BYTES) {
+			throw new SessionFileException(absolute, "a session file of " + size / (1024 * 1024)
+					+ " MB, larger than a session can be (at most " + MAX_BYTES / (1024 * 1024) + " MB)", null);
+		}
+		try {
 			bytes = Files.readAllBytes(absolute);
 		} catch (NoSuchFileException e) {
 			throw new SessionFileException(absolute, "no such session file", e);

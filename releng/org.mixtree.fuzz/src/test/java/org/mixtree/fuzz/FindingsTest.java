@@ -96,7 +96,25 @@ class FindingsTest {
 	void aSessionOfAnotherNamespaceIsRefusedWithoutFetchingIt() throws IOException {
 		Path file = input("SessionFileFuzzTestInputs/session/finding-namespace-fetched-over-http.mixtree");
 		SessionFileException e = assertThrows(SessionFileException.class, () -> SessionStore.load(file));
-		assertEquals(file.toAbsolutePath().normalize() + ":2:204: invalid session file: Package with uri"
+		assertEquals(file.toAbsolutePath().normalize() + ":2:198: invalid session file: Package with uri"
 				+ " 'http://mixtree.org/mession/1.0' not found.", e.getMessage());
+	}
+
+	/**
+	 * An EQ state naming another effect whose id holds a line break: the refusal quoted the id as it was and the
+	 * message ran over two lines. The id is now quoted with control characters shown as '?'.
+	 */
+	@Test
+	void aStateOfAnotherEffectIsRefusedInOneLine() throws IOException {
+		byte[] blob;
+		try (InputStream in = getClass().getResourceAsStream("EffectStateFuzzTestInputs/state/finding-id-with-a-line-break")) {
+			blob = in.readAllBytes();
+		}
+		// as EffectStateFuzzTest reads it: the last byte picks the effect (0: the EQ), the rest is the state
+		byte[] state = java.util.Arrays.copyOf(blob, blob.length - 1);
+		IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+				() -> new org.mixtree.effects.builtin.eq.EqFactory().create().loadState(state));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("org.mixtree.eq: the state is of '")
+				&& e.getMessage().lines().count() == 1, e.getMessage());
 	}
 }

@@ -340,4 +340,66 @@ class ResamplerTest {
 		assertTrue(used <= overhead, "read allocated " + used + " bytes over 500 calls (probe overhead " + overhead
 				+ ")");
 	}
+
+	/**
+	 * Largest difference, in dB re the tone, between the converter's output and the tone computed directly at the
+	 * output rate (the output is time-aligned, so output frame n is the tone at time n / out).
+	 */
+	static double errorAgainstTheFormula(double f, int in, int out) throws IOException {
+		// an endless tone (convert's int arithmetic would overflow at a MHz input rate)
+		Resampler r = new Resampler(new Tones(f, f, in, Long.MAX_VALUE, 0), 2, in, out);
+		float[][] y = new float[2][4096];
+		long at = 0;
+		double worst = 0;
+		for (int k = 0; k < 4; k++) {
+			int n = r.read(y, 0, 4096);
+			for (int i = 0; i < n; i++, at++) {
+				if (at >= 2048) { // past the onset, where the kernel reaches before the tone's start
+					double expected = AMPLITUDE * Math.sin(2 * Math.PI * f * at / out);
+					worst = Math.max(worst, Math.abs(y[0][i] - expected));
+				}
+			}
+		}
+		return Decibels.fromGain(worst / AMPLITUDE);
+	}
+
+	/**
+	 * A ratio whose reduced up-factor is large (a corrupt or odd header: 44101 Hz has no common factor with 48 kHz)
+	 * is converted from a table of bounded size, interpolated between tabled kernel positions, as accurately as a
+	 * usual ratio: before, 44101 -> 48000 built a 60 MB table in seconds and 2147483647 Hz -> 48000 ran out of heap
+	 * (found by the parser fuzzing of issue 12).
+	 */
+	@ParameterizedTest(name = "{0} -> {1}")
+	@MethodSource("fineRatios")
+	void fineRatiosConvertFromABoundedTableAsAccuratelyAsUsualOnes(int in, int out) throws IOException {
+		Resampler r = new Resampler((dst, off, count) -> 0, 2, in, out);
+		assertTrue(r.tableLength() <= (Resampler.MAX_PHASES + 1) * 200, "table of " + r.tableLength() + " coefficients");
+		double reference = errorAgainstTheFormula(1000, 44100, 48000);
+		for (double f : new double[] { 1000, 0.4 * Math.min(in, out) }) {
+			double error = errorAgainstTheFormula(f, in, out);
+			System.out.printf("resampler %d -> %d: %.0f Hz tone within %.1f dB of the formula (44100 -> 48000 at 1 kHz: %.1f dB)%n",
+					in, out, f, error, reference);
+			assertTrue(error < -100, in + " -> " + out + " at " + f + " Hz: error " + error + " dB");
+		}
+	}
+
+	static Stream<Arguments> fineRatios() {
+		return Stream.of(Arguments.of(44101, 48000), Arguments.of(48000, 44101), Arguments.of(96001, 44100),
+				Arguments.of(7919, 48000), Arguments.of(1000003, 8000));
+	}
+
+	@Test
+	void aReductionSteeperThanTheKernelAllowsIsRefusedNamingBothRates() {
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> new Resampler((dst, off, count) -> 0, 1, Integer.MAX_VALUE, 48000));
+		assertEquals("cannot convert 2147483647 Hz to 48000 Hz: a reduction of more than 412:1", e.getMessage());
+		// the steepest the product meets in practice still converts
+		new Resampler((dst, off, count) -> 0, 1, 768000, 8000);
+	}
+
+	@Test
+	void outputLengthSaturatesInsteadOfOverflowing() {
+		assertEquals(Long.MAX_VALUE, Resampler.outputLength(1L << 40, 1, Integer.MAX_VALUE));
+		assertEquals(48000L * 3 + 2, Resampler.outputLength(3 * 44100 + 1, 44100, 48000)); // ceil(48000 / 44100) for the last frame
+	}
 }

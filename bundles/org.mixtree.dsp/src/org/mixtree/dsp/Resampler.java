@@ -11,7 +11,13 @@ import java.io.IOException;
  * The ratio is reduced to {@code L/M} by the gcd of the two rates. Output frame {@code n} sits at input time
  * {@code t = n M / L}; it is the sum over the {@code K} input frames nearest {@code t} weighted by a
  * Kaiser-windowed sinc centred on {@code t}, so no delay is added and nothing needs compensating afterwards.
- * The kernel for each of the {@code L} possible fractional positions is precomputed in the constructor. The
+ * The kernel for each of the {@code L} possible fractional positions is precomputed in the constructor when
+ * {@code L} is at most {@value #MAX_PHASES} (every ratio between the usual rates: 44.1 to 48 kHz is 160/147;
+ * fewer for a steep reduction, whose kernel is smoother); for a finer ratio (44101 Hz to 48 kHz is
+ * 48000/44101, whose exact table would take 60 MB and seconds to compute) the kernel is tabled at that many
+ * positions and interpolated linearly between the two nearest, an error far below -120 dB, so any two rates
+ * convert in bounded memory and set-up time. A reduction steeper than about 400:1 is refused (see
+ * {@link #check}). The
  * cut-off sits midway between 0.45 and 0.5 of the lower rate, so everything at or above half the lower rate
  * (where images and aliases live) is in the stopband.
  * <p>
@@ -27,6 +33,14 @@ public final class Resampler {
 	private static final double STOP_EDGE = 0.5;
 	/** Input frames pulled from the source per refill, beyond the kernel's span. */
 	private static final int CHUNK = 2048;
+	/** Most kernel positions tabled exactly; finer ratios interpolate between this many (see the class comment). */
+	static final int MAX_PHASES = 4096;
+	/**
+	 * Longest kernel, in input frames: a reduction of about 400:1 (768 kHz to 2 kHz). A longer one would cost
+	 * that many multiplications per output frame and its buffers would grow with it; such a ratio only comes from
+	 * a corrupt header (a 2 GHz sample rate), so it is refused.
+	 */
+	public static final int MAX_TAPS = 1 << 16;
 
 	private final FrameSource source;
 	private final int channels;
@@ -34,8 +48,15 @@ public final class Resampler {
 	private final int down;
 	private final int taps;
 	private final int half;
-	/** {@code up} rows of {@code taps} coefficients: row p is the kernel for fractional position p / up. */
+	/**
+	 * {@code up} rows of {@code taps} coefficients, row p the kernel for fractional position p / up; or, when
+	 * {@link #interpolated}, {@link #tablePhases} + 1 rows for the positions p / tablePhases. Either way at most
+	 * about {@value #MAX_PHASES} x 160 coefficients (5 MB), or 17 x {@link #MAX_TAPS} (9 MB) for the steepest
+	 * reduction.
+	 */
 	private final double[] table;
+	private final boolean interpolated;
+	private final int tablePhases;
 	private final float[][] buffer;
 	private final int capacity;
 	private final int stepWhole;
@@ -49,14 +70,20 @@ public final class Resampler {
 	private long inputFrames;
 	/** Position of the next output frame: {@code position + phase / up} input frames. */
 	private long position;
-	private int phase;
+	private long phase;
 
-	/** Allocates all buffers; nothing allocates afterwards. */
+	/**
+	 * Allocates all buffers; nothing allocates afterwards.
+	 *
+	 * @throws IllegalArgumentException for rates that are not positive, or whose ratio needs a kernel longer than
+	 *                                  {@link #MAX_TAPS} (see {@link #check}); the message names both rates
+	 */
 	public Resampler(FrameSource source, int channels, int inRate, int outRate) {
 		if (source == null || channels < 1 || inRate <= 0 || outRate <= 0) {
 			throw new IllegalArgumentException("bad resampler set-up: channels " + channels + ", rates " + inRate
 					+ " -> " + outRate);
 		}
+		check(inRate, outRate);
 		this.source = source;
 		this.channels = channels;
 		int g = gcd(inRate, outRate);
@@ -70,19 +97,24 @@ public final class Resampler {
 		double pass = PASS_EDGE * lower / inRate;
 		double stop = STOP_EDGE * lower / inRate;
 		double cutoff = 0.5 * (pass + stop);
-		// Kaiser's estimate of the length for the attenuation and transition width, rounded up to even.
 		double beta = 0.1102 * (STOPBAND_DB - 8.7);
-		int length = (int) Math.ceil((STOPBAND_DB - 7.95) / (2.285 * 2.0 * Math.PI * (stop - pass))) + 2;
+		int length = (int) Math.ceil(kernelLength(inRate, outRate));
 		this.taps = length + (length & 1);
 		this.half = taps / 2;
 
-		this.table = new double[up * taps];
+		// a kernel that is smooth across an input frame (a steep reduction) needs fewer tabled positions
+		int phases = (int) Math.max(16, Math.ceil(MAX_PHASES * lower / inRate));
+		this.interpolated = up > phases;
+		this.tablePhases = interpolated ? phases : up;
+		int rows = interpolated ? phases + 1 : up;
+		double positions = tablePhases;
+		this.table = new double[rows * taps];
 		double i0Beta = besselI0(beta);
-		for (int p = 0; p < up; p++) {
+		for (int p = 0; p < rows; p++) {
 			double sum = 0.0;
 			for (int m = 0; m < taps; m++) {
 				// distance from the output instant to the input frame that tap m multiplies
-				double tau = (double) p / up + half - 1 - m;
+				double tau = p / positions + half - 1 - m;
 				double r = tau / half;
 				double window = Math.abs(r) >= 1.0 ? 0.0 : besselI0(beta * Math.sqrt(1.0 - r * r)) / i0Beta;
 				double h = 2.0 * cutoff * sinc(2.0 * cutoff * tau) * window;
@@ -99,9 +131,49 @@ public final class Resampler {
 		reset();
 	}
 
-	/** @return the number of output frames for {@code inFrames} input frames: ceil(inFrames * outRate / inRate) */
+	/**
+	 * Refuses a pair of rates this converter cannot serve in bounded memory and time: a reduction so steep that
+	 * the kernel would be longer than {@link #MAX_TAPS} input frames.
+	 *
+	 * @throws IllegalArgumentException naming both rates
+	 */
+	public static void check(int inRate, int outRate) {
+		if (inRate <= 0 || outRate <= 0) {
+			throw new IllegalArgumentException("cannot convert " + inRate + " Hz to " + outRate + " Hz");
+		}
+		if (kernelLength(inRate, outRate) > MAX_TAPS) {
+			throw new IllegalArgumentException("cannot convert " + inRate + " Hz to " + outRate
+					+ " Hz: a reduction of more than " + (int) Math.floor(MAX_TAPS / kernelLength(1, 1)) + ":1");
+		}
+	}
+
+	/** Kaiser's estimate of the kernel length for the attenuation and transition width, before rounding up to even. */
+	private static double kernelLength(int inRate, int outRate) {
+		double lower = Math.min(inRate, outRate);
+		double transition = STOP_EDGE * lower / inRate - PASS_EDGE * lower / inRate; // as the design computes it
+		return Math.ceil((STOPBAND_DB - 7.95) / (2.285 * 2.0 * Math.PI * transition)) + 2;
+	}
+
+	/**
+	 * @return the number of output frames for {@code inFrames} input frames: ceil(inFrames * outRate / inRate),
+	 *         {@link Long#MAX_VALUE} when that does not fit in a long
+	 */
 	public static long outputLength(long inFrames, int inRate, int outRate) {
-		return (inFrames * outRate + inRate - 1) / inRate;
+		long whole = inFrames / inRate;
+		long rest = inFrames % inRate;
+		long high;
+		try {
+			high = Math.multiplyExact(whole, (long) outRate);
+		} catch (ArithmeticException e) {
+			return Long.MAX_VALUE;
+		}
+		long low = (rest * outRate + inRate - 1) / inRate; // rest < inRate: no overflow
+		return high > Long.MAX_VALUE - low ? Long.MAX_VALUE : high + low;
+	}
+
+	/** @return the number of coefficients tabled (for tests: it stays bounded whatever the ratio) */
+	int tableLength() {
+		return table.length;
 	}
 
 	/** @return the kernel length in input frames (each output frame costs this many multiply-adds per channel) */
@@ -121,14 +193,33 @@ public final class Resampler {
 				break;
 			}
 			int base = (int) (first - bufferStart);
-			int row = phase * taps;
-			for (int c = 0; c < channels; c++) {
-				float[] in = buffer[c];
-				double acc = 0.0;
-				for (int m = 0; m < taps; m++) {
-					acc += table[row + m] * in[base + m];
+			if (interpolated) {
+				// between the two tabled positions around phase / up
+				double x = (double) phase * tablePhases / up;
+				int p = (int) x;
+				double w = x - p;
+				int row = p * taps;
+				for (int c = 0; c < channels; c++) {
+					float[] in = buffer[c];
+					double a = 0.0;
+					double b = 0.0;
+					for (int m = 0; m < taps; m++) {
+						float v = in[base + m];
+						a += table[row + m] * v;
+						b += table[row + taps + m] * v;
+					}
+					dst[c][offset + produced] = (float) (a + w * (b - a));
 				}
-				dst[c][offset + produced] = (float) acc;
+			} else {
+				int row = (int) phase * taps;
+				for (int c = 0; c < channels; c++) {
+					float[] in = buffer[c];
+					double acc = 0.0;
+					for (int m = 0; m < taps; m++) {
+						acc += table[row + m] * in[base + m];
+					}
+					dst[c][offset + produced] = (float) acc;
+				}
 			}
 			produced++;
 			position += stepWhole;

@@ -28,6 +28,10 @@ public final class AudioFiles {
 	/**
 	 * Opens {@code file} so that {@link AudioFileReader#read} delivers frames at {@code sampleRate}, converting
 	 * with the band-limited {@link org.mixtree.dsp.Resampler} when the file has another rate.
+	 *
+	 * @throws AudioFileException as {@link #open(Path)} does, and when the file's rate cannot be converted to
+	 *                            {@code sampleRate} (a reduction steeper than the converter serves, see
+	 *                            {@link org.mixtree.dsp.Resampler#check})
 	 */
 	public static AudioFileReader open(Path file, int sampleRate) throws IOException {
 		if (sampleRate <= 0) {
@@ -39,6 +43,10 @@ public final class AudioFiles {
 		}
 		try {
 			return new ResamplingReader(reader, sampleRate);
+		} catch (IllegalArgumentException e) {
+			// a ratio the converter cannot serve in bounded memory: only a corrupt header gives one
+			reader.close();
+			throw new AudioFileException(file, e.getMessage(), e);
 		} catch (RuntimeException e) {
 			reader.close();
 			throw e;

@@ -188,7 +188,7 @@ public abstract class AbstractEffect implements Effect {
 			}
 			String id = in.readUTF();
 			if (!id.equals(descriptor.id())) {
-				throw new IllegalArgumentException(descriptor.id() + ": the state is of " + id);
+				throw new IllegalArgumentException(descriptor.id() + ": the state is of " + printable(id));
 			}
 			int count = in.readInt();
 			for (int k = 0; k < count; k++) {
@@ -206,6 +206,19 @@ public abstract class AbstractEffect implements Effect {
 		for (int i = 0; i < parameters.length; i++) {
 			setParameter(i, values[i]);
 		}
+	}
+
+	/**
+	 * {@code text} from a state blob, fit for a one-line message: control characters (a line break from a damaged
+	 * state, found by fuzzing) shown as '?', and cut after 80 characters.
+	 */
+	private static String printable(String text) {
+		StringBuilder b = new StringBuilder("'");
+		for (int i = 0; i < text.length() && i < 80; i++) {
+			char c = text.charAt(i);
+			b.append(Character.isISOControl(c) ? '?' : c);
+		}
+		return b.append(text.length() > 80 ? "...'" : "'").toString();
 	}
 
 	// ------------------------------------------------------------------------------------------ for subclasses

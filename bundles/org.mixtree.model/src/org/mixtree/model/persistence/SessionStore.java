@@ -48,6 +48,17 @@ public final class SessionStore {
 
 	/** Appended to a session file's name for the previous version a save keeps: {@code demo.mixtree.bak}. */
 	public static final String BACKUP_SUFFIX = ".bak";
+	/**
+	 * Largest session file read: a session of 500 channels with inserts and snapshots is well under 1 MB, and a
+	 * file is read whole (and held twice while it is checked) before EMF builds its objects.
+	 */
+	public static final long MAX_BYTES = 16L * 1024 * 1024;
+	/**
+	 * Most XML elements (counted as tags) a session file may have: each becomes an EMF object of some hundred
+	 * bytes, so this bounds the memory a load takes (a file of a million channels would otherwise take the heap);
+	 * 500 channels with ten inserts of 20 parameters each are about 100 000.
+	 */
+	public static final int MAX_ELEMENTS = 250_000;
 
 	private SessionStore() {
 	}
@@ -62,8 +73,14 @@ public final class SessionStore {
 		return resourceSet;
 	}
 
-	/** Registers the session package and the {@code .mixtree} resource factory on a resource set. */
+	/**
+	 * Registers the session package and the {@code .mixtree} resource factory on a resource set, and keeps it from
+	 * reading anything but what Mixtree hands it (see {@link LocalOnly}).
+	 */
 	public static void register(ResourceSet resourceSet) {
+		if (!(resourceSet.getURIConverter() instanceof LocalOnly)) {
+			resourceSet.setURIConverter(new LocalOnly());
+		}
 		resourceSet.getPackageRegistry().put(MixtreePackage.eNS_URI, MixtreePackage.eINSTANCE);
 		resourceSet.getResourceFactoryRegistry().getExtensionToFactoryMap().putIfAbsent(EXTENSION,
 				new MixtreeResourceFactoryImpl());
@@ -85,6 +102,18 @@ public final class SessionStore {
 		Path absolute = file.toAbsolutePath().normalize();
 		register(resourceSet);
 		byte[] bytes;
+		long size;
+		try {
+			size = Files.size(absolute);
+		} catch (NoSuchFileException e) {
+			throw new SessionFileException(absolute, "no such session file", e);
+		} catch (IOException e) {
+			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
+		}
+		if (size > MAX_BYTES) {
+			throw new SessionFileException(absolute, "a session file of " + size / (1024 * 1024)
+					+ " MB, larger than a session can be (at most " + MAX_BYTES / (1024 * 1024) + " MB)", null);
+		}
 		try {
 			bytes = Files.readAllBytes(absolute);
 		} catch (NoSuchFileException e) {
@@ -92,6 +121,7 @@ public final class SessionStore {
 		} catch (IOException e) {
 			throw new SessionFileException(absolute, "cannot read session file: " + e, e);
 		}
+		checkBounds(absolute, bytes);
 		Resource resource = createResource(resourceSet, absolute);
 		try {
 			resource.load(new ByteArrayInputStream(bytes), loadOptions());
@@ -273,7 +303,55 @@ public final class SessionStore {
 	private static Map<Object, Object> loadOptions() {
 		Map<Object, Object> options = new HashMap<>();
 		options.put(XMLResource.OPTION_DEFER_IDREF_RESOLUTION, Boolean.TRUE);
+		// a session never has a DTD: refusing one refuses entity expansion (billion laughs) and external
+		// entities (a session that reads /etc/passwd into a track name) at the parser, before any of it happens
+		options.put(XMLResource.OPTION_PARSER_FEATURES, Map.of(DISALLOW_DOCTYPE, Boolean.TRUE));
+		// an unknown namespace is an error, not an address to load a package from (see LocalOnly)
+		options.put(XMLResource.OPTION_USE_PACKAGE_NS_URI_AS_LOCATION, Boolean.FALSE);
 		return options;
+	}
+
+	/**
+	 * The URI converter of a session's resource set: a session is read from the bytes {@link #load} hands EMF and
+	 * refers to nothing outside itself, so EMF never has to open a URI. Without this, a session whose namespace is
+	 * not Mixtree's (one changed letter) made EMF fetch the package from that namespace over HTTP while loading,
+	 * and a cross-document reference ({@code href="http://..."}) would be fetched when followed (found by fuzzing).
+	 */
+	static final class LocalOnly extends org.eclipse.emf.ecore.resource.impl.ExtensibleURIConverterImpl {
+		@Override
+		public java.io.InputStream createInputStream(URI uri, Map<?, ?> options) throws IOException {
+			throw new IOException("a session file refers to nothing outside itself, not to " + uri);
+		}
+
+		@Override
+		public boolean exists(URI uri, Map<?, ?> options) {
+			return false; // asking would open the URI too (an HTTP HEAD request for http:)
+		}
+
+		@Override
+		public Map<String, ?> getAttributes(URI uri, Map<?, ?> options) {
+			return Map.of();
+		}
+	}
+
+	private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+
+	/**
+	 * Refuses a file with more elements than {@link #MAX_ELEMENTS} before EMF builds anything: each {@code <} that
+	 * is not an end tag, comment or processing instruction starts an element (a {@code <} in a value is written
+	 * {@code &lt;}, and a DTD that could add elements by expansion is refused by the parser).
+	 */
+	private static void checkBounds(Path file, byte[] bytes) throws SessionFileException {
+		int elements = 0;
+		for (int i = 0, n = bytes.length - 1; i < n; i++) {
+			if (bytes[i] == '<') {
+				byte next = bytes[i + 1];
+				if (next != '/' && next != '!' && next != '?' && ++elements > MAX_ELEMENTS) {
+					throw new SessionFileException(file, "more than " + MAX_ELEMENTS
+							+ " elements, more than a session can have (a file made to exhaust memory?)", null);
+				}
+			}
+		}
 	}
 
 	private static Map<Object, Object> saveOptions() {
@@ -336,7 +414,7 @@ public final class SessionStore {
 			}
 			if (t instanceof org.xml.sax.SAXParseException sax) {
 				return new SessionFileException(file, sax.getLineNumber(), sax.getColumnNumber(),
-						"not a well-formed session file: " + sax.getMessage(), e);
+						saxProblem(sax), e);
 			}
 		}
 		return new SessionFileException(file, "cannot load session: " + describe(e), e);
@@ -364,6 +442,15 @@ public final class SessionStore {
 		}
 	}
 
+	/** What the XML parser found, in the words a person who opened the file would use. */
+	private static String saxProblem(org.xml.sax.SAXParseException sax) {
+		String m = String.valueOf(sax.getMessage());
+		if (m.contains(DISALLOW_DOCTYPE) || m.contains("DOCTYPE")) {
+			return "a DOCTYPE declaration, which a session file never has (DTDs and entities are refused)";
+		}
+		return "not a well-formed session file: " + m;
+	}
+
 	private static SessionFileException fromDiagnostic(Path file, Resource.Diagnostic diagnostic, Exception e) {
 		String message;
 		if (diagnostic instanceof UnresolvedReferenceException unresolved) {
@@ -387,11 +474,10 @@ public final class SessionStore {
 			message = element + ": " + shown + " is not a legal value for " + feature;
 		} else {
 			Throwable cause = diagnostic instanceof Throwable t && t.getCause() != null ? t.getCause() : null;
-			String text = cause instanceof org.xml.sax.SAXParseException sax ? sax.getMessage()
+			message = cause instanceof org.xml.sax.SAXParseException sax ? saxProblem(sax)
 					// XMIException appends "(location, line, column)", which the message already has
-					: diagnostic.getMessage().replaceFirst("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$", "");
-			message = (cause instanceof org.xml.sax.SAXParseException ? "not a well-formed session file: " : "invalid session file: ")
-					+ text;
+					: "invalid session file: "
+							+ diagnostic.getMessage().replaceFirst("\\s*\\([^()]*, -?\\d+, -?\\d+\\)\\s*$", "");
 		}
 		return new SessionFileException(file, diagnostic.getLine(), diagnostic.getColumn(), message, e);
 	}

@@ -22,11 +22,16 @@ import org.mixtree.dsp.Resampler;
 public record ImpulseFile(Path file, float[][] samples, int rate) {
 	/** Longest impulse accepted, seconds. */
 	public static final double MAX_SECONDS = 20;
+	/** Most frames accepted, whatever the rate: {@value #MAX_SECONDS} s at 192 kHz (30 MB of stereo floats). */
+	public static final int MAX_FRAMES = (int) MAX_SECONDS * 192000;
+	/** The lowest session rate an impulse must convert to; the rates above what that allows are refused. */
+	private static final int MIN_SESSION_RATE = 8000;
 
 	/**
 	 * @return the impulse of {@code file}
 	 * @throws IOException with a one-line message naming the file when it cannot be read, is not audio Mixtree
-	 *                     reads, is empty or is longer than {@value #MAX_SECONDS} s
+	 *                     reads, is empty, is longer than {@value #MAX_SECONDS} s or has a sample rate no
+	 *                     session rate can be converted from
 	 */
 	public static ImpulseFile read(Path file) throws IOException {
 		try (AudioFileReader reader = AudioFiles.open(file)) {
@@ -34,6 +39,16 @@ public record ImpulseFile(Path file, float[][] samples, int rate) {
 			int rate = reader.sampleRate();
 			if (frames < 1) {
 				throw new IOException(file + ": no samples");
+			}
+			try {
+				Resampler.check(rate, MIN_SESSION_RATE); // at() must be able to bring it to any session's rate
+			} catch (IllegalArgumentException e) {
+				throw new IOException(file + ": a sample rate of " + rate + " Hz, too high for an impulse response");
+			}
+			if (frames > MAX_FRAMES) {
+				// a rate of hundreds of kHz could otherwise make 20 s take hundreds of MB
+				throw new IOException(file + ": " + frames + " frames, more than an impulse response may have ("
+						+ MAX_FRAMES + ")");
 			}
 			if (frames > MAX_SECONDS * rate) {
 				throw new IOException(file + ": longer than " + (int) MAX_SECONDS + " s, too long for an impulse response");

@@ -15,5 +15,6 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 launcher=$(ls "$PRODUCT"/plugins/org.eclipse.equinox.launcher_*.jar | head -n 1)
 echo "== console frame time (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 # the workbench's JVM flags (./mixtree, run_workbench): the console is measured as it runs there
-exec "$JAVA" -Xss4m -XX:+UseZGC -Xms256m -Xmx1g -Dosgi.requiredJavaVersion=21 -jar "$launcher" -install "$PRODUCT" \
+exec "$JAVA" -Xss4m -XX:+UseZGC -Xms256m -Xmx1g -XX:CompileThresholdScaling=3 -Dosgi.requiredJavaVersion=21 \
+  -Dds.cache.metadata=true -jar "$launcher" -install "$PRODUCT" \
   -configuration "$PRODUCT/configuration" -data @none -nosplash -application org.mixtree.ui.mixer.consolebench "$@"

@@ -197,8 +197,8 @@ final class CliCommands {
 				.run((a, r) -> new DemoCli(r.out(), r.err()).demo(a)));
 		add(root, launcher(leaf(PROJECT, "test", "", "build everything and run every test")));
 		add(root, launcher(leaf(PROJECT, "build", "", "build the product only")));
-		add(root, launcher(leaf(PROJECT, "bench", "[static|rw1|realtime] [N] [D]",
-				"benchmarks against the peers (SoX, ecasound, ffmpeg, Ardour)")));
+		add(root, launcher(leaf(PROJECT, "bench", "[static|rw1|realtime|startup|console] [...]",
+				"benchmarks against the peers (SoX, ecasound, ffmpeg, Ardour); the workbench's start-up, the console's frame time")));
 		add(root, leaf(PROJECT, "bench-effects", "[--seconds S]", "the cost of each built-in effect and of the meters")
 				.valued("--seconds", "S", "seconds of audio per effect (default 20)")
 				.run((a, r) -> new EffectsBenchCli(r.out()).bench(a)));

@@ -95,8 +95,9 @@ final class DemoPlayback implements AutoCloseable {
 		live.setLoop(0, (long) DemoMultitrack.SECONDS * rate);
 		live.play();
 		try {
-			// opening makes the player rehearse the mix (about a second of CPU); play waits for the read-ahead
-			boolean ready = live.awaitIdle(20_000);
+			// opening makes the player rehearse the mix (about a second of CPU, far longer on a loaded machine); play
+			// waits for the read-ahead
+			boolean ready = live.awaitIdle(60_000);
 			long start = live.position(), end = System.currentTimeMillis() + 3000;
 			while (ready && !live.failed() && live.position() == start && System.currentTimeMillis() < end) {
 				Thread.sleep(20);
@@ -104,7 +105,7 @@ final class DemoPlayback implements AutoCloseable {
 			if (!ready || live.failed() || live.position() == start) {
 				d.close();
 				String why = problem.get() != null ? problem.get()
-						: !ready ? "the device did not open within 20 s" : "the transport did not move within 3 s";
+						: !ready ? "the device did not open within 60 s" : "the transport did not move within 3 s";
 				throw new NotPlaying(why);
 			}
 		} catch (InterruptedException e) {

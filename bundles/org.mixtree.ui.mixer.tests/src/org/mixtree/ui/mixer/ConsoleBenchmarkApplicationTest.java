@@ -65,7 +65,7 @@ class ConsoleBenchmarkApplicationTest {
 		String text = buf.toString(StandardCharsets.UTF_8);
 		System.out.println(text);
 		assertEquals(IApplication.EXIT_OK, exit, text);
-		assertTrue(text.lines().anyMatch(l -> l.startsWith("demo playing: ") && l.contains("JACK")), text);
+		assertTrue(text.lines().anyMatch(l -> l.startsWith("demo playing: ") && l.contains(", jack:")), text);
 		assertTrue(text.contains("the demo session's own console, demo playing (engine meters)"), text);
 		// the 16-strip console: the master and the demo's buses (more than 2 of them) from the engine
 		java.util.regex.Matcher m = java.util.regex.Pattern

@@ -2,7 +2,7 @@
 # Benchmarks, Mixtree side by side with the peers of ../shared/bench on the same stems, whole process.
 #   ./mixtree bench startup [RUNS]            the workbench's start-up to the window drawn (startup.sh)
 #   ./mixtree bench views                     the routing views with 200 channels: layout and draw times (views.sh)
-#   ./mixtree bench console [STRIPS] [FRAMES] the mixer console's frame time, moving meters (console.sh)
+#   ./mixtree bench console [STRIPS] [FRAMES] the mixer console's frame time with the demo playing (console.sh)
 #   ./mixtree bench [static|rw1] [N] [D]    default: static, N=64 tracks, D=300 s
 #   RUNS=3 (median of RUNS after one warm-up)   PEERS="sox ecasound ffmpeg ardour"
 # static: the static mix (levels and pan only, the method's first step) with RW1-lin's routing, gains and

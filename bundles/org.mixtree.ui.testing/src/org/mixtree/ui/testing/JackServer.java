@@ -43,6 +43,8 @@ public final class JackServer implements AutoCloseable {
 		}
 		Thread.sleep(200);
 		if (!process.isAlive()) {
+			// not left as this process's default: the next client would look for a server that is not there
+			libc.unsetenv("JACK_DEFAULT_SERVER");
 			throw new AssertionError("the private JACK server did not start: " + Files.readString(log));
 		}
 	}

@@ -1,20 +1,29 @@
 package org.mixtree.ui.mixer.internal;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
+import org.eclipse.emf.edit.domain.EditingDomain;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.mixtree.effects.api.EffectRegistry;
+import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.model.Bus;
+import org.mixtree.model.Channel;
 import org.mixtree.model.Session;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
+import org.mixtree.session.LiveSession;
 import org.mixtree.ui.mixer.ConsoleEngine;
 import org.mixtree.ui.mixer.ConsoleInput;
 import org.mixtree.ui.mixer.MixerConsole;
@@ -37,18 +46,17 @@ public final class ConsoleBenchmark {
 	}
 
 	/** Figures in milliseconds per frame. */
-	public record Result(int strips, int visible, int frames, double meterMedian, double meterP95, double fullMedian,
+	public record Result(String title, int engineStrips, int strips, int visible, int frames, double meterMedian, double meterP95, double fullMedian,
 			double fullP95, double allMedian, double allP95, double meterCpuMedian, double meterCpuP95, double fullCpuMedian,
 			double fullCpuP95, double load) {
 		@Override
 		public String toString() {
 			return String.format(Locale.ROOT,
-					"console frame time, %d strips (%d visible at 1600 px), %d frames, moving meters"
-							+ " (load average %.1f on %d cores):%n"
+					"%s: %d strips (%d visible at 1600 px), %d frames (load average %.1f on %d cores):%n"
 							+ "  meter frame (30 fps timer)  median %.2f ms  p95 %.2f ms  (UI thread CPU median %.2f  p95 %.2f)%n"
 							+ "  full redraw (visible)       median %.2f ms  p95 %.2f ms  (UI thread CPU median %.2f  p95 %.2f)%n"
 							+ "  all %d strips off screen    median %.2f ms  p95 %.2f ms",
-					strips, visible, frames, load, Runtime.getRuntime().availableProcessors(), meterMedian, meterP95,
+					title, strips, visible, frames, load, Runtime.getRuntime().availableProcessors(), meterMedian, meterP95,
 					meterCpuMedian, meterCpuP95, fullMedian, fullP95, fullCpuMedian, fullCpuP95, strips, allMedian, allP95);
 		}
 	}
@@ -56,9 +64,17 @@ public final class ConsoleBenchmark {
 	/** A moving meter for every channel: a level per channel and frame, peaks now and then over 0 dBFS. */
 	static final class MovingMeters implements ConsoleEngine {
 		int frame;
+		/**
+		 * Whether the frame follows the wall clock at 30 fps (the console's own meter timer reads them while the demo
+		 * plays) rather than the benchmark's frame counter.
+		 */
+		boolean clocked;
 
 		@Override
 		public boolean readMeter(String channelId, double[] into) {
+			if (clocked) {
+				frame = (int) (System.nanoTime() / (1_000_000_000L / 30));
+			}
 			double phase = (channelId.hashCode() & 0xff) / 40.0 + frame * 0.21;
 			double rms = -24 + 12 * Math.sin(phase);
 			into[0] = rms + 6 + 3 * Math.sin(phase * 3.1);
@@ -75,16 +91,86 @@ public final class ConsoleBenchmark {
 		}
 	}
 
+	/** The console of {@code strips} synthetic bus strips, every meter synthetic: no audio plays. */
 	public static Result run(Display display, int strips, int frames) {
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
-		Session session = SessionEditing.create(domain, java.nio.file.Path.of("bench.mixtree"), "bench", 48000);
+		Session session = synthetic(domain, strips, List.of());
+		MovingMeters engine = new MovingMeters();
+		return measure(display, new ConsoleInput(domain, session, null, EffectRegistry.osgi(), engine), engine, null, frames,
+				"console frame time, synthetic meters (no audio playing)", 0);
+	}
+
+	/**
+	 * The console of {@code strips} synthetic bus strips while {@code live} plays {@code demo} in this process (its
+	 * audio thread competes for the CPU as in the workbench): the master and the strips named after the demo's buses
+	 * (the first ones, on screen) read their meters from the engine, the rest synthetic ones. Meter frames are the
+	 * console's own 30 fps timer's.
+	 */
+	public static Result runWithDemo(Display display, int strips, int frames, Session demo, LiveSession live) {
+		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
+		List<String> names = new ArrayList<>();
+		collectBuses(demo.getBuses(), names);
+		Session session = synthetic(domain, strips, names);
+		MovingMeters synthetic = new MovingMeters();
+		synthetic.clocked = true;
+		ConsoleEngine playing = ConsoleEngine.of(live);
+		Set<String> fromEngine = new HashSet<>();
+		double[] probe = new double[MeterSnapshot.FIELDS];
+		for (Channel c : channels(session)) {
+			if (playing.readMeter(c.getAddress(), probe)) {
+				fromEngine.add(c.getAddress());
+			}
+		}
+		ConsoleEngine mixed = new ConsoleEngine() {
+			@Override
+			public boolean readMeter(String channelId, double[] into) {
+				return fromEngine.contains(channelId) ? playing.readMeter(channelId, into) : synthetic.readMeter(channelId, into);
+			}
+		};
+		return measure(display, new ConsoleInput(domain, session, null, EffectRegistry.osgi(), mixed), synthetic, live,
+				frames, "console frame time, " + strips + " strips, demo playing (" + fromEngine.size()
+						+ " strips metered by the engine, the rest synthetic)",
+				fromEngine.size());
+	}
+
+	/**
+	 * The demo session's own console (its master and top-level buses) with every meter from {@code live}, which plays
+	 * it; meter frames are the console's own 30 fps timer's.
+	 */
+	public static Result runDemo(Display display, EditingDomain domain, Session demo, Path file, LiveSession live,
+			int frames) {
+		return measure(display, new ConsoleInput(domain, demo, file, EffectRegistry.osgi(), ConsoleEngine.of(live)), null,
+				live, frames, "console frame time, the demo session's own console, demo playing (engine meters)",
+				1 + (int) demo.getBuses().stream().filter(b -> b.getOutput() == null || b.getOutput() == demo.getMaster())
+						.count());
+	}
+
+	private static void collectBuses(List<Bus> buses, List<String> into) {
+		for (Bus b : buses) {
+			into.add(b.getName());
+		}
+	}
+
+	private static List<Channel> channels(Session session) {
+		List<Channel> all = new ArrayList<>(session.getBuses());
+		all.add(session.getMaster());
+		return all;
+	}
+
+	/**
+	 * A session of {@code strips - 1} top-level buses and the master, every bus with an EQ and every other one a
+	 * compressor too; the first buses take {@code names}, the rest are {@code Bus N}.
+	 */
+	private static Session synthetic(AdapterFactoryEditingDomain domain, int strips, List<String> names) {
+		Session session = SessionEditing.create(domain, Path.of("bench.mixtree"), "bench", 48000);
 		EffectRegistry effects = EffectRegistry.osgi();
 		String eq = effects.all().stream().map(f -> f.descriptor().id()).filter(id -> id.endsWith(".eq")).findFirst()
 				.orElse("org.mixtree.eq");
 		String comp = effects.all().stream().map(f -> f.descriptor().id()).filter(id -> id.contains("comp")).findFirst()
 				.orElse("org.mixtree.compressor");
 		for (int i = 1; i < strips; i++) {
-			SessionCommands.execute(domain, SessionCommands.addBus(domain, session, "Bus " + i, null));
+			String name = i - 1 < names.size() ? names.get(i - 1) : "Bus " + i;
+			SessionCommands.execute(domain, SessionCommands.addBus(domain, session, name, null));
 			Bus b = session.getBuses().get(i - 1);
 			SessionCommands.execute(domain, SessionCommands.addInsert(domain, b, eq, Map.of(), -1));
 			if (i % 2 == 0) {
@@ -93,11 +179,22 @@ public final class ConsoleBenchmark {
 			b.setGainDb(-(i % 12));
 			b.setPan(((i % 7) - 3) / 3.0);
 		}
-		MovingMeters engine = new MovingMeters();
+		return session;
+	}
+
+	/**
+	 * Measures a console on {@code input}. Without {@code live}, the benchmark makes each meter frame itself
+	 * ({@code synthetic} moves a frame, the console reads its meters) and spins between events; with it, the meter
+	 * frames are the paints of the console's own 30 fps timer as the engine's meters move, and the UI thread sleeps
+	 * between events (a spinning UI thread would take a core from the audio thread).
+	 */
+	private static Result measure(Display display, ConsoleInput input, MovingMeters synthetic, LiveSession live,
+			int frames, String title, int engineStrips) {
+		ConsoleEngine engine = input.engine();
 		Shell shell = new Shell(display);
 		shell.setLayout(new FillLayout());
 		shell.setBounds(0, 0, 1600, 960);
-		MixerConsole console = new MixerConsole(shell, new ConsoleInput(domain, session, null, effects, engine));
+		MixerConsole console = new MixerConsole(shell, input);
 		shell.open();
 		try {
 			long end = System.currentTimeMillis() + 3000;
@@ -115,20 +212,42 @@ public final class ConsoleBenchmark {
 			}
 			double[] meter = new double[frames], full = new double[frames], all = new double[frames];
 			double[] meterCpu = new double[frames], fullCpu = new double[frames];
+			boolean sleep = live != null;
 			// GTK paints on its frame clock, not in update(): each frame waits for the paint and takes its time
-			for (int f = 0; f < frames; f++) {
-				engine.frame++;
-				long before = console.paints();
-				console.readMeters();
-				meter[f] = awaitPaint(display, console, before);
-				meterCpu[f] = console.lastPaintCpuNanos() / 1e6;
+			if (live == null) {
+				for (int f = 0; f < frames; f++) {
+					synthetic.frame++;
+					long before = console.paints();
+					console.readMeters();
+					meter[f] = awaitPaint(display, console, before, false);
+					meterCpu[f] = console.lastPaintCpuNanos() / 1e6;
+				}
+			} else {
+				// the console's own timer: every paint it causes is a meter frame (a block of silence changes nothing)
+				int n = 0;
+				long seen = console.paints();
+				long until = System.currentTimeMillis() + frames * 2L * MixerConsole.METER_PERIOD_MS + 5000;
+				while (n < frames && System.currentTimeMillis() < until) {
+					if (!display.readAndDispatch()) {
+						display.sleep();
+					}
+					if (console.paints() != seen) {
+						seen = console.paints();
+						meter[n] = console.lastPaintNanos() / 1e6;
+						meterCpu[n++] = console.lastPaintCpuNanos() / 1e6;
+					}
+				}
+				meter = Arrays.copyOf(meter, n);
+				meterCpu = Arrays.copyOf(meterCpu, n);
 			}
 			for (int f = 0; f < frames; f++) {
-				engine.frame++;
+				if (synthetic != null) {
+					synthetic.frame++;
+				}
 				console.readMeters();
 				long before = console.paints();
 				console.canvas().redraw();
-				full[f] = awaitPaint(display, console, before);
+				full[f] = awaitPaint(display, console, before, sleep);
 				fullCpu[f] = console.lastPaintCpuNanos() / 1e6;
 			}
 			ConsoleView v = console.view();
@@ -137,7 +256,9 @@ public final class ConsoleBenchmark {
 			int scroll = v.scrollX;
 			try {
 				for (int f = 0; f < frames; f++) {
-					engine.frame++;
+					if (synthetic != null && !synthetic.clocked) {
+						synthetic.frame++;
+					}
 					for (Strip s : v.strips) {
 						engine.readMeter(s.id, s.meter);
 					}
@@ -152,8 +273,8 @@ public final class ConsoleBenchmark {
 				v.scrollX = scroll;
 				image.dispose();
 			}
-			return new Result(strips, visible, frames, median(meter), p95(meter), median(full), p95(full), median(all),
-					p95(all), median(meterCpu), p95(meterCpu), median(fullCpu), p95(fullCpu),
+			return new Result(title, engineStrips, v.strips.size(), visible, frames, median(meter), p95(meter),
+					median(full), p95(full), median(all), p95(all), median(meterCpu), p95(meterCpu), median(fullCpu), p95(fullCpu),
 					java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		} finally {
 			shell.dispose();
@@ -161,11 +282,16 @@ public final class ConsoleBenchmark {
 	}
 
 	/** Dispatches until the canvas has painted once more; @return that paint's duration in ms */
-	private static double awaitPaint(Display display, MixerConsole console, long before) {
+	private static double awaitPaint(Display display, MixerConsole console, long before, boolean sleep) {
 		long end = System.currentTimeMillis() + 1000;
 		while (console.paints() == before && System.currentTimeMillis() < end) {
 			if (!display.readAndDispatch()) {
-				Thread.onSpinWait();
+				if (sleep) {
+					// woken by the frame clock's paint or, at the latest, the console's 30 fps meter timer
+					display.sleep();
+				} else {
+					Thread.onSpinWait();
+				}
 			}
 		}
 		return console.lastPaintNanos() / 1e6;

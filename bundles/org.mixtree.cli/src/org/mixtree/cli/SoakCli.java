@@ -363,6 +363,13 @@ final class SoakCli {
 		private void cycle() {
 			List<Bus> top = SessionCommands.topLevelBuses(session);
 			if (top.size() < 2) {
+				// undos of the steps below nest buses and nothing else takes them out: one goes back to the master
+				for (Bus b : session.getBuses()) {
+					if (b.getOutput() != null) {
+						edit(SessionCommands.setOutput(domain, b, null));
+						return;
+					}
+				}
 				return;
 			}
 			Bus outer = top.get(random.nextInt(top.size()));
@@ -461,7 +468,12 @@ final class SoakCli {
 			if (what == 0 || top.isEmpty()) {
 				edit(SessionCommands.focusAll(domain, session));
 			} else if (what == 1) {
-				edit(SessionCommands.focusNext(domain, session));
+				List<Bus> focus = session.getFocus();
+				if (!focus.isEmpty() && focus.contains(top.get(top.size() - 1))) {
+					edit(SessionCommands.focusAll(domain, session)); // focus next refuses past the last bus
+				} else {
+					edit(SessionCommands.focusNext(domain, session));
+				}
 			} else {
 				edit(SessionCommands.focusOn(domain, session, top.get(random.nextInt(top.size()))));
 			}
@@ -487,6 +499,10 @@ final class SoakCli {
 				return;
 			}
 			try {
+				// ZGC reports its pauses as collectors of their own, with no usage after them: its cycles say it
+				if (String.valueOf(cd.get("gcName")).endsWith("Pauses")) {
+					return;
+				}
 				CompositeData info = (CompositeData) cd.get("gcInfo");
 				TabularData after = (TabularData) info.get("memoryUsageAfterGc");
 				long used = 0;
@@ -505,7 +521,7 @@ final class SoakCli {
 		};
 		List<Runnable> undo = new ArrayList<>();
 		for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-			if (gc instanceof NotificationEmitter emitter) {
+			if (gc instanceof NotificationEmitter emitter && !gc.getName().endsWith("Pauses")) {
 				emitter.addNotificationListener(listener, null, null);
 				f.collectors.add(gc.getName());
 				undo.add(() -> {
@@ -646,6 +662,15 @@ final class SoakCli {
 					jackd.syncLate());
 		}
 
+		/** A figure that may be missing (NaN: no collection in a window) as a number or null. */
+		private static void number(Json j, double v) {
+			if (Double.isNaN(v)) {
+				j.value((String) null);
+			} else {
+				j.value(v);
+			}
+		}
+
 		String json() {
 			Json j = new Json().beginObject();
 			j.name("session").value(file.toString()).name("device").value(String.valueOf(device)).name("seed").value(seed)
@@ -677,9 +702,11 @@ final class SoakCli {
 			}
 			double first = firstHeap();
 			double last = lastHeap();
-			j.name("heapWindowSeconds").value(windowSeconds()).name("heapFirstMedianBytes").value(first)
-					.name("heapLastMedianBytes").value(last).name("heapGrowthBytes").value(last - first)
-					.name("heapMaxBytes").value(heapMax());
+			j.name("heapWindowSeconds").value(windowSeconds());
+			number(j.name("heapFirstMedianBytes"), first);
+			number(j.name("heapLastMedianBytes"), last);
+			number(j.name("heapGrowthBytes"), last - first);
+			j.name("heapMaxBytes").value(heapMax());
 			j.name("heapAfterGc").beginArray();
 			for (double[] h : f.heapCopy()) {
 				j.beginArray().value(h[0]).value((long) h[1]).endArray();

@@ -191,6 +191,18 @@ final class CliCommands {
 				.valued("--from", "SECONDS", "start there").valued("--seconds", "S", "stop after S seconds")
 				.valued("--loop", "A:B", "loop from A to B seconds")
 				.run((a, r) -> new PlayCli(r.out(), r.err()).play(a)));
+		add(root, leaf(EFFECTS, "soak", "SESSION [--minutes M] [--buffer FRAMES] [--edits-per-second N] [--seed S] [--json]",
+				"play while a seeded random driver edits the mix; report xruns, callback times, heap, errors")
+				.valued("--minutes", "M", "how long to play (default 5)")
+				.valued("--buffer", "FRAMES", "frames per device buffer (default 256)")
+				.valued("--edits-per-second", "N", "edits a second (default 5)")
+				.valued("--seed", "S", "the driver's seed (printed; the same seed replays the same edits)")
+				.valued("--device", "jack|javasound|NAME", "the back end or device (default jack)")
+				.valued("--make", "DIR", "build a session like bench realtime's in DIR (once) and soak it")
+				.valued("--tracks", "N", "tracks of the --make session (default 64)")
+				.valued("--jackd-log", "FILE", "the JACK server's log: its own account of xruns (./mixtree soak passes it)")
+				.flag("--json", "as JSON (RFC 8259)")
+				.run((a, r) -> new SoakCli(r.out(), r.err()).soak(a)));
 
 		add(root, leaf(PROJECT, "demo", "[--dir DIR]", "synthesize a multitrack, group it, render the static mix")
 				.valued("--dir", "DIR", "where the demo is written")

@@ -270,7 +270,7 @@ final class PlayCli {
 	}
 
 	/** The end of the longest source on the timeline, at the plan's rate. */
-	private static long sessionFrames(GraphDescription graph) throws java.io.IOException {
+	static long sessionFrames(GraphDescription graph) throws java.io.IOException {
 		long end = 0;
 		for (GraphDescription.Channel c : graph.channels()) {
 			if (c.source() != null) {

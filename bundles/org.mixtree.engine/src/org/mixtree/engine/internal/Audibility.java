@@ -118,7 +118,8 @@ final class Audibility {
 				continue;
 			}
 			if (channels[k].kind() == Kind.TRACK) {
-				carries[k] = true;
+				// an offline track plays silence: a bus fed only by offline tracks hears nothing
+				carries[k] = channels[k].source() == null || !channels[k].source().isOffline();
 				continue;
 			}
 			for (int in : inputs[k]) {
@@ -147,7 +148,7 @@ final class Audibility {
 			Channel c = channels[k];
 			// an offline source first: the one cause the user cannot fix at the console
 			String r = c.kind() == Kind.TRACK && c.source() != null && c.source().isOffline()
-					? "offline: " + c.source().offline()
+					? org.mixtree.engine.Plan.OFFLINE + c.source().offline()
 					: null;
 			if (r == null && c.mute()) {
 				r = c.label() + " is muted";

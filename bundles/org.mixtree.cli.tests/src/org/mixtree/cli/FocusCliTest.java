@@ -383,11 +383,11 @@ class FocusCliTest {
 		agree(ch, CliEndToEndTest.read(dir.resolve("solo.wav")), dir.resolve("solo-stems"));
 		assertMix(expected(false, "Bass"), CliEndToEndTest.read(dir.resolve("solo.wav")), "solo Bass");
 
-		// the source file: named by info; render refuses the session naming the file
+		// the source file: named by info (the track is offline); render refuses the session naming the file
 		ok("set", s, "track:Bass", "solo=false");
 		Files.delete(dir.resolve("stems").resolve("Kick.wav"));
 		ch = CliEndToEndTest.channels(ok("info", s, "--json").out());
-		assertEquals("the source file is missing", ch.get("track:Kick").get("silentBecause"));
+		assertEquals("offline: stems/Kick.wav is missing", ch.get("track:Kick").get("silentBecause"));
 		assertEquals(false, ch.get("track:Kick").get("audible"));
 		Result missing = CliEndToEndTest.cli("render", s, "-o", dir.resolve("x.wav").toString());
 		assertEquals(1, missing.code());

@@ -134,7 +134,7 @@ final class CliCommands {
 				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertRemove(a)));
 		add(insert, leaf(SESSIONS, "move", "SESSION TARGET FROM TO", "move an insert to another slot")
 				.edits().run((a, r) -> new InsertSendCli(r.out(), r.err(), EffectCatalog.osgi(), r.edits()).insertMove(a)));
-		add(root, leaf(SESSIONS, "render", "SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]",
+		add(root, leaf(SESSIONS, "render", "SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME] [--allow-offline]",
 				"the mix into a WAV file (and one per top-level bus with --stems)")
 				.synopsis("SESSION --stems-depth N -o DIR [--master-processing] [--format f32|s24|s16]",
 						"one stem per bus at depth N (1: top level), as the master hears it")
@@ -144,7 +144,15 @@ final class CliCommands {
 				.valued("--stems-depth", "N", "one stem per bus at depth N of the tree into the folder -o")
 				.valued("--snapshot", "NAME", "render the mix as the snapshot holds it (the session file untouched)")
 				.flag("--master-processing", "stems by depth: through the master's inserts too")
+				.flag("--allow-offline", "render offline stems as silence (else an offline stem refuses the render)")
 				.run((a, r) -> new RenderCli(r.out(), r.err()).render(a)));
+		add(root, leaf(SESSIONS, "relink", "SESSION DIR [--all] [--force] [--dry-run]",
+				"point offline stems at the files of the same name in DIR (and its subfolders)")
+				.note("a file whose rate, channels or length differ from the stem's is named, not relinked")
+				.flag("--all", "relink every stem, not only the offline ones")
+				.flag("--force", "relink a file that differs from the stem the session recorded")
+				.flag("--dry-run", "print what would be relinked, write nothing")
+				.edits().run((a, r) -> new RelinkCli(r.out(), r.edits()).relink(a)));
 		add(root, leaf(SESSIONS, "gainstage", "SESSION --target LUFS [--measure integrated|shortterm-max] [--tracks bus:NAME]",
 				"set each track's clip gain so its file reaches the target")
 				.valued("--target", "LUFS", "the loudness each track's file is brought to (e.g. -23)")

@@ -273,7 +273,9 @@ final class PlayCli {
 	static long sessionFrames(GraphDescription graph) throws java.io.IOException {
 		long end = 0;
 		for (GraphDescription.Channel c : graph.channels()) {
-			if (c.source() != null) {
+			if (c.source() != null && c.source().isOffline()) {
+				end = Math.max(end, c.source().offsetFrames() + c.source().offlineFrames());
+			} else if (c.source() != null) {
 				var info = AudioFiles.info(c.source().file());
 				long frames = Math.round((double) info.frames() * graph.sampleRate() / info.sampleRate());
 				end = Math.max(end, c.source().offsetFrames() + frames);

@@ -34,6 +34,8 @@ final class RenderCli {
 	private final PrintStream err;
 	/** {@code --snapshot NAME}: render the mix as that snapshot holds it, the session file untouched. */
 	private String snapshot;
+	/** {@code --allow-offline}: offline stems render as silence (the engine then warns once per stem). */
+	private boolean allowOffline;
 
 	RenderCli(PrintStream out, PrintStream err) {
 		this.out = out;
@@ -41,8 +43,9 @@ final class RenderCli {
 	}
 
 	void render(Args a) throws Exception {
-		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME]";
+		String usage = "render SESSION -o OUT.wav [--format f32|s24|s16] [--stems DIR] [--snapshot NAME] [--allow-offline]";
 		snapshot = a.option("--snapshot");
+		allowOffline = a.flag("--allow-offline");
 		Path file = Path.of(a.required(0, "SESSION; usage: " + usage));
 		a.expectAtMost(1, usage);
 		String o = a.option("-o") != null ? a.option("-o") : a.option("--output");
@@ -135,6 +138,7 @@ final class RenderCli {
 		if (snapshot != null) {
 			options = SnapshotCli.keepSessionFiles(options, sessionFile);
 		}
+		options = options.withAllowOffline(allowOffline);
 		try {
 			Engine.checkOutputs(plan, options);
 		} catch (OutputGuard.RefusedException e) {
@@ -195,6 +199,7 @@ final class RenderCli {
 		if (snapshot != null) {
 			options = SnapshotCli.keepSessionFiles(options, sessionFile);
 		}
+		options = options.withAllowOffline(allowOffline);
 		try {
 			Engine.checkOutputs(plan, options);
 		} catch (OutputGuard.RefusedException e) {

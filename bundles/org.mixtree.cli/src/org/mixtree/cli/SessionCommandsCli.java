@@ -28,6 +28,7 @@ import org.mixtree.model.edit.builder.SessionBuilder;
 import org.mixtree.model.edit.builder.StemFolder;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.validation.SessionValidator;
+import org.mixtree.session.Stems;
 
 /** {@code new}, {@code info}, {@code set} and {@code bus}: the commands that read or edit a session file. */
 final class SessionCommandsCli {
@@ -81,8 +82,10 @@ final class SessionCommandsCli {
 		List<Path> stems = found.stems();
 		Map<Integer, Integer> rates = new HashMap<>();
 		List<Integer> channels = new ArrayList<>();
+		Map<String, AudioFileInfo> infos = new HashMap<>();
 		for (Path stem : stems) {
 			AudioFileInfo info = AudioFiles.info(stem);
+			infos.put(SessionStore.relativeSource(stem, file), info);
 			rates.merge(info.sampleRate(), 1, Integer::sum);
 			channels.add(info.channels());
 		}
@@ -103,6 +106,13 @@ final class SessionCommandsCli {
 			sources.add(new SessionBuilder.Stem(SessionStore.relativeSource(stems.get(i), file), channels.get(i)));
 		}
 		SessionCommands.execute(domain, SessionBuilder.populate(domain, session, sources, mode, rules));
+		for (org.mixtree.model.Track t : session.getTracks()) {
+			// the fingerprint that later tells a changed stem; a new session has no undo history to keep
+			AudioFileInfo info = infos.get(t.getSource());
+			if (info != null) {
+				Stems.fingerprint(t, info);
+			}
+		}
 		if (!dryRun) {
 			SessionStore.save(session, file);
 		}
@@ -195,6 +205,22 @@ final class SessionCommandsCli {
 			MixTree.print(session, out, effects, file);
 			for (SessionValidator.Problem p : SessionValidator.validate(session)) {
 				out.println("problem: " + p.message());
+			}
+			stemLines(session, file, out);
+		}
+	}
+
+	/**
+	 * One line per stem that is offline ({@code offline: track:Kick: stems/Kick.wav is missing (it plays silence;
+	 * ./mixtree relink finds it)}) or changed since it was added or relinked.
+	 */
+	static void stemLines(Session session, Path file, PrintStream out) {
+		for (Stems.Status s : Stems.check(session, file)) {
+			if (s.state() == Stems.State.OFFLINE) {
+				out.println("offline: " + ChannelAddress.of(s.track()) + ": " + s.reason()
+						+ " (it plays silence; ./mixtree relink SESSION DIR finds it)");
+			} else if (s.state() == Stems.State.CHANGED) {
+				out.println("changed: " + ChannelAddress.of(s.track()) + ": " + s.reason());
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import org.mixtree.engine.Plan;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.session.MixFacts;
 import org.mixtree.session.SessionGraph;
+import org.mixtree.session.Stems;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -41,6 +42,9 @@ import org.mixtree.model.Track;
  * Every channel has {@code "audible": bool} and {@code "silentBecause"}: null when it is heard in the master, else
  * the first cause, as the engine decides it ({@link Plan#silentBecause}); a bus has {@code "soloSafe": bool}. The
  * session has {@code "focus": ["bus:Drums", ...]} (the buses in focus in console order; empty: no focus).
+ * A track has {@code "offline": bool} (its stem is missing or unreadable and plays silence), {@code "offlineReason"}
+ * (null, or the line naming the file) and {@code "changed"} (null, or how the stem differs from the length, rate and
+ * channels the session recorded), as {@link Stems#check} finds them.
  */
 final class SessionJson {
 	private SessionJson() {
@@ -180,6 +184,12 @@ final class SessionJson {
 		if (c instanceof Track t) {
 			j.name("source").value(t.getSource());
 			j.name("clipGainDb").value(t.getClipGainDb());
+			if (file != null) {
+				Stems.Status stem = Stems.check(t, file);
+				j.name("offline").value(stem.state() == Stems.State.OFFLINE);
+				j.name("offlineReason").value(stem.state() == Stems.State.OFFLINE ? stem.reason() : null);
+				j.name("changed").value(stem.state() == Stems.State.CHANGED ? stem.reason() : null);
+			}
 		}
 		if (c instanceof Bus b) {
 			j.name("plugins").beginObject();

@@ -252,7 +252,23 @@ public record GraphDescription(int sampleRate, PanLaw panLaw, List<Channel> chan
 	 * @param file         the file
 	 * @param clipGainDb   gain applied to the source before anything else, in dB
 	 * @param offsetFrames where the file starts on the timeline, in frames at the mix rate (&gt;= 0)
+	 * @param offline      null when the file is there; else why it is offline, one line naming the file as the
+	 *                     session stores it ({@code stems/Kick.wav is missing}): the track then plays silence for
+	 *                     {@code offlineFrames}, is silent for that reason ({@link Plan#silentBecause}), and a
+	 *                     render refuses it unless told otherwise. The binding decides; the engine only obeys.
+	 * @param offlineFrames how long an offline source plays silence, in frames at the mix rate (its recorded length,
+	 *                     so the mix keeps its length); 0 when not known
 	 */
-	public record Source(Path file, double clipGainDb, long offsetFrames) {
+	public record Source(Path file, double clipGainDb, long offsetFrames, String offline, long offlineFrames) {
+
+		/** A source that is there (the form before offline sources existed). */
+		public Source(Path file, double clipGainDb, long offsetFrames) {
+			this(file, clipGainDb, offsetFrames, null, 0);
+		}
+
+		/** @return whether the track plays silence in place of its file ({@link #offline()} says why) */
+		public boolean isOffline() {
+			return offline != null;
+		}
 	}
 }

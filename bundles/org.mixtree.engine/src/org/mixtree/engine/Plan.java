@@ -10,6 +10,12 @@ import java.util.List;
  */
 public interface Plan {
 
+	/**
+	 * How {@link #silentBecause} begins for a track whose source is offline
+	 * ({@link GraphDescription.Source#offline()}), before anything else: {@code offline: stems/Kick.wav is missing}.
+	 */
+	String OFFLINE = "offline: ";
+
 	/** @return the description this plan was compiled from */
 	GraphDescription description();
 
@@ -63,7 +69,7 @@ public interface Plan {
 	 * Why a channel is not heard in the master: null when it is, else one line naming the first cause and the
 	 * channel that holds it ({@code bus:Guitars is muted}, {@code its output bus:FX is muted}, {@code track:Kick
 	 * is soloed}, {@code focus is on bus:Drums}, {@code gain is -inf dB}, {@code insert 2 (org.mixtree.eq) is
-	 * missing}, {@code the source file is missing}). Decided in one place with what the mixer plays, so a channel
+	 * missing}, {@code offline: stems/Kick.wav is missing}, {@code the source file is missing}). Decided in one place with what the mixer plays, so a channel
 	 * with no reason is heard in a render and one with a reason is not. The order of the causes is documented on
 	 * the engine's {@code Audibility}: own mute, a muted bus on the path (nearest first), another solo, focus, a
 	 * fader at -inf on the way out, a missing effect, nothing heard feeding a bus, a missing source file.

@@ -35,16 +35,26 @@ import org.mixtree.audio.io.SampleFormat;
  *                   ({@link RenderResult#firstOverFrame()}); NaN: not looked for
  * @param maxSeconds the most of the timeline rendered, in seconds from its start: the mix and every stem stop there
  *                   (what comes after is neither mixed nor written); infinity: the whole mix with its tail
+ * @param allowOffline false: a track whose source is offline ({@link GraphDescription.Source#offline()}) fails the
+ *                   render naming its file, since a bounce without a stem is not the mix; true: it renders silent
  */
 public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads,
 		long ditherSeed, double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing,
-		double overDbfs, double maxSeconds) {
+		double overDbfs, double maxSeconds, boolean allowOffline) {
+
+	/** Options that refuse offline sources (the form before {@link #allowOffline()} existed). */
+	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
+			double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing, double overDbfs,
+			double maxSeconds) {
+		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs, maxSeconds, false);
+	}
 
 	/** Options rendering the whole mix (the form before {@link #maxSeconds()} existed). */
 	public RenderOptions(Path output, SampleFormat format, Path stemsDir, int blockSize, int threads, long ditherSeed,
 			double effectBudget, Map<Path, String> keep, int stemsDepth, boolean stemsMasterProcessing, double overDbfs) {
 		this(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, Double.POSITIVE_INFINITY);
+				stemsMasterProcessing, overDbfs, Double.POSITIVE_INFINITY, false);
 	}
 
 	/** Options that look for no over (the form before {@link #overDbfs()} existed). */
@@ -123,13 +133,13 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 		Map<Path, String> more = new LinkedHashMap<>(keep);
 		more.put(file, what);
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, more, stemsDepth,
-				stemsMasterProcessing, overDbfs, maxSeconds);
+				stemsMasterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/** @return a copy with another effect budget (multiple of a block's duration; 0: no limit) */
 	public RenderOptions withEffectBudget(double factor) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, factor, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, maxSeconds);
+				stemsMasterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/**
@@ -153,7 +163,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	/** @return a copy writing the top-level bus stems to {@code dir} (null: no stems) */
 	public RenderOptions withStemsDir(Path dir) {
 		return new RenderOptions(output, format, dir, blockSize, threads, ditherSeed, effectBudget, keep, 0, false,
-				overDbfs, maxSeconds);
+				overDbfs, maxSeconds, allowOffline);
 	}
 
 	/**
@@ -174,7 +184,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 			throw new IllegalArgumentException("stems depth " + depth + " < 1");
 		}
 		return new RenderOptions(output, format, Objects.requireNonNull(dir, "dir"), blockSize, threads, ditherSeed,
-				effectBudget, keep, depth, masterProcessing, overDbfs, maxSeconds);
+				effectBudget, keep, depth, masterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/** @return options writing stems by level only (no mix file): see {@link #withStemsByDepth} */
@@ -190,19 +200,19 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	/** @return a copy with another block size */
 	public RenderOptions withBlockSize(int frames) {
 		return new RenderOptions(output, format, stemsDir, frames, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, maxSeconds);
+				stemsMasterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/** @return a copy with another thread count */
 	public RenderOptions withThreads(int count) {
 		return new RenderOptions(output, format, stemsDir, blockSize, count, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, maxSeconds);
+				stemsMasterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/** @return a copy with another dither seed */
 	public RenderOptions withDitherSeed(long seed) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, seed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, maxSeconds);
+				stemsMasterProcessing, overDbfs, maxSeconds, allowOffline);
 	}
 
 	/**
@@ -211,7 +221,7 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	 */
 	public RenderOptions withOverDbfs(double dbfs) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, dbfs, maxSeconds);
+				stemsMasterProcessing, dbfs, maxSeconds, allowOffline);
 	}
 
 	/**
@@ -220,7 +230,13 @@ public record RenderOptions(Path output, SampleFormat format, Path stemsDir, int
 	 */
 	public RenderOptions withMaxSeconds(double seconds) {
 		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
-				stemsMasterProcessing, overDbfs, seconds);
+				stemsMasterProcessing, overDbfs, seconds, allowOffline);
+	}
+
+	/** @return a copy that renders offline sources as silence instead of refusing them */
+	public RenderOptions withAllowOffline(boolean allow) {
+		return new RenderOptions(output, format, stemsDir, blockSize, threads, ditherSeed, effectBudget, keep, stemsDepth,
+				stemsMasterProcessing, overDbfs, maxSeconds, allow);
 	}
 
 	/** @return the most frames rendered at {@code rate} Hz: {@link Long#MAX_VALUE} for the whole mix */

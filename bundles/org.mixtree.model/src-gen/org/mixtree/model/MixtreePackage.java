@@ -425,13 +425,40 @@ public interface MixtreePackage extends EPackage {
 	int TRACK__OFFSET_FRAMES = CHANNEL_FEATURE_COUNT + 2;
 
 	/**
+	 * The feature id for the '<em><b>Source Frames</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRACK__SOURCE_FRAMES = CHANNEL_FEATURE_COUNT + 3;
+
+	/**
+	 * The feature id for the '<em><b>Source Rate</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRACK__SOURCE_RATE = CHANNEL_FEATURE_COUNT + 4;
+
+	/**
+	 * The feature id for the '<em><b>Source Channels</b></em>' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 * @ordered
+	 */
+	int TRACK__SOURCE_CHANNELS = CHANNEL_FEATURE_COUNT + 5;
+
+	/**
 	 * The number of structural features of the '<em>Track</em>' class.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
 	 * @generated
 	 * @ordered
 	 */
-	int TRACK_FEATURE_COUNT = CHANNEL_FEATURE_COUNT + 3;
+	int TRACK_FEATURE_COUNT = CHANNEL_FEATURE_COUNT + 6;
 
 	/**
 	 * The number of operations of the '<em>Track</em>' class.
@@ -1149,6 +1176,39 @@ public interface MixtreePackage extends EPackage {
 	EAttribute getTrack_OffsetFrames();
 
 	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.Track#getSourceFrames <em>Source Frames</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Source Frames</em>'.
+	 * @see org.mixtree.model.Track#getSourceFrames()
+	 * @see #getTrack()
+	 * @generated
+	 */
+	EAttribute getTrack_SourceFrames();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.Track#getSourceRate <em>Source Rate</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Source Rate</em>'.
+	 * @see org.mixtree.model.Track#getSourceRate()
+	 * @see #getTrack()
+	 * @generated
+	 */
+	EAttribute getTrack_SourceRate();
+
+	/**
+	 * Returns the meta object for the attribute '{@link org.mixtree.model.Track#getSourceChannels <em>Source Channels</em>}'.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @return the meta object for the attribute '<em>Source Channels</em>'.
+	 * @see org.mixtree.model.Track#getSourceChannels()
+	 * @see #getTrack()
+	 * @generated
+	 */
+	EAttribute getTrack_SourceChannels();
+
+	/**
 	 * Returns the meta object for class '{@link org.mixtree.model.Bus <em>Bus</em>}'.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -1640,6 +1700,30 @@ public interface MixtreePackage extends EPackage {
 		 * @generated
 		 */
 		EAttribute TRACK__OFFSET_FRAMES = eINSTANCE.getTrack_OffsetFrames();
+
+		/**
+		 * The meta object literal for the '<em><b>Source Frames</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRACK__SOURCE_FRAMES = eINSTANCE.getTrack_SourceFrames();
+
+		/**
+		 * The meta object literal for the '<em><b>Source Rate</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRACK__SOURCE_RATE = eINSTANCE.getTrack_SourceRate();
+
+		/**
+		 * The meta object literal for the '<em><b>Source Channels</b></em>' attribute feature.
+		 * <!-- begin-user-doc -->
+		 * <!-- end-user-doc -->
+		 * @generated
+		 */
+		EAttribute TRACK__SOURCE_CHANNELS = eINSTANCE.getTrack_SourceChannels();
 
 		/**
 		 * The meta object literal for the '{@link org.mixtree.model.impl.BusImpl <em>Bus</em>}' class.

@@ -51,7 +51,8 @@ public final class SessionGraph {
 	 *
 	 * @param session     the session
 	 * @param sessionFile the file the session was loaded from: track sources and insert files are relative to its
-	 *                    folder
+	 *                    folder; a source that is missing or unreadable is marked offline
+	 *                    ({@link Source#offline()}, {@link Stems#offlineReason}): the track plays silence
 	 * @param effects     where effect ids are looked up
 	 * @return the graph the engine compiles; called on the thread that owns the model
 	 * @throws IllegalArgumentException naming the channel and slot when an insert's state is not base64
@@ -61,8 +62,10 @@ public final class SessionGraph {
 		List<Channel> channels = new ArrayList<>();
 		Bus master = session.getMaster();
 		for (Track track : session.getTracks()) {
-			Source source = new Source(base.resolve(track.getSource()).normalize(), track.getClipGainDb(),
-					track.getOffsetFrames());
+			Path file = base.resolve(track.getSource()).normalize();
+			String offline = Stems.offlineReason(track, file);
+			Source source = new Source(file, track.getClipGainDb(), track.getOffsetFrames(), offline,
+					offline == null ? 0 : recordedFrames(track, session.getSampleRate()));
 			channels.add(new Channel(track.getAddress(), track.getName(), Kind.TRACK, source, track.getGainDb(),
 					track.getPan(), track.isMute(), track.isSolo(), track.isPolarityInverted(),
 					outputOf(track.getOutput(), master),
@@ -79,6 +82,14 @@ public final class SessionGraph {
 			focus.add(bus.getAddress());
 		}
 		return new GraphDescription(session.getSampleRate(), panLaw(session.getPanLaw()), channels, focus);
+	}
+
+	/** An offline track's recorded length at the session's rate, so the mix keeps its length; 0 when not recorded. */
+	private static long recordedFrames(Track track, int sessionRate) {
+		if (track.getSourceFrames() <= 0 || track.getSourceRate() <= 0) {
+			return 0;
+		}
+		return Math.round((double) track.getSourceFrames() * sessionRate / track.getSourceRate());
 	}
 
 	private static Channel bus(Bus bus, String output, EffectRegistry effects, Path sessionFile, boolean stageBypass) {

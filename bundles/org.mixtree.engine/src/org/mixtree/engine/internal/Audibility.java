@@ -17,6 +17,8 @@ import org.mixtree.engine.GraphDescription.Kind;
  * <p>
  * The causes, in the order they are looked for (the first found is the reason):
  * <ol>
+ * <li>a track whose source the binding marked offline, before anything else: {@code offline: stems/Kick.wav is
+ * missing} (it plays silence; a render refuses it unless told otherwise);</li>
  * <li>its own mute: {@code bus:Guitars is muted};</li>
  * <li>a muted bus on its path to the master, nearest first: {@code its output bus:FX is muted} for the bus it feeds,
  * {@code bus:Guitars is muted} for one further up (the master: {@code master is muted});</li>
@@ -116,7 +118,8 @@ final class Audibility {
 				continue;
 			}
 			if (channels[k].kind() == Kind.TRACK) {
-				carries[k] = true;
+				// an offline track plays silence: a bus fed only by offline tracks hears nothing
+				carries[k] = channels[k].source() == null || !channels[k].source().isOffline();
 				continue;
 			}
 			for (int in : inputs[k]) {
@@ -143,8 +146,11 @@ final class Audibility {
 		String[] reason = new String[n];
 		for (int k = 0; k < n; k++) {
 			Channel c = channels[k];
-			String r = null;
-			if (c.mute()) {
+			// an offline source first: the one cause the user cannot fix at the console
+			String r = c.kind() == Kind.TRACK && c.source() != null && c.source().isOffline()
+					? org.mixtree.engine.Plan.OFFLINE + c.source().offline()
+					: null;
+			if (r == null && c.mute()) {
 				r = c.label() + " is muted";
 			}
 			for (int o = output[k]; r == null && o >= 0; o = output[o]) {

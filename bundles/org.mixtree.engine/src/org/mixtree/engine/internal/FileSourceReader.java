@@ -22,6 +22,9 @@ public final class FileSourceReader implements SourceReader {
 
 	/** @throws AudioFileException naming the file when it is missing, unreadable or has more than 2 channels */
 	public static SourceReader open(Source source, int sampleRate) throws IOException {
+		if (source.isOffline()) {
+			return new SilentSourceReader(source.file(), source.offlineFrames());
+		}
 		AudioFileReader reader = AudioFiles.open(source.file(), sampleRate);
 		if (reader.channels() < 1 || reader.channels() > 2) {
 			int channels = reader.channels();

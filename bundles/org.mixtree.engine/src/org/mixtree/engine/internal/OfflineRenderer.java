@@ -16,6 +16,7 @@ import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.LoudnessMeter;
 import org.mixtree.effects.api.RenderMode;
 import org.mixtree.engine.Engine;
+import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.RenderOptions;
 import org.mixtree.engine.RenderProgress;
 import org.mixtree.engine.RenderResult;
@@ -284,7 +285,13 @@ public final class OfflineRenderer {
 		boolean done = false;
 		try {
 			for (int t = 0; t < mixed.trackCount(); t++) {
-				opened.add(opener.open(mixed.source(t), rate));
+				GraphDescription.Source source = mixed.source(t);
+				if (source.isOffline() && !options.allowOffline()) {
+					// a bounce without a stem is not the mix: refused before anything is written
+					throw new AudioFileException(source.file(), "offline (" + source.offline()
+							+ "); relink it, or render with the stem silent (--allow-offline)");
+				}
+				opened.add(opener.open(source, rate));
 			}
 			makeStemsDir(options.stemsDir());
 			LoudnessMeter meter = new LoudnessMeter(2, rate);

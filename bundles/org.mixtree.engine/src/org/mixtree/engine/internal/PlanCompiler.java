@@ -255,6 +255,11 @@ public final class PlanCompiler {
 		boolean[] audible = heard.audible;
 		boolean[] live = resolveLive(channels, audible, inputs, sendSource, sendTarget, keySource);
 		List<String> warnings = new ArrayList<>();
+		for (Channel c : graph.channels()) {
+			if (c.kind() == Kind.TRACK && c.source() != null && c.source().isOffline()) {
+				warnings.add(c.label() + " is offline (" + c.source().offline() + "); it plays silence");
+			}
+		}
 		double[][][] pending = new double[n][][];
 		Processor[][] processors = processors(graph, channels, previous, warnings, pending);
 		return new CompiledPlan(graph, channels, output, inputs, tracks.stream().mapToInt(Integer::intValue).toArray(),

@@ -49,6 +49,9 @@ public class TrackItemProvider extends ChannelItemProvider {
 			addSourcePropertyDescriptor(object);
 			addClipGainDbPropertyDescriptor(object);
 			addOffsetFramesPropertyDescriptor(object);
+			addSourceFramesPropertyDescriptor(object);
+			addSourceRatePropertyDescriptor(object);
+			addSourceChannelsPropertyDescriptor(object);
 		}
 		return itemPropertyDescriptors;
 	}
@@ -120,6 +123,72 @@ public class TrackItemProvider extends ChannelItemProvider {
 	}
 
 	/**
+	 * This adds a property descriptor for the Source Frames feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addSourceFramesPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Track_sourceFrames_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Track_sourceFrames_feature", "_UI_Track_type"),
+				 MixtreePackage.Literals.TRACK__SOURCE_FRAMES,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Source Rate feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addSourceRatePropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Track_sourceRate_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Track_sourceRate_feature", "_UI_Track_type"),
+				 MixtreePackage.Literals.TRACK__SOURCE_RATE,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
+	 * This adds a property descriptor for the Source Channels feature.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	protected void addSourceChannelsPropertyDescriptor(Object object) {
+		itemPropertyDescriptors.add
+			(createItemPropertyDescriptor
+				(((ComposeableAdapterFactory)adapterFactory).getRootAdapterFactory(),
+				 getResourceLocator(),
+				 getString("_UI_Track_sourceChannels_feature"),
+				 getString("_UI_PropertyDescriptor_description", "_UI_Track_sourceChannels_feature", "_UI_Track_type"),
+				 MixtreePackage.Literals.TRACK__SOURCE_CHANNELS,
+				 true,
+				 false,
+				 false,
+				 ItemPropertyDescriptor.INTEGRAL_VALUE_IMAGE,
+				 null,
+				 null));
+	}
+
+	/**
 	 * This returns Track.gif.
 	 * <!-- begin-user-doc -->
 	 * <!-- end-user-doc -->
@@ -170,6 +239,9 @@ public class TrackItemProvider extends ChannelItemProvider {
 			case MixtreePackage.TRACK__SOURCE:
 			case MixtreePackage.TRACK__CLIP_GAIN_DB:
 			case MixtreePackage.TRACK__OFFSET_FRAMES:
+			case MixtreePackage.TRACK__SOURCE_FRAMES:
+			case MixtreePackage.TRACK__SOURCE_RATE:
+			case MixtreePackage.TRACK__SOURCE_CHANNELS:
 				fireNotifyChanged(new ViewerNotification(notification, notification.getNotifier(), false, true));
 				return;
 		}

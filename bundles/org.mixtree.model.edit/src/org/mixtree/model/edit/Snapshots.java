@@ -68,7 +68,8 @@ public final class Snapshots {
 	public static final Set<EStructuralFeature> NOT_MIX = Set.of(MixtreePackage.Literals.SESSION__NAME,
 			MixtreePackage.Literals.SESSION__SAMPLE_RATE, MixtreePackage.Literals.SESSION__SNAPSHOTS,
 			MixtreePackage.Literals.TRACK__SOURCE, MixtreePackage.Literals.TRACK__CLIP_GAIN_DB,
-			MixtreePackage.Literals.TRACK__OFFSET_FRAMES);
+			MixtreePackage.Literals.TRACK__OFFSET_FRAMES, MixtreePackage.Literals.TRACK__SOURCE_FRAMES,
+			MixtreePackage.Literals.TRACK__SOURCE_RATE, MixtreePackage.Literals.TRACK__SOURCE_CHANNELS);
 
 	private Snapshots() {
 	}

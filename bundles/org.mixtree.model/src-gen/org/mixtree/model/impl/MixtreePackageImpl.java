@@ -435,6 +435,36 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 	 * @generated
 	 */
 	@Override
+	public EAttribute getTrack_SourceFrames() {
+		return (EAttribute)trackEClass.getEStructuralFeatures().get(3);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrack_SourceRate() {
+		return (EAttribute)trackEClass.getEStructuralFeatures().get(4);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public EAttribute getTrack_SourceChannels() {
+		return (EAttribute)trackEClass.getEStructuralFeatures().get(5);
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public EClass getBus() {
 		return busEClass;
 	}
@@ -726,6 +756,9 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		createEAttribute(trackEClass, TRACK__SOURCE);
 		createEAttribute(trackEClass, TRACK__CLIP_GAIN_DB);
 		createEAttribute(trackEClass, TRACK__OFFSET_FRAMES);
+		createEAttribute(trackEClass, TRACK__SOURCE_FRAMES);
+		createEAttribute(trackEClass, TRACK__SOURCE_RATE);
+		createEAttribute(trackEClass, TRACK__SOURCE_CHANNELS);
 
 		busEClass = createEClass(BUS);
 		createEAttribute(busEClass, BUS__SOLO_SAFE);
@@ -820,6 +853,9 @@ public class MixtreePackageImpl extends EPackageImpl implements MixtreePackage {
 		initEAttribute(getTrack_Source(), ecorePackage.getEString(), "source", null, 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTrack_ClipGainDb(), ecorePackage.getEDouble(), "clipGainDb", "0.0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 		initEAttribute(getTrack_OffsetFrames(), ecorePackage.getELong(), "offsetFrames", "0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrack_SourceFrames(), ecorePackage.getELong(), "sourceFrames", "0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrack_SourceRate(), ecorePackage.getEInt(), "sourceRate", "0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
+		initEAttribute(getTrack_SourceChannels(), ecorePackage.getEInt(), "sourceChannels", "0", 0, 1, Track.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);
 
 		initEClass(busEClass, Bus.class, "Bus", !IS_ABSTRACT, !IS_INTERFACE, IS_GENERATED_INSTANCE_CLASS);
 		initEAttribute(getBus_SoloSafe(), ecorePackage.getEBoolean(), "soloSafe", null, 0, 1, Bus.class, !IS_TRANSIENT, !IS_VOLATILE, IS_CHANGEABLE, !IS_UNSETTABLE, !IS_ID, IS_UNIQUE, !IS_DERIVED, IS_ORDERED);

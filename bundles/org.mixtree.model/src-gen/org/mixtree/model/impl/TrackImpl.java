@@ -23,6 +23,9 @@ import org.mixtree.model.Track;
  *   <li>{@link org.mixtree.model.impl.TrackImpl#getSource <em>Source</em>}</li>
  *   <li>{@link org.mixtree.model.impl.TrackImpl#getClipGainDb <em>Clip Gain Db</em>}</li>
  *   <li>{@link org.mixtree.model.impl.TrackImpl#getOffsetFrames <em>Offset Frames</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.TrackImpl#getSourceFrames <em>Source Frames</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.TrackImpl#getSourceRate <em>Source Rate</em>}</li>
+ *   <li>{@link org.mixtree.model.impl.TrackImpl#getSourceChannels <em>Source Channels</em>}</li>
  * </ul>
  *
  * @generated
@@ -87,6 +90,66 @@ public class TrackImpl extends ChannelImpl implements Track {
 	 * @ordered
 	 */
 	protected long offsetFrames = OFFSET_FRAMES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getSourceFrames() <em>Source Frames</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceFrames()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final long SOURCE_FRAMES_EDEFAULT = 0L;
+
+	/**
+	 * The cached value of the '{@link #getSourceFrames() <em>Source Frames</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceFrames()
+	 * @generated
+	 * @ordered
+	 */
+	protected long sourceFrames = SOURCE_FRAMES_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getSourceRate() <em>Source Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int SOURCE_RATE_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getSourceRate() <em>Source Rate</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceRate()
+	 * @generated
+	 * @ordered
+	 */
+	protected int sourceRate = SOURCE_RATE_EDEFAULT;
+
+	/**
+	 * The default value of the '{@link #getSourceChannels() <em>Source Channels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceChannels()
+	 * @generated
+	 * @ordered
+	 */
+	protected static final int SOURCE_CHANNELS_EDEFAULT = 0;
+
+	/**
+	 * The cached value of the '{@link #getSourceChannels() <em>Source Channels</em>}' attribute.
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @see #getSourceChannels()
+	 * @generated
+	 * @ordered
+	 */
+	protected int sourceChannels = SOURCE_CHANNELS_EDEFAULT;
 
 	/**
 	 * <!-- begin-user-doc -->
@@ -182,6 +245,75 @@ public class TrackImpl extends ChannelImpl implements Track {
 	 * @generated
 	 */
 	@Override
+	public long getSourceFrames() {
+		return sourceFrames;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSourceFrames(long newSourceFrames) {
+		long oldSourceFrames = sourceFrames;
+		sourceFrames = newSourceFrames;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MixtreePackage.TRACK__SOURCE_FRAMES, oldSourceFrames, sourceFrames));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getSourceRate() {
+		return sourceRate;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSourceRate(int newSourceRate) {
+		int oldSourceRate = sourceRate;
+		sourceRate = newSourceRate;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MixtreePackage.TRACK__SOURCE_RATE, oldSourceRate, sourceRate));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public int getSourceChannels() {
+		return sourceChannels;
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
+	public void setSourceChannels(int newSourceChannels) {
+		int oldSourceChannels = sourceChannels;
+		sourceChannels = newSourceChannels;
+		if (eNotificationRequired())
+			eNotify(new ENotificationImpl(this, Notification.SET, MixtreePackage.TRACK__SOURCE_CHANNELS, oldSourceChannels, sourceChannels));
+	}
+
+	/**
+	 * <!-- begin-user-doc -->
+	 * <!-- end-user-doc -->
+	 * @generated
+	 */
+	@Override
 	public Object eGet(int featureID, boolean resolve, boolean coreType) {
 		switch (featureID) {
 			case MixtreePackage.TRACK__SOURCE:
@@ -190,6 +322,12 @@ public class TrackImpl extends ChannelImpl implements Track {
 				return getClipGainDb();
 			case MixtreePackage.TRACK__OFFSET_FRAMES:
 				return getOffsetFrames();
+			case MixtreePackage.TRACK__SOURCE_FRAMES:
+				return getSourceFrames();
+			case MixtreePackage.TRACK__SOURCE_RATE:
+				return getSourceRate();
+			case MixtreePackage.TRACK__SOURCE_CHANNELS:
+				return getSourceChannels();
 		}
 		return super.eGet(featureID, resolve, coreType);
 	}
@@ -210,6 +348,15 @@ public class TrackImpl extends ChannelImpl implements Track {
 				return;
 			case MixtreePackage.TRACK__OFFSET_FRAMES:
 				setOffsetFrames((Long)newValue);
+				return;
+			case MixtreePackage.TRACK__SOURCE_FRAMES:
+				setSourceFrames((Long)newValue);
+				return;
+			case MixtreePackage.TRACK__SOURCE_RATE:
+				setSourceRate((Integer)newValue);
+				return;
+			case MixtreePackage.TRACK__SOURCE_CHANNELS:
+				setSourceChannels((Integer)newValue);
 				return;
 		}
 		super.eSet(featureID, newValue);
@@ -232,6 +379,15 @@ public class TrackImpl extends ChannelImpl implements Track {
 			case MixtreePackage.TRACK__OFFSET_FRAMES:
 				setOffsetFrames(OFFSET_FRAMES_EDEFAULT);
 				return;
+			case MixtreePackage.TRACK__SOURCE_FRAMES:
+				setSourceFrames(SOURCE_FRAMES_EDEFAULT);
+				return;
+			case MixtreePackage.TRACK__SOURCE_RATE:
+				setSourceRate(SOURCE_RATE_EDEFAULT);
+				return;
+			case MixtreePackage.TRACK__SOURCE_CHANNELS:
+				setSourceChannels(SOURCE_CHANNELS_EDEFAULT);
+				return;
 		}
 		super.eUnset(featureID);
 	}
@@ -250,6 +406,12 @@ public class TrackImpl extends ChannelImpl implements Track {
 				return clipGainDb != CLIP_GAIN_DB_EDEFAULT;
 			case MixtreePackage.TRACK__OFFSET_FRAMES:
 				return offsetFrames != OFFSET_FRAMES_EDEFAULT;
+			case MixtreePackage.TRACK__SOURCE_FRAMES:
+				return sourceFrames != SOURCE_FRAMES_EDEFAULT;
+			case MixtreePackage.TRACK__SOURCE_RATE:
+				return sourceRate != SOURCE_RATE_EDEFAULT;
+			case MixtreePackage.TRACK__SOURCE_CHANNELS:
+				return sourceChannels != SOURCE_CHANNELS_EDEFAULT;
 		}
 		return super.eIsSet(featureID);
 	}
@@ -270,6 +432,12 @@ public class TrackImpl extends ChannelImpl implements Track {
 		result.append(clipGainDb);
 		result.append(", offsetFrames: ");
 		result.append(offsetFrames);
+		result.append(", sourceFrames: ");
+		result.append(sourceFrames);
+		result.append(", sourceRate: ");
+		result.append(sourceRate);
+		result.append(", sourceChannels: ");
+		result.append(sourceChannels);
 		result.append(')');
 		return result.toString();
 	}

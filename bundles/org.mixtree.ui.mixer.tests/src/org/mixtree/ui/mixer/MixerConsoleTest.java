@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixtree.effects.api.EffectRegistry;
+import org.mixtree.session.Stems;
 import org.mixtree.model.Channel;
 import org.mixtree.model.Insert;
 import org.mixtree.model.MixStage;
@@ -211,6 +212,38 @@ class MixerConsoleTest {
 		assertFalse(stack.canUndo(), "each key was one command");
 		assertEquals(0.0, s.guitars.getGainDb());
 		assertFalse(s.guitars.isMute() || s.guitars.isSolo() || s.drums.isMute());
+	}
+
+	@Test
+	void anOfflineStemIsMarkedAndARelinkBringsItBackAsOneUndoableStep() throws Exception {
+		Path moved = java.nio.file.Files.createDirectories(dir.resolve("moved"));
+		java.nio.file.Files.move(dir.resolve("kick.wav"), moved.resolve("kick.wav"));
+		// any edit makes the console ask the engine again
+		SessionCommands.execute(s.domain, SessionCommands.setGain(s.domain, s.kick, -1.0));
+		console.openBus(s.drums);
+		settle();
+		Strip kick = strip(s.kick);
+		assertTrue(kick.offline());
+		assertEquals("offline: kick.wav is missing", kick.silentBecause);
+		assertNull(strip(s.snare).silentBecause, "the other drum still plays");
+		robot.moveTo(console.canvas(), centre(s.kick, g().info1).x, centre(s.kick, g().info1).y);
+		robot.spin(100);
+		assertTrue(console.canvas().getToolTipText().contains("silent: offline: kick.wav is missing"),
+				console.canvas().getToolTipText());
+		robot.screenshot(shell, "console-offline");
+
+		Stems.Relink relink = Stems.relink(s.domain, s.session, s.file, moved, false, false);
+		SessionCommands.execute(s.domain, relink.command());
+		assertEquals("moved/kick.wav", s.kick.getSource());
+		assertEquals(48000, s.kick.getSourceFrames(), "the relink records the stem's fingerprint");
+		settle();
+		assertFalse(strip(s.kick).offline());
+		assertNull(strip(s.kick).silentBecause);
+		stack.undo();
+		assertEquals("kick.wav", s.kick.getSource(), "one undo takes the relink back");
+		assertEquals(0, s.kick.getSourceFrames());
+		settle();
+		assertTrue(strip(s.kick).offline());
 	}
 
 	@Test

@@ -265,6 +265,15 @@ public final class ConsolePainter {
 			gc.setForeground(p.border);
 			gc.drawRoundRectangle(x, y, StripGeometry.WIDTH - 1, g.height - 1, 8, 8);
 		}
+		if (s.offline()) {
+			// an offline stem: a dashed frame in the silent colour round the whole strip, seen across the console
+			gc.setForeground(p.silentText);
+			gc.setLineStyle(SWT.LINE_DASH);
+			gc.setLineWidth(2);
+			gc.drawRoundRectangle(x + 1, y + 1, StripGeometry.WIDTH - 2, g.height - 2, 8, 8);
+			gc.setLineStyle(SWT.LINE_SOLID);
+			gc.setLineWidth(1);
+		}
 		// name and what the strip is
 		Rectangle r = at(g.name, x, y);
 		gc.setForeground(silent ? p.dim : p.text);

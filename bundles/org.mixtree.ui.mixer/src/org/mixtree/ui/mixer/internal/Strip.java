@@ -30,6 +30,11 @@ public final class Strip {
 		PARENT
 	}
 
+	/** @return whether the strip's stem is offline (its file missing or unreadable: it plays silence) */
+	public boolean offline() {
+		return silentBecause != null && silentBecause.startsWith(org.mixtree.engine.Plan.OFFLINE);
+	}
+
 	/** An insert slot. */
 	public record Slot(String label, String effectId, boolean bypassed, boolean missing, String fault, boolean dynamics) {
 	}

@@ -111,6 +111,11 @@ public final class TransferCurveView implements MixtreeView {
 		return curve;
 	}
 
+	/** @return the gain reduction the bar shows now, dB (tests) */
+	public double shownReductionDb() {
+		return Double.isNaN(meter.gainReductionDb()) ? 0 : meter.gainReductionDb();
+	}
+
 	/** @return the plot in the canvas's current size */
 	public TransferAxes axes() {
 		Rectangle r = canvas.getClientArea();
@@ -313,7 +318,7 @@ public final class TransferCurveView implements MixtreeView {
 			gc.drawText(Integer.toString(-db), a.barLeft() + a.barWidth() + 6, y - 7, true);
 		}
 		gc.setForeground(text);
-		gc.drawText("GR", a.barLeft() + 2, a.top() - 18, true);
+		gc.drawText("GR", a.barLeft() + 2, a.top() + a.size() + 4, true);
 		// read-out
 		gc.setFont(bold);
 		gc.setForeground(gesture != 0 || hover != 0 ? handle : text);

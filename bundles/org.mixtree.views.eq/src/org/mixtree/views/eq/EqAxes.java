@@ -15,7 +15,7 @@ import org.mixtree.views.spectrum.analysis.LogAxis;
 public record EqAxes(int left, int top, int width, int height) {
 	/** The gain drawn above and below 0 dB. */
 	public static final double RANGE_DB = 18.0;
-	public static final double SPECTRUM_TOP_DB = 0.0, SPECTRUM_BOTTOM_DB = -96.0;
+	public static final double SPECTRUM_TOP_DB = 0.0, SPECTRUM_BOTTOM_DB = -110.0;
 	/** Margins around the plot: labels of gain left, of frequency below, the band's read-out above. */
 	public static final int LEFT = 40, RIGHT = 16, TOP = 26, BOTTOM = 22;
 

@@ -102,8 +102,8 @@ public final class EqEditorView implements MixtreeView {
 		text = new Color(d, 214, 218, 224);
 		dim = new Color(d, 132, 139, 150);
 		curveColor = new Color(d, 245, 246, 248);
-		fill = new Color(d, 120, 170, 255);
-		spectrum = new Color(d, 70, 92, 120);
+		fill = new Color(d, 245, 190, 90);
+		spectrum = new Color(d, 74, 84, 100);
 		for (int i = 0; i < BAND_RGB.length; i++) {
 			bandColors[i] = new Color(d, BAND_RGB[i][0], BAND_RGB[i][1], BAND_RGB[i][2]);
 		}
@@ -134,6 +134,11 @@ public final class EqEditorView implements MixtreeView {
 	/** @return the curve drawn now: the model's values, with the band under a gesture at its live value (tests) */
 	public EqCurve curve() {
 		return curve;
+	}
+
+	/** @return the spectra of the channel drawn so far (tests: the live spectrum shows) */
+	public long spectrumFrames() {
+		return Math.max(0, shownSpectrum);
 	}
 
 	/** @return the plot in the canvas's current size */
@@ -275,6 +280,7 @@ public final class EqEditorView implements MixtreeView {
 		if (gesture == 0) {
 			gesture = n;
 			preview = curve.band(n);
+			moved = false;
 		} else if (gesture != n) {
 			return;
 		}
@@ -366,7 +372,7 @@ public final class EqEditorView implements MixtreeView {
 			poly[2 * spec.length + 1] = a.top() + a.height();
 			poly[2 * spec.length + 2] = a.left();
 			poly[2 * spec.length + 3] = a.top() + a.height();
-			gc.setAlpha(150);
+			gc.setAlpha(120);
 			gc.setBackground(spectrum);
 			gc.fillPolygon(poly);
 			gc.setAlpha(255);
@@ -402,7 +408,7 @@ public final class EqEditorView implements MixtreeView {
 		area[line.length + 1] = zero;
 		area[line.length + 2] = a.left();
 		area[line.length + 3] = zero;
-		gc.setAlpha(50);
+		gc.setAlpha(40);
 		gc.setBackground(fill);
 		gc.fillPolygon(area);
 		gc.setAlpha(255);

@@ -35,6 +35,20 @@ public interface ViewContext {
 	Insert insert();
 
 	/**
+	 * A value of one of the edited insert's parameters while a gesture is under way (a handle dragged on an EQ
+	 * curve): the playing engine hears it at once, smoothed, and the model is not changed; the gesture ends with one
+	 * command ({@code SessionCommands.setInsertParameters}) that puts the final value into the model and the undo
+	 * history, as the generic parameter editor's sliders do. A value the effect does not accept is ignored; nothing
+	 * happens while nothing plays. Returns at once. Since API 1.1.
+	 *
+	 * @param insert      the insert (an editor's {@link #insert()})
+	 * @param parameterId the parameter's id in the effect's descriptor
+	 * @param value       in the parameter's units
+	 */
+	default void previewParameter(Insert insert, String parameterId, double value) {
+	}
+
+	/**
 	 * [any] The engine's meter of a channel as last published by the audio thread (levels, EBU R128 loudness,
 	 * correlation, gain reduction): the same numbers the console shows.
 	 *

@@ -184,39 +184,11 @@ final class EqEffect extends AbstractEffect {
 		}
 	}
 
-	/** Designs band {@code b} from its smoothers' current values. */
+	/** Designs band {@code b} from its smoothers' current values ({@link EqBands#design}, as the editor draws it). */
 	private void designBand(int b) {
 		int p = b * EqFactory.PER_BAND;
-		double fs = sampleRate();
-		double f = Math.min(smoother(p + 1).current(), 0.49 * fs);
-		double gain = smoother(p + 2).current();
-		double q = smoother(p + 3).current();
-		switch (types[b]) {
-		case EqFactory.PEAK:
-			design.setPeaking(fs, f, q, gain);
-			break;
-		case EqFactory.LOWSHELF:
-			design.setLowShelfQ(fs, f, q, gain);
-			break;
-		case EqFactory.HIGHSHELF:
-			design.setHighShelfQ(fs, f, q, gain);
-			break;
-		case EqFactory.HIGHPASS:
-			design.setHighpass(fs, f, q);
-			break;
-		case EqFactory.LOWPASS:
-			design.setLowpass(fs, f, q);
-			break;
-		case EqFactory.NOTCH:
-			design.setNotch(fs, f, q);
-			break;
-		case EqFactory.BANDPASS:
-			design.setBandpass(fs, f, q);
-			break;
-		default:
-			design.setCoefficients(1, 0, 0, 1, 0, 0);
-			break;
-		}
+		EqBands.design(design, types[b], sampleRate(), smoother(p + 1).current(), smoother(p + 2).current(),
+				smoother(p + 3).current());
 		design.copyCoefficients(coef, 5 * b);
 	}
 

@@ -6,14 +6,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.eclipse.emf.common.command.CommandStack;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Listener;
 import org.eclipse.swt.widgets.Shell;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -30,7 +34,8 @@ import org.mixtree.ui.views.host.ViewRegistry;
  * The effect editor place: when the console opens an insert's editor and an installed view of kind {@code editor}
  * declares the insert's effect id, that view is shown in a window of its own (one per insert, brought up again when
  * open) instead of the generic parameter editor; its header's "Generic editor" button closes it and opens the
- * generic one. An editor whose bundle goes away is closed.
+ * generic one. An editor whose bundle goes away is closed. Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) in an editor's window undo
+ * and redo on the session's command stack, as in the main window.
  * <p>
  * [UI] All methods on the UI thread, but the registry's listener, which hands its work to the UI thread.
  */
@@ -73,7 +78,12 @@ final class EffectEditors implements InsertEditors {
 			body.setLayout(new FillLayout());
 			slot = new ViewSlot(body, d, new HostContext(session.get(), playback, selection, status, insert),
 					EffectEditors.this::problem);
+			// the workbench's undo keys: e4's key bindings serve the main window, not a shell of a view's own
+			SessionService owner = session.get();
+			Listener undoKeys = e -> undoKey(e, shell, owner);
+			shell.getDisplay().addFilter(SWT.KeyDown, undoKeys);
 			shell.addListener(SWT.Dispose, e -> {
+				shell.getDisplay().removeFilter(SWT.KeyDown, undoKeys);
 				slot.dispose();
 				open.remove(insert, this);
 			});
@@ -85,6 +95,33 @@ final class EffectEditors implements InsertEditors {
 		ViewSlot slot() {
 			return slot;
 		}
+	}
+
+	/**
+	 * Ctrl+Z (undo), Ctrl+Shift+Z and Ctrl+Y (redo) pressed in an editor's window, on the session's one command
+	 * stack, as the main window's Undo and Redo handlers do; the key is consumed.
+	 */
+	private static void undoKey(Event e, Shell shell, SessionService session) {
+		if (!(e.widget instanceof Control c) || c.isDisposed() || c.getShell() != shell
+				|| (e.stateMask & SWT.MOD1) == 0 || session == null) {
+			return;
+		}
+		int key = Character.toLowerCase(e.keyCode);
+		boolean shift = (e.stateMask & SWT.SHIFT) != 0;
+		CommandStack stack = session.commandStack();
+		if (key == 'z' && !shift) {
+			if (stack.canUndo()) {
+				stack.undo();
+			}
+		} else if ((key == 'z' && shift) || key == 'y') {
+			if (stack.canRedo()) {
+				stack.redo();
+			}
+		} else {
+			return;
+		}
+		e.doit = false;
+		e.type = SWT.None;
 	}
 
 	EffectEditors(Display display, ViewRegistry registry, Supplier<SessionService> session, Playback playback,

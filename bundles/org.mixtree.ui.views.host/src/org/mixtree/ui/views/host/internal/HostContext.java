@@ -113,6 +113,14 @@ final class HostContext implements ViewContext {
 	}
 
 	@Override
+	public void previewParameter(Insert insert, String parameterId, double value) {
+		LiveSession live = playback == null ? null : playback.live();
+		if (live != null && insert != null) {
+			live.previewParameter(insert, parameterId, value);
+		}
+	}
+
+	@Override
 	public AudioTap openTap(Channel channel) {
 		if (disposed) {
 			throw new IllegalStateException("the view's context is disposed");

@@ -188,8 +188,13 @@ final class CliCommands {
 		add(root, leaf(EFFECTS, "views", "[--json]", "the installed views: routing, visualisation, effect editors")
 				.flag("--json", "as JSON (RFC 8259)")
 				.run((a, r) -> new ViewsCli(r.out(), r.err()).views(a)));
-		add(root, launcher(leaf(EFFECTS, "install", "REPOSITORY FEATURE_ID", "install an effect or view feature from a p2 repository")));
+		add(root, launcher(leaf(EFFECTS, "install", "[--yes] [--trust SHA256]... [--allow-unsigned] REPOSITORY FEATURE_ID",
+				"list what a feature brings (versions, vendor, signer), ask, install it from a p2 repository")
+				.flag("--yes", "do not ask (scripts); certificates are trusted only by --trust")
+				.valued("--trust", "SHA256", "trust the signing certificate with this SHA-256 fingerprint")
+				.flag("--allow-unsigned", "install content that is not signed (p2 refuses it otherwise)")));
 		add(root, launcher(leaf(EFFECTS, "uninstall", "FEATURE_ID", "remove an installed feature")));
+		add(root, launcher(leaf(EFFECTS, "reinstall", "", "install again the recorded installs (a rebuild does it by itself)")));
 		add(root, leaf(EFFECTS, "devices", "", "list back ends and devices")
 				.run((a, r) -> new DevicesCli(r.out()).devices(a)));
 		add(root, leaf(EFFECTS, "play", "SESSION [--device jack|javasound|NAME] [--buffer FRAMES] [--from SECONDS] [--seconds S] [--loop A:B]",

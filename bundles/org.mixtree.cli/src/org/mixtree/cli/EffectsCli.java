@@ -19,22 +19,31 @@ import org.mixtree.effects.api.Scale;
  * worked. One line per effect and one per parameter; {@code --json} gives
  * {@code {"effects": [{"id", "name", "vendor", "version", "category", "parameters": [{"id", "unit", "min",
  * "max", "default"}], "presets": [{"name", "values": {ID: value}}]}]}}, sorted by id (a choice's value as its
- * label).
+ * label), then {@code "broken": [{"bundle", "version", "problem"}]}: effect bundles that are installed but
+ * do not resolve or fail to start, one line each on stderr in the text form ({@code mixtree: broken effect
+ * bundle ID VERSION: PROBLEM}). The other effects are listed either way.
  */
 final class EffectsCli {
 
 	private final PrintStream out;
+	private final PrintStream err;
 
 	EffectsCli(PrintStream out, PrintStream err) {
 		this.out = out;
+		this.err = err;
 	}
 
 	void effects(Args a) throws CliException {
 		a.expectAtMost(0, "effects [--json]");
 		List<EffectFactory> all = EffectRegistry.osgi().all();
+		// after the registry asked for every effect service: a bundle that failed did so by now
+		List<EffectRegistry.BrokenBundle> broken = EffectRegistry.brokenBundles();
 		if (a.flag("--json")) {
-			out.println(json(all));
+			out.println(json(all, broken));
 			return;
+		}
+		for (EffectRegistry.BrokenBundle b : broken) {
+			err.println("mixtree: broken effect bundle " + b);
 		}
 		if (all.isEmpty()) {
 			out.println("no effects installed");
@@ -67,6 +76,11 @@ final class EffectsCli {
 	}
 
 	static String json(List<EffectFactory> all) {
+		return json(all, List.of());
+	}
+
+	/** As {@link #json(List)}, with {@code "broken": [{"bundle", "version", "problem"}]} after the effects. */
+	static String json(List<EffectFactory> all, List<EffectRegistry.BrokenBundle> broken) {
 		Json j = new Json().beginObject().name("effects").beginArray();
 		for (EffectFactory f : all) {
 			EffectDescriptor d = f.descriptor();
@@ -103,6 +117,11 @@ final class EffectsCli {
 				j.endObject().endObject();
 			}
 			j.endArray().endObject();
+		}
+		j.endArray().name("broken").beginArray();
+		for (EffectRegistry.BrokenBundle b : broken) {
+			j.beginObject().name("bundle").value(b.bundle()).name("version").value(b.version()).name("problem")
+					.value(b.problem()).endObject();
 		}
 		return j.endArray().endObject().toString();
 	}

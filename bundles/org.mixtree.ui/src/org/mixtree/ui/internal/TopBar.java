@@ -24,6 +24,7 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
+import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.model.Bus;
 import org.mixtree.model.MixStage;
 import org.mixtree.model.MixtreePackage;
@@ -96,6 +97,8 @@ public final class TopBar {
 		}
 	};
 	private boolean ticking;
+	/** Installed effect bundles that do not work, in one line; empty when all do (found once, off the UI thread). */
+	private volatile String brokenEffects = "";
 
 	@PostConstruct
 	void create(Composite parent) {
@@ -170,6 +173,20 @@ public final class TopBar {
 		}
 		refresh();
 		refreshModel();
+		// an installed effect bundle that does not resolve or whose activator throws gives no effects; the rest
+		// works, and the status line says which (asking the framework may start a bundle: not on the UI thread)
+		Thread probe = new Thread(() -> {
+			EffectRegistry.osgi().all();
+			List<String> broken = new ArrayList<>();
+			EffectRegistry.brokenBundles().forEach(b -> broken.add(b.toString()));
+			if (!broken.isEmpty()) {
+				brokenEffects = "broken effect bundle" + (broken.size() > 1 ? "s" : "") + " (not loaded): "
+						+ String.join("; ", broken);
+				ui.asyncExec(this::refresh);
+			}
+		}, "mixtree-effect-bundles");
+		probe.setDaemon(true);
+		probe.start();
 	}
 
 	/** [UI] Follows the context's session (another one opened replaces it). */
@@ -258,7 +275,11 @@ public final class TopBar {
 
 	/** [UI] */
 	private void refresh() {
-		if (play == null || play.isDisposed() || playback == null) {
+		if (play == null || play.isDisposed()) {
+			return;
+		}
+		if (playback == null) {
+			showStatus(brokenEffects);
 			return;
 		}
 		Playback.State s = playback.state();
@@ -269,7 +290,7 @@ public final class TopBar {
 			m = statusLine.message();
 		}
 		String device = playback.deviceName();
-		status.setText(m != null ? m : device != null && s == Playback.State.PLAYING ? "on " + device : "");
+		status.setText(m != null ? m : device != null && s == Playback.State.PLAYING ? "on " + device : brokenEffects);
 		boolean say = !status.getText().isEmpty();
 		((GridData) status.getLayoutData()).exclude = !say;
 		status.setVisible(say);
@@ -279,6 +300,19 @@ public final class TopBar {
 			ticking = true;
 			tick();
 		}
+	}
+
+	/** [UI] Shows a status line without a player (the broken-bundle note only). */
+	private void showStatus(String text) {
+		status.setText(text);
+		((GridData) status.getLayoutData()).exclude = text.isEmpty();
+		status.setVisible(!text.isEmpty());
+		status.getShell().layout(new Control[] { status });
+	}
+
+	/** [UI] The status line's text, for tests. */
+	String statusText() {
+		return status.getText();
 	}
 
 	/** [UI] The time display while playing, at display rate (one timer, no thread). */

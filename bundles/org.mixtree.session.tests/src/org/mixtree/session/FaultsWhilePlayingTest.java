@@ -154,6 +154,8 @@ class FaultsWhilePlayingTest {
 		SessionCommands.execute(domain, SessionCommands.setMute(domain, b, true));
 		GraphDescription withoutB = SessionGraph.describe(session, file, effects);
 		domain.getCommandStack().undo();
+		float[][] full = render(whole); // the references, from the stems as they are before the truncation
+		float[][] noB = render(withoutB);
 		Path stem = dir.resolve("b.wav");
 		long header = Files.size(stem) - (long) (SECONDS * RATE) * 4;
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
@@ -174,13 +176,11 @@ class FaultsWhilePlayingTest {
 		assertEquals(1, problems.size(), "one line: " + problems);
 		assertTrue(problems.get(0).startsWith(stem.toString() + ": ")
 				&& problems.get(0).endsWith("; the track plays silence from where its data ended"), problems.get(0));
-		float[][] full = render(whole);
 		float[][] heard = aligned(tap.recording(), full);
 		// the reader's last buffer before the end may be lost with the failure: at most 0.05 s
 		compare("before the truncation point", full, heard, RATE / 10, (int) (2.95 * RATE));
-		compare("after the truncation point", render(withoutB), heard, 3 * RATE, (int) (4.4 * RATE));
+		compare("after the truncation point", noB, heard, 3 * RATE, (int) (4.4 * RATE));
 		int silentFrom = 3 * RATE;
-		float[][] noB = render(withoutB);
 		while (silentFrom > 0 && Math.abs(heard[1][silentFrom - 1] - noB[1][silentFrom - 1]) <= TOLERANCE) {
 			silentFrom--;
 		}
@@ -197,6 +197,7 @@ class FaultsWhilePlayingTest {
 	void aStemDeletedWhilePlayingIsOneLineAndPlaysOnFromTheOpenFile() throws Exception {
 		EffectRegistry effects = EffectRegistry.osgi();
 		GraphDescription whole = SessionGraph.describe(session, file, effects);
+		float[][] full = render(whole); // the reference, from the stem before it is deleted
 		Path stem = dir.resolve("a.wav");
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
 		try (Jackd server = new Jackd("delete");
@@ -212,7 +213,6 @@ class FaultsWhilePlayingTest {
 		}
 		assertEquals(List.of(stem + ": deleted while playing; the track plays on from the file still open, and the"
 				+ " session will not find it when opened again"), problems);
-		float[][] full = render(whole);
 		compare("with the stem deleted", full, aligned(tap.recording(), full), RATE / 10, (int) (4.4 * RATE));
 	}
 

@@ -171,9 +171,10 @@ final class BlockMixer implements AutoCloseable {
 	private final boolean realtime;
 
 	/**
-	 * Consecutive blocks an insert may take more CPU time than the block lasts before the real-time mixer bypasses it
-	 * as too slow: one such block is a hiccup (a page fault, a compilation); 16 in a row (about 85 ms at 256 frames and
-	 * 48 kHz) is an effect that cannot keep up, and every one of them was an xrun already.
+	 * Consecutive blocks an insert may take longer than the block lasts before the real-time mixer bypasses it as too
+	 * slow (the first timed by the wall clock, the rest, while it stays over, by the thread's CPU clock, so a
+	 * descheduled thread does not count): one such block is a hiccup (a page fault, a compilation); 16 in a row (about
+	 * 85 ms at 256 frames and 48 kHz) is an effect that cannot keep up, and every one of them was an xrun already.
 	 */
 	static final int REALTIME_SLOW_BLOCKS = 16;
 

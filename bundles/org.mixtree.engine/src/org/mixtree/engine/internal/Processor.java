@@ -120,12 +120,15 @@ final class Processor {
 	 *
 	 * @param frame    the timeline frame of the block's start, for the report
 	 * @param strikes  consecutive blocks over the budget that fault the processor: 1 offline (wall time); in real
-	 *                 time more, counted in the mixing thread's CPU time ({@link BlockMixer#REALTIME_SLOW_BLOCKS}),
-	 *                 so that a thread descheduled by a busy machine or one page fault does not count
+	 *                 time more ({@link BlockMixer#REALTIME_SLOW_BLOCKS}): the first by the wall clock, the rest by
+	 *                 the mixing thread's CPU clock, so that a thread descheduled by a busy machine or one page fault
+	 *                 does not count
 	 */
 	void run(ProcessBlock block, float[][] dry, int n, long budget, long frame, int strikes) {
 		float[][] audio = block.audio();
-		boolean cpu = strikes > 1;
+		// in real time a block over the budget by the wall clock is a suspicion (the thread may have been descheduled):
+		// the following blocks are then timed by the thread's CPU clock (a system call, so only while suspected)
+		boolean cpu = strikes > 1 && slowRun > 0;
 		long start = cpu ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
 		try {
 			effect.process(block);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -134,11 +133,15 @@ public final class LiveSession implements AutoCloseable {
 		this.sessionFile = sessionFile;
 		this.domain = domain;
 		this.effects = effects;
-		this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
-			Thread t = new Thread(r, "mixtree-live-session");
-			t.setDaemon(true);
-			return t;
-		});
+		java.util.concurrent.ScheduledThreadPoolExecutor own = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+				r -> {
+					Thread t = new Thread(r, "mixtree-live-session");
+					t.setDaemon(true);
+					return t;
+				});
+		// closing drops a reconnection still waiting for its turn (and the fault poll) instead of waiting for it
+		own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.thread = own;
 		this.adapter = new EContentAdapter() {
 			@Override
 			public void notifyChanged(Notification n) {

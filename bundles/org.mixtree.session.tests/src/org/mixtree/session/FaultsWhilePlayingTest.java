@@ -117,7 +117,10 @@ class FaultsWhilePlayingTest {
 		assertTrue(effects.find(FAULTY).isPresent(), "the faulty example effect is installed");
 		GraphDescription without = SessionGraph.describe(session, file, effects);
 		double m = List.of("throw", "nan", "slow").indexOf(mode);
-		SessionCommands.execute(domain, SessionCommands.addInsert(domain, a, FAULTY, Map.of("mode", m), -1));
+		// slow: spinning 20 times the block's duration, so that even with a small share of a loaded machine's CPU
+		// it uses more CPU time than the block lasts (the real-time check counts CPU time)
+		SessionCommands.execute(domain, SessionCommands.addInsert(domain, a, FAULTY,
+				m == 2 ? Map.of("mode", m, "slowness", 20.0) : Map.of("mode", m), -1));
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
 		try (Jackd server = new Jackd("fx-" + mode);
 				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(server.open()),
@@ -143,7 +146,7 @@ class FaultsWhilePlayingTest {
 	}
 
 	/**
-	 * Stem b truncated to 3 s of its 6 while playing (at 0.5 s, with 2 s read ahead): b plays to where its data ends
+	 * Stem b truncated to 4 s of its 6 while playing (at 0.5 s; the ring holds 2.7 s ahead): b plays to where its data ends
 	 * and is silent from there, one line names the file, and a plays on: before the cut the output is the whole mix,
 	 * after it the mix without b.
 	 */
@@ -167,9 +170,11 @@ class FaultsWhilePlayingTest {
 			live.play();
 			waitFor(() -> live.position() > RATE / 2, 10, "0.5 s played");
 			try (FileChannel ch = FileChannel.open(stem, StandardOpenOption.WRITE)) {
-				ch.truncate(header + 3L * RATE * 4);
+				ch.truncate(header + 4L * RATE * 4);
 			}
-			waitFor(() -> live.position() > 4.5 * RATE, 20, "4.5 s played");
+			long at = live.position();
+			assertTrue(at < 1.2 * RATE, "truncated before the ring read past 4 s: at " + at);
+			waitFor(() -> live.position() > 5.6 * RATE, 20, "5.6 s played");
 			assertTrue(live.isPlaying(), "the session plays on");
 			Thread.sleep(300);
 		}
@@ -178,13 +183,13 @@ class FaultsWhilePlayingTest {
 				&& problems.get(0).endsWith("; the track plays silence from where its data ended"), problems.get(0));
 		float[][] heard = aligned(tap.recording(), full);
 		// the reader's last buffer before the end may be lost with the failure: at most 0.05 s
-		compare("before the truncation point", full, heard, RATE / 10, (int) (2.95 * RATE));
-		compare("after the truncation point", noB, heard, 3 * RATE, (int) (4.4 * RATE));
-		int silentFrom = 3 * RATE;
+		compare("before the truncation point", full, heard, RATE / 10, (int) (3.95 * RATE));
+		compare("after the truncation point", noB, heard, 4 * RATE, (int) (5.5 * RATE));
+		int silentFrom = 4 * RATE;
 		while (silentFrom > 0 && Math.abs(heard[1][silentFrom - 1] - noB[1][silentFrom - 1]) <= TOLERANCE) {
 			silentFrom--;
 		}
-		System.out.printf(Locale.ROOT, "truncated stem: b silent from %.4f s (its data ends at 3.0000 s)%n",
+		System.out.printf(Locale.ROOT, "truncated stem: b silent from %.4f s (its data ends at 4.0000 s)%n",
 				(double) silentFrom / RATE);
 	}
 

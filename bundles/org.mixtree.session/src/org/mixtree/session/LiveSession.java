@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -96,7 +95,7 @@ public final class LiveSession implements AutoCloseable {
 	private final Path sessionFile;
 	private final EditingDomain domain;
 	private final EffectRegistry effects;
-	private final ExecutorService thread;
+	private final ScheduledExecutorService thread;
 	private final EContentAdapter adapter;
 	private final CommandStackListener stackListener;
 
@@ -119,19 +118,31 @@ public final class LiveSession implements AutoCloseable {
 	 * on the session thread, read by [any].
 	 */
 	private final Map<String, Double> posted = new ConcurrentHashMap<>();
-	/** Set when the device could not be opened or stopped: this session plays nothing any more. */
+	/** Set when the device could not be opened (or reopened as it was): this session plays nothing any more. */
 	private volatile boolean failed;
+	/** [session thread] Opens the device again after it went away. */
+	private DeviceOpener opener;
+	/** Set while the device is gone and the session's thread tries to open it again. */
+	private volatile boolean reconnecting;
+	/** Times the device was opened again after it went away. */
+	private volatile int reconnects;
+	/** [session thread] The faults already reported ({@link #watchFaults}), so each is said once. */
+	private final Set<String> reported = new java.util.HashSet<>();
 
 	private LiveSession(Session session, Path sessionFile, EditingDomain domain, EffectRegistry effects) {
 		this.session = session;
 		this.sessionFile = sessionFile;
 		this.domain = domain;
 		this.effects = effects;
-		this.thread = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "mixtree-live-session");
-			t.setDaemon(true);
-			return t;
-		});
+		java.util.concurrent.ScheduledThreadPoolExecutor own = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+				r -> {
+					Thread t = new Thread(r, "mixtree-live-session");
+					t.setDaemon(true);
+					return t;
+				});
+		// closing drops a reconnection still waiting for its turn (and the fault poll) instead of waiting for it
+		own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+		this.thread = own;
 		this.adapter = new EContentAdapter() {
 			@Override
 			public void notifyChanged(Notification n) {
@@ -198,30 +209,121 @@ public final class LiveSession implements AutoCloseable {
 			compiles++;
 			s = device.open(graph.sampleRate());
 			Player p = new Player(first, s.sampleRate(), s.bufferFrames(), options);
-			AudioCallback cb = p.callback();
-			AudioStream opened = s;
-			s.start(new AudioCallback() {
-				@Override
-				public void process(float[][] out, int frames) {
-					cb.process(out, frames);
-				}
-
-				@Override
-				public void stopped(String reason) {
-					cb.stopped(reason);
-					failed = true;
-					problem("the audio device stopped: " + reason + " (" + opened.deviceName() + ")");
-				}
-			});
+			s.start(callbackFor(p, s));
 			plan = first;
 			player = p;
 			stream = s;
+			opener = device;
+			thread.scheduleWithFixedDelay(this::watchFaults, FAULT_POLL_MILLIS, FAULT_POLL_MILLIS,
+					TimeUnit.MILLISECONDS);
 		} catch (GraphException | AudioDeviceException | RuntimeException e) {
 			if (s != null) {
 				s.close();
 			}
 			failed = true;
 			problem("the session cannot be played: " + e.getMessage());
+		}
+	}
+
+	/**
+	 * [session thread] The callback {@code s} calls: the player's, and a device that goes away (a JACK server that
+	 * stops or is killed) is said once and reopened from this session's thread ({@link #reconnect}).
+	 */
+	private AudioCallback callbackFor(Player p, AudioStream s) {
+		AudioCallback cb = p.callback();
+		return new AudioCallback() {
+			@Override
+			public void process(float[][] out, int frames) {
+				cb.process(out, frames);
+			}
+
+			@Override
+			public void stopped(String reason) {
+				cb.stopped(reason);
+				if (closedModel || stream != s) {
+					return;
+				}
+				reconnecting = true;
+				problem("the audio device went away: " + reason + " (" + s.deviceName() + "); reconnecting when it is back");
+				try {
+					thread.execute(() -> reconnect(s, 0, System.nanoTime()));
+				} catch (java.util.concurrent.RejectedExecutionException e) {
+					// closed meanwhile
+				}
+			}
+		};
+	}
+
+	/** How often the session's thread looks for effect faults and failed sources ({@link #watchFaults}). */
+	static final long FAULT_POLL_MILLIS = 100;
+	/** The first and the longest wait between two attempts to reopen a device that went away. */
+	static final long RECONNECT_FIRST_MILLIS = 100, RECONNECT_MAX_MILLIS = 2000;
+
+	/**
+	 * [session thread] Tries to open the device again after {@code gone} went away, with the same rate; on failure
+	 * tries again later, each wait twice the last (from {@link #RECONNECT_FIRST_MILLIS} up to
+	 * {@link #RECONNECT_MAX_MILLIS}), until the session is closed. The player is kept: the new stream calls the same
+	 * callback, so the transport, the position, the plan and the effects' state go on where they were (a playing
+	 * session plays on from where it was when the device went away; what the device missed is not played). A device
+	 * that comes back at another rate, or with a larger buffer than the player was made for, cannot take the player:
+	 * then the session fails, with a message.
+	 */
+	private void reconnect(AudioStream gone, int attempt, long since) {
+		Player p = player;
+		if (closedModel || p == null || stream != gone) {
+			return;
+		}
+		if (attempt == 0) {
+			gone.close(); // a client of a dead server is abandoned, not closed (see the back end)
+		}
+		AudioStream s = null;
+		try {
+			s = opener.open(plan.sampleRate());
+			if (s.sampleRate() != gone.sampleRate() || s.bufferFrames() > gone.bufferFrames()) {
+				String what = s.sampleRate() + " Hz, " + s.bufferFrames() + " frames";
+				s.close();
+				reconnecting = false;
+				failed = true;
+				problem("the audio device is back at " + what + ", not " + gone.sampleRate() + " Hz, "
+						+ gone.bufferFrames() + " frames as before: stop and play again");
+				return;
+			}
+			stream = s;
+			s.start(callbackFor(p, s));
+		} catch (AudioDeviceException | RuntimeException e) {
+			if (s != null) {
+				stream = gone;
+				s.close();
+			}
+			long wait = Math.min(RECONNECT_MAX_MILLIS, RECONNECT_FIRST_MILLIS << Math.min(attempt, 10));
+			try {
+				thread.schedule(() -> reconnect(gone, attempt + 1, since), wait, TimeUnit.MILLISECONDS);
+			} catch (java.util.concurrent.RejectedExecutionException closed) {
+				// closed meanwhile
+			}
+			return;
+		}
+		reconnecting = false;
+		reconnects++;
+		problem(String.format(java.util.Locale.ROOT, "reconnected to %s (%d Hz, %d frames) after %.1f s; %s at %.3f s",
+				s.deviceName(), s.sampleRate(), s.bufferFrames(), (System.nanoTime() - since) / 1e9,
+				p.playing() ? "playing on" : "the transport is", (double) p.position() / plan.sampleRate()));
+	}
+
+	/**
+	 * [session thread, every {@link #FAULT_POLL_MILLIS}] Says each new fault once: an insert the engine took out (it
+	 * threw, output NaN or infinity, or was too slow) and a source that could not be read on (deleted, truncated),
+	 * as {@link Player#faults()} words them. The audio and disk threads only set flags; the words are made here.
+	 */
+	private void watchFaults() {
+		Player p = player;
+		if (p == null || closedModel) {
+			return;
+		}
+		for (String f : p.faults()) {
+			if (reported.add(f)) {
+				problem(f);
+			}
 		}
 	}
 
@@ -483,9 +585,12 @@ public final class LiveSession implements AutoCloseable {
 	// ------------------------------------------------------------------------------------------------- API
 
 	/**
-	 * [any] Sets who is told, in one line, what could not be played: a device that cannot be opened or stopped
-	 * (went away), a change that does not compile. Called on the session's thread or the device's (never the
-	 * audio callback's own path); hand the message to the UI thread ({@code UISynchronize.asyncExec}).
+	 * [any] Sets who is told, in one line, what could not be played: a device that cannot be opened, one that went
+	 * away (and, in a second line, that it is back), a change that does not compile, an insert taken out of the mix
+	 * because it faulted (threw, output NaN or infinity, was too slow: the line names the channel, the slot and the
+	 * effect) and a source that could not be read on (the line names the file). Each is said once. Called on the
+	 * session's thread or the device's (never the audio callback's own path); hand the message to the UI thread
+	 * ({@code UISynchronize.asyncExec}).
 	 */
 	public void onProblem(Consumer<String> handler) {
 		List<String> missed;
@@ -550,11 +655,25 @@ public final class LiveSession implements AutoCloseable {
 
 	/**
 	 * [any] @return whether this session can no longer play: its device could not be opened, the session could not be
-	 *         compiled at open, or the device stopped (went away). What it said is given to {@link #onProblem}; a
-	 *         caller that wants to play again closes it ({@link #closeLater}) and opens a new one.
+	 *         compiled at open, or the device came back unlike it was (another rate). What it said is given to
+	 *         {@link #onProblem}; a caller that wants to play again closes it ({@link #closeLater}) and opens a new
+	 *         one. A device that merely went away is not a failure: the session reopens it ({@link #reconnecting()}).
 	 */
 	public boolean failed() {
 		return failed;
+	}
+
+	/**
+	 * [any] @return whether the device went away and the session's thread is trying to open it again (said to
+	 *         {@link #onProblem} when it went and when it is back)
+	 */
+	public boolean reconnecting() {
+		return reconnecting;
+	}
+
+	/** [any] @return how many times the device was opened again after it went away */
+	public int reconnects() {
+		return reconnects;
 	}
 
 	/**

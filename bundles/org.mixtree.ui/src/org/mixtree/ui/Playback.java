@@ -25,7 +25,9 @@ import org.mixtree.session.LiveSession;
  * session: it opens at the first play (JACK when a server runs, else Java Sound, or the device the user chose: see
  * {@link DeviceChoice}) and stays open while stopped, so a play after an edit starts at once; it is closed when
  * another session replaces this one ({@link #rewind}), when the device preferences change ({@link #deviceChanged})
- * and after its device went away (the next play opens a new one).
+ * and after it failed (the next play opens a new one). A device that goes away while playing (a JACK server that
+ * stops or is killed) is not a failure: the live session reopens it by itself when it is back and plays on from where
+ * it was; {@link #message()} says that it went away, then that it reconnected (one line each).
  * <p>
  * Live values: views read meters with {@link #readMeter} at display rate and send a gesture's values while it is
  * under way with {@link #previewGain} / {@link #previewPan} (a fader drag; the command at the gesture's end puts the
@@ -420,7 +422,10 @@ public final class Playback implements AutoCloseable {
 		}
 	}
 
-	/** [worker] What the live session could not play: said once; a session whose device is gone stops the transport. */
+	/**
+	 * [worker] What the live session could not play, or a device that went away and came back: said once each; a
+	 * session that failed stops the transport (one whose device went away keeps it: it reconnects).
+	 */
 	private void problem(LiveSession l, String what) {
 		if (live != l) {
 			return; // a closed session's last words

@@ -167,6 +167,16 @@ final class BlockMixer implements AutoCloseable {
 	private final long tail;
 	private final List<String> setupWarnings = new ArrayList<>();
 	private final double budgetFactor;
+	/** Real time: the budget is the block's duration in CPU time, over {@link #REALTIME_SLOW_BLOCKS} blocks. */
+	private final boolean realtime;
+
+	/**
+	 * Consecutive blocks an insert may take longer than the block lasts before the real-time mixer bypasses it as too
+	 * slow (the first timed by the wall clock, the rest, while it stays over, by the thread's CPU clock, so a
+	 * descheduled thread does not count): one such block is a hiccup (a page fault, a compilation); 16 in a row (about
+	 * 85 ms at 256 frames and 48 kHz) is an effect that cannot keep up, and every one of them was an xrun already.
+	 */
+	static final int REALTIME_SLOW_BLOCKS = 16;
 
 	/** Per node, per slot: the node keying the slot's sidechain (effective: connected and prepared), or -1. */
 	private final int[][] keyOf;
@@ -247,6 +257,7 @@ final class BlockMixer implements AutoCloseable {
 		this.readers = readers.clone();
 		this.maxBlock = maxBlock;
 		this.budgetFactor = budgetFactor;
+		this.realtime = mode == RenderMode.REALTIME && budgetFactor > 0;
 		int n = plan.size();
 		buffers = new float[n][][];
 		for (int k = 0; k < n; k++) {
@@ -628,6 +639,17 @@ final class BlockMixer implements AutoCloseable {
 	List<String> warnings() {
 		List<String> list = new ArrayList<>(plan.warnings);
 		list.addAll(setupWarnings);
+		list.addAll(faults());
+		return list;
+	}
+
+	/**
+	 * [not audio] Every insert that faulted so far (threw, output NaN or infinity, was too slow, failed to prepare),
+	 * one line each naming the channel, the slot and the effect: {@code Track a slot 1 (org.mixtree.test.faulty):
+	 * threw IllegalStateException at 1.280 s; bypassed}. The audio thread only set the processors' flags.
+	 */
+	List<String> faults() {
+		List<String> list = new ArrayList<>();
 		for (int k = 0; k < procs.length; k++) {
 			Processor[] chain = plan.processors[k];
 			for (int j = 0; j < chain.length; j++) {
@@ -766,8 +788,9 @@ final class BlockMixer implements AutoCloseable {
 		}
 		frames = count;
 		budget = budgetFactor == 0 || Double.isInfinite(budgetFactor) ? 0
-				: (long) (1e9 * Math.max(org.mixtree.engine.RenderOptions.MIN_EFFECT_BUDGET_SECONDS,
-						budgetFactor * count / plan.sampleRate));
+				: realtime ? (long) (1e9 * budgetFactor * count / plan.sampleRate)
+						: (long) (1e9 * Math.max(org.mixtree.engine.RenderOptions.MIN_EFFECT_BUDGET_SECONDS,
+								budgetFactor * count / plan.sampleRate));
 		deferred = work;
 		deferredCount = work == null ? 0 : work.count();
 		if (tapBoard != null) {
@@ -1242,7 +1265,7 @@ final class BlockMixer implements AutoCloseable {
 				}
 				liveCount[node][j] = 0;
 			}
-			p.run(block, dryBuf, n, budget, position);
+			p.run(block, dryBuf, n, budget, position, realtime ? REALTIME_SLOW_BLOCKS : 1);
 		}
 	}
 

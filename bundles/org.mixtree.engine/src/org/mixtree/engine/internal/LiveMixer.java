@@ -46,9 +46,10 @@ public final class LiveMixer implements AutoCloseable {
 			throw new IllegalArgumentException("not a plan made by Engine.compile: " + plan);
 		}
 		this.plan = compiled;
-		// no per-insert time budget: a real-time callback must not be judged by one slow block (page faults,
-		// JIT) the way an offline render is; faults (throw, NaN) are still isolated
-		this.mixer = new BlockMixer(compiled, readers, maxBlock, threads, RenderMode.REALTIME, reset, 0);
+		// a real-time callback is not judged by one slow block (page faults, JIT) the way an offline render is: an
+		// insert is too slow when it takes more CPU time than its block lasts in BlockMixer.REALTIME_SLOW_BLOCKS
+		// blocks in a row; faults (throw, NaN) are isolated at once
+		this.mixer = new BlockMixer(compiled, readers, maxBlock, threads, RenderMode.REALTIME, reset, 1.0);
 		this.master = compiled.master;
 		this.meters = meters;
 		try {
@@ -359,6 +360,11 @@ public final class LiveMixer implements AutoCloseable {
 	/** [main] @return the compile warnings and the faults seen so far */
 	public List<String> warnings() {
 		return mixer.warnings();
+	}
+
+	/** [not audio] @return the inserts that faulted so far, one line each (channel, slot, effect, what) */
+	public List<String> faults() {
+		return mixer.faults();
 	}
 
 	/** [main] Stops the worker threads (the readers belong to the caller). */

@@ -41,6 +41,13 @@ final class Processor {
 	private long faultNanos;
 	private long budgetNanos;
 	private int faultBlock;
+	/** [audio] Consecutive blocks over a real-time budget so far. */
+	private int slowRun;
+	/** The consecutive slow blocks that faulted it (for the report). */
+	private int slowBlocks;
+	/** [audio] The thread CPU clock (no allocation per call: a native read of the calling thread's clock). */
+	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
+			.getThreadMXBean();
 
 	Processor(String key, Effect effect) {
 		this.key = key;
@@ -99,6 +106,7 @@ final class Processor {
 	void clearFault() {
 		faultKind = OK;
 		faultCause = null;
+		slowRun = 0;
 	}
 
 	/** [any] Whether the processor faulted: one volatile read, what a display timer polls. */
@@ -111,11 +119,18 @@ final class Processor {
 	 * {@code dry} (the input delayed by the latency) and the processor is bypassed from then on; a block that
 	 * took longer than {@code budget} nanoseconds is kept but the processor is bypassed from the next block.
 	 *
-	 * @param frame the timeline frame of the block's start, for the report
+	 * @param frame    the timeline frame of the block's start, for the report
+	 * @param strikes  consecutive blocks over the budget that fault the processor: 1 offline (wall time); in real
+	 *                 time more ({@link BlockMixer#REALTIME_SLOW_BLOCKS}): the first by the wall clock, the rest by
+	 *                 the mixing thread's CPU clock, so that a thread descheduled by a busy machine or one page fault
+	 *                 does not count
 	 */
-	void run(ProcessBlock block, float[][] dry, int n, long budget, long frame) {
+	void run(ProcessBlock block, float[][] dry, int n, long budget, long frame, int strikes) {
 		float[][] audio = block.audio();
-		long start = System.nanoTime();
+		// in real time a block over the budget by the wall clock is a suspicion (the thread may have been descheduled):
+		// the following blocks are then timed by the thread's CPU clock (a system call, so only while suspected)
+		boolean cpu = strikes > 1 && slowRun > 0;
+		long start = cpu ? CPU.getCurrentThreadCpuTime() : System.nanoTime();
 		try {
 			effect.process(block);
 		} catch (Throwable t) {
@@ -123,7 +138,7 @@ final class Processor {
 			restore(audio, dry, n);
 			return;
 		}
-		long took = System.nanoTime() - start;
+		long took = (cpu ? CPU.getCurrentThreadCpuTime() : System.nanoTime()) - start;
 		float acc = 0f;
 		for (int c = 0; c < audio.length; c++) {
 			float[] x = audio[c];
@@ -147,8 +162,13 @@ final class Processor {
 			return;
 		}
 		if (budget > 0 && took > budget) {
-			fault(SLOW, null, frame, took, budget);
-			faultBlock = n;
+			if (++slowRun >= strikes) {
+				fault(SLOW, null, frame, took, budget);
+				faultBlock = n;
+				slowBlocks = slowRun;
+			}
+		} else {
+			slowRun = 0;
 		}
 	}
 
@@ -185,8 +205,13 @@ final class Processor {
 		case INF:
 			return "output an infinite sample" + at;
 		case SLOW:
-			return String.format(Locale.ROOT, "took %.0f ms for a %d-frame block (budget %.0f ms)%s", faultNanos / 1e6,
-					faultBlock, budgetNanos / 1e6, at);
+			return slowBlocks > 1
+					? String.format(Locale.ROOT,
+							"too slow: %d blocks in a row over their real-time budget (the last took %.1f ms of CPU for"
+									+ " a %d-frame block of %.1f ms)%s",
+							slowBlocks, faultNanos / 1e6, faultBlock, budgetNanos / 1e6, at)
+					: String.format(Locale.ROOT, "took %.0f ms for a %d-frame block (budget %.0f ms)%s",
+							faultNanos / 1e6, faultBlock, budgetNanos / 1e6, at);
 		case PREPARE_FAILED:
 			return "prepare threw " + faultCause.getClass().getSimpleName();
 		default:

@@ -693,6 +693,25 @@ public final class Player implements AutoCloseable {
 	}
 
 	/**
+	 * [main] @return what went wrong while playing, one line each: inserts taken out of the mix because they faulted
+	 *         (naming channel, slot and effect) and sources that could not be read on (naming the file: deleted,
+	 *         truncated, unreadable; such a track plays silence from where its data ended). The audio and disk
+	 *         threads only set flags; the lines are made here. Compile warnings are not included ({@link #warnings}).
+	 */
+	public List<String> faults() {
+		List<String> list = new ArrayList<>(mainLive.mixer.faults());
+		for (PrefetchRing r : mainLive.rings) {
+			if (r.failure() != null) {
+				list.add(r.failure() + "; the track plays silence from where its data ended");
+			} else if (r.deleted()) {
+				list.add(r.file() + ": deleted while playing; the track plays on from the file still open, and the"
+						+ " session will not find it when opened again");
+			}
+		}
+		return list;
+	}
+
+	/**
 	 * [any] @return the callbacks of playing, from the first {@link #play()}, after which allocation on the audio
 	 *         thread is counted: {@link #REHEARSED_WARM_UP_CALLBACKS} after a rehearsal, else
 	 *         {@link #WARM_UP_CALLBACKS}
@@ -797,6 +816,11 @@ public final class Player implements AutoCloseable {
 	/** [disk thread, every 20 ms] Releases the swapped-out mixers, takes the allocation baseline, samples GC. */
 	private void housekeeping() {
 		closeRetired();
+		if (++housekept % 50 == 0) { // once a second: are the files still there?
+			for (PrefetchRing r : prefetcher.rings()) {
+				r.checkFile();
+			}
+		}
 		// the count is read before the counter: a callback between the two adds its bytes (none) but not itself
 		long done = callbacks;
 		long played = firstPlayed;
@@ -833,6 +857,9 @@ public final class Player implements AutoCloseable {
 			}
 		}
 	}
+
+	/** [disk thread] Calls of {@link #housekeeping}. */
+	private long housekept;
 
 	private static Method allocatedBytes;
 

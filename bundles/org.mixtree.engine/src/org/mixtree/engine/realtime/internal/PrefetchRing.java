@@ -31,6 +31,7 @@ public final class PrefetchRing implements SourceReader {
 	volatile long written;
 	private volatile long starved;
 	volatile String failure;
+	private volatile boolean deleted;
 
 	/** Disk thread only: the source reader (null when it could not be opened) and its position. */
 	SourceReader reader;
@@ -81,6 +82,22 @@ public final class PrefetchRing implements SourceReader {
 	/** [any] @return why the file failed, or null */
 	public String failure() {
 		return failure;
+	}
+
+	/**
+	 * [disk thread] Looks whether the file is still there. A file deleted while playing is still read through the
+	 * open file (its data stays until it is closed), so the track plays on; it is reported once
+	 * ({@link #deleted()}) because the session will not find it when opened again.
+	 */
+	public void checkFile() {
+		if (!deleted && reader != null && file != null && !java.nio.file.Files.exists(file)) {
+			deleted = true;
+		}
+	}
+
+	/** [any] @return whether the file was found deleted while this ring read it ({@link #checkFile}) */
+	public boolean deleted() {
+		return deleted;
 	}
 
 	/** [any] @return frames ready ahead of counter {@code p} of generation {@code g} */

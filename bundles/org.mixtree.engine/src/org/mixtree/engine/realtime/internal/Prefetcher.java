@@ -114,6 +114,7 @@ public final class Prefetcher implements AutoCloseable {
 		long w = r.written;
 		long f0 = desc[0], a = desc[1], b = desc[2];
 		int done = 0;
+		long upTo = w; // frames put so far: published when the file fails, so its track is silent only where it ended
 		try {
 			while (done < count) {
 				long p = w + done;
@@ -126,6 +127,7 @@ public final class Prefetcher implements AutoCloseable {
 				// frames outside the file: silence (the mixer does not read them, but the counter must advance)
 				int lead = (int) Math.max(0, Math.min(run, -s));
 				zero(r, p, lead);
+				upTo = p + lead;
 				int inFile = (int) Math.max(0, Math.min(run - lead, r.frames - (s + lead)));
 				if (inFile > 0) {
 					long from = s + lead;
@@ -141,6 +143,7 @@ public final class Prefetcher implements AutoCloseable {
 						}
 						put(r, p + lead + got, k);
 						got += k;
+						upTo = p + lead + got;
 						r.readerPos += k;
 					}
 				}
@@ -148,7 +151,12 @@ public final class Prefetcher implements AutoCloseable {
 				done += run;
 			}
 		} catch (IOException | RuntimeException e) {
-			r.failure = r.file + ": " + e.getMessage();
+			// what was read before the failure plays; the track is silent from there (the consumer passes written)
+			if (r.gen == g && clock.published() >>> Clock.GEN_SHIFT == g) {
+				r.written = upTo;
+			}
+			String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+			r.failure = why.startsWith(r.file + ": ") ? why : r.file + ": " + why; // an AudioFileException names it
 			return;
 		}
 		if (r.gen == g && clock.published() >>> Clock.GEN_SHIFT == g) {

@@ -80,7 +80,11 @@ public final class SessionFiles {
 		return s.getBuses().get(s.getBuses().size() - 1);
 	}
 
-	private static Track track(AdapterFactoryEditingDomain domain, Session s, Path dir, String name, Bus output, double hz)
+	/**
+	 * Adds a track (a command on {@code domain}) playing a one-second mono sine of {@code hz} at -12 dBFS, 16-bit, written
+	 * beside the session as NAME.wav (lower case, spaces as dashes), to {@code output} (null: the master).
+	 */
+	public static Track track(AdapterFactoryEditingDomain domain, Session s, Path dir, String name, Bus output, double hz)
 			throws IOException {
 		String wav = name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".wav";
 		try (WavWriter w = new WavWriter(dir.resolve(wav), 1, 48000, SampleFormat.S16, 1)) {

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +27,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixtree.audio.io.SampleFormat;
-import org.mixtree.audio.io.WavWriter;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
-import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -44,6 +40,7 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.StatusLine;
 import org.mixtree.ui.mixer.MixerConsole;
 import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.SessionFiles;
 import org.mixtree.ui.testing.XTest;
 import org.mixtree.ui.views.ViewKind;
 import org.osgi.framework.Bundle;
@@ -77,31 +74,14 @@ class PlacesTest {
 		Session session = SessionEditing.create(domain, file, "song", 48000);
 		SessionCommands.execute(domain, SessionCommands.addBus(domain, session, "Drums", null));
 		Bus drums = session.getBuses().get(0);
-		track(domain, session, "Kick", drums, 60);
-		track(domain, session, "Snare", drums, 200);
-		track(domain, session, "Vocal", null, 440);
+		SessionFiles.track(domain, session, dir, "Kick", drums, 60);
+		SessionFiles.track(domain, session, dir, "Snare", drums, 200);
+		SessionFiles.track(domain, session, dir, "Vocal", null, 440);
 		SessionStore.save(session, file);
 		// no place has a choice yet
 		var node = InstanceScope.INSTANCE.getNode(PlaceChoices.NODE);
 		node.clear();
 		node.flush();
-	}
-
-	private void track(org.eclipse.emf.edit.domain.EditingDomain domain, Session session, String name, Bus output,
-			double hz) throws Exception {
-		String wav = name.toLowerCase(Locale.ROOT) + ".wav";
-		try (WavWriter w = new WavWriter(dir.resolve(wav), 1, 48000, SampleFormat.S16, 1)) {
-			float[][] buf = new float[1][48000];
-			for (int i = 0; i < buf[0].length; i++) {
-				buf[0][i] = (float) (0.25 * Math.sin(2 * Math.PI * hz * i / 48000.0));
-			}
-			w.write(buf, 0, buf[0].length);
-		}
-		Track t = MixtreeFactory.eINSTANCE.createTrack();
-		t.setName(name);
-		t.setSource(wav);
-		t.setOutput(output);
-		SessionCommands.execute(domain, SessionCommands.addTrack(domain, session, t));
 	}
 
 	private static Point centre(RunningWorkbench wb, Control c) {

@@ -33,6 +33,7 @@ import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.ui.mixer.internal.FaderLaw;
 import org.mixtree.ui.mixer.internal.Strip;
 import org.mixtree.ui.mixer.internal.StripGeometry;
+import org.mixtree.ui.testing.JackServer;
 import org.mixtree.ui.testing.Robot;
 
 /**

@@ -89,8 +89,8 @@ ok "views --json lists the built-in views and not $VIEW"
 
 out=$(p2_install "file:$(cd "$REPO" && pwd)" "$VIEW_FEATURE") || fail "install of $VIEW_FEATURE failed: $out"
 grep -q "^org.mixtree.examples.views," "$bundles_info" || fail "bundles.info lacks org.mixtree.examples.views"
-out=$(mixtree views --json) || fail "views --json failed after install: $out"
-grep -qF "$VIEW_ENTRY" <<<"$out" || fail "views --json does not list $VIEW as declared: ${out:0:600}"
+listing=$(mixtree views --json) || fail "views --json failed after install: $listing"
+grep -qF "$VIEW_ENTRY" <<<"$listing" || fail "views --json does not list $VIEW as declared: ${listing:0:600}"
 mixtree views | grep -q "^$VIEW  Correlation over time  (visualisation, org.mixtree.examples.views)$" \
   || fail "views does not list $VIEW in its line"
 ok "install: $out; views lists $VIEW (visualisation, bundle org.mixtree.examples.views)"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Install test of the update site, run by this module's integration-test phase (after the product is built):
-# a COPY of the materialised product gets the example effect installed from the repository this module just
-# published, through ./mixtree install/uninstall (the p2 director inside the product), and `effects --json`
-# must list it, then not list it. Refused installs must leave the copy unchanged. The real product is never
+# a COPY of the materialised product gets the example effect and the example view installed from the repository
+# this module just published, through ./mixtree install/uninstall (the p2 director inside the product), and
+# `effects --json` / `views --json` must list them, then not list them. Refused installs must leave the copy unchanged. The real product is never
 # touched, so a developer's installed features and the build's output stay as they are.
 # Trust: the update site is signed with the build's test key (sign-repository.sh), the test repository
 # (releng/org.mixtree.repository.test: two deliberately broken effect bundles) is not signed; p2's own trust
@@ -30,6 +30,11 @@ snapshot() { # what an install changes: the bundle list, the installed files, th
    find "$MIXTREE_PRODUCT/p2" -type f | sort) | sha256sum
 }
 lists_effect() { mixtree effects --json | grep -q "\"id\": \"$EFFECT\""; }
+VIEW_FEATURE=org.mixtree.examples.views.feature
+VIEW=org.mixtree.examples.views.correlation
+# the exact entry views --json gives the example view (id, name, kind, bundle, as its plugin.xml declares them)
+VIEW_ENTRY='"id": "'$VIEW'", "name": "Correlation over time", "kind": "visualisation", "bundle": "org.mixtree.examples.views"'
+lists_view() { mixtree views --json | grep -q "\"id\": \"$VIEW\""; }
 
 echo "install test: $FEATURE from $REPO into a copy of the product"
 out=$(mixtree effects --json) || fail "effects --json failed: $out"
@@ -139,5 +144,29 @@ mixtree uninstall "$BROKEN" >/dev/null || fail "uninstall of the broken feature 
 [[ ! -s $MIXTREE_STATE_DIR/installs.tsv ]] || fail "uninstall left records: $(cat "$MIXTREE_STATE_DIR/installs.tsv")"
 mixtree effects 2>&1 | grep -q "broken effect bundle" && fail "broken bundles still reported after uninstall"
 ok "uninstall by IU id forgets the records"
+
+# the example view: views --json lists the built-in views and not it; after install it is listed exactly as
+# declared; after uninstall it is gone and the built-ins are still there
+out=$(mixtree views --json) || fail "views --json failed: $out"
+grep -q '"views": \[' <<<"$out" || fail "views --json is not the views listing: ${out:0:200}"
+for builtin in org.mixtree.views.tree org.mixtree.views.graph org.mixtree.views.stereo; do
+  grep -q "\"id\": \"$builtin\"" <<<"$out" || fail "the built-in view $builtin is not listed: ${out:0:300}"
+done
+lists_view && fail "$VIEW is listed before it is installed"
+ok "views --json lists the built-in views and not $VIEW"
+
+out=$(mixtree install --yes --trust "$fp" "file:$(cd "$REPO" && pwd)" "$VIEW_FEATURE") || fail "install of $VIEW_FEATURE failed: $out"
+grep -q "^org.mixtree.examples.views," "$bundles_info" || fail "bundles.info lacks org.mixtree.examples.views"
+listing=$(mixtree views --json) || fail "views --json failed after install: $listing"
+grep -qF "$VIEW_ENTRY" <<<"$listing" || fail "views --json does not list $VIEW as declared: ${listing:0:600}"
+mixtree views | grep -q "^$VIEW  Correlation over time  (visualisation, org.mixtree.examples.views)$" \
+  || fail "views does not list $VIEW in its line"
+ok "install: $out; views lists $VIEW (visualisation, bundle org.mixtree.examples.views)"
+
+out=$(mixtree uninstall "$VIEW_FEATURE") || fail "uninstall of $VIEW_FEATURE failed: $out"
+grep -q "^org.mixtree.examples.views," "$bundles_info" && fail "bundles.info still has org.mixtree.examples.views"
+lists_view && fail "$VIEW still listed after uninstall"
+mixtree views --json | grep -q '"id": "org.mixtree.views.tree"' || fail "the built-in views are gone after uninstall"
+ok "uninstall: $out; $VIEW gone, the built-in views stay"
 
 echo "install test: $checks checks passed"

@@ -36,6 +36,8 @@ import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.ui.mixer.internal.FaderLaw;
 import org.mixtree.ui.mixer.internal.Strip;
 import org.mixtree.ui.mixer.internal.StripGeometry;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.Robot;
 
 /**
  * The console driven as a person drives it: real mouse and key events posted to the X display (Xvfb) on the

@@ -31,7 +31,8 @@ public final class XTest implements AutoCloseable {
 	}
 
 	public static final long XK_SHIFT_L = 0xffe1, XK_CONTROL_L = 0xffe3, XK_RETURN = 0xff0d, XK_BACKSPACE = 0xff08,
-			XK_ESCAPE = 0xff1b, XK_LEFT = 0xff51, XK_RIGHT = 0xff53, XK_HOME = 0xff50;
+			XK_ESCAPE = 0xff1b, XK_LEFT = 0xff51, XK_RIGHT = 0xff53, XK_UP = 0xff52, XK_DOWN = 0xff54,
+			XK_HOME = 0xff50;
 
 	private static final NativeLong NOW = new NativeLong(0);
 	private final X11 x11 = Native.load("X11", X11.class);

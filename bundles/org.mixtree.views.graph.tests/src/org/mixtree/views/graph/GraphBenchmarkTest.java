@@ -21,6 +21,9 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.mixtree.ui.testing.Robot;
+import org.mixtree.ui.testing.SessionFiles;
+import org.mixtree.ui.testing.TestViewContext;
 import org.mixtree.views.graph.internal.GraphCanvas;
 import org.mixtree.views.graph.internal.GraphLayout;
 
@@ -50,7 +53,7 @@ class GraphBenchmarkTest {
 	void printsLayoutAndDrawTimesWith200Channels() throws Exception {
 		Display display = Display.getDefault();
 		Robot robot = new Robot(display);
-		TestContext ctx = new TestContext(SessionFiles.big(dir, 180, 16, 4));
+		TestViewContext ctx = new TestViewContext(SessionFiles.big(dir, 180, 16, 4));
 		Shell shell = new Shell(display);
 		shell.setLayout(new FillLayout());
 		Composite place = new Composite(shell, SWT.NONE);

@@ -30,6 +30,9 @@ import org.mixtree.model.Channel;
 import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.Track;
 import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.ui.testing.Robot;
+import org.mixtree.ui.testing.SessionFiles;
+import org.mixtree.ui.testing.TestViewContext;
 import org.mixtree.views.graph.internal.GraphCanvas;
 import org.mixtree.views.graph.internal.GraphLayout;
 import org.mixtree.views.graph.internal.Scene;
@@ -54,7 +57,7 @@ class RoutingGraphViewTest {
 	private Display display;
 	private Shell shell;
 	private Robot robot;
-	private TestContext ctx;
+	private TestViewContext ctx;
 	private RoutingGraphView view;
 	private GraphCanvas graph;
 	private CommandStack stack;
@@ -63,7 +66,7 @@ class RoutingGraphViewTest {
 	void open() throws Exception {
 		display = Display.getDefault();
 		robot = new Robot(display);
-		ctx = new TestContext(SessionFiles.song(dir));
+		ctx = new TestViewContext(SessionFiles.song(dir));
 		stack = ctx.domain.getCommandStack();
 		shell = new Shell(display);
 		shell.setText("Routing graph");
@@ -223,9 +226,9 @@ class RoutingGraphViewTest {
 		assertSame(ctx.session.getMaster(), ctx.selection.selected());
 		// the console selects: the graph follows (it listens, and draws the selected node's edges highlighted)
 		ctx.selection.select(bus("Drums"));
-		assertEquals(1, ctx.selection.listeners.size());
+		assertEquals(1, ctx.selection.listeners());
 		view.dispose();
-		assertEquals(0, ctx.selection.listeners.size(), "the view removed its listener");
+		assertEquals(0, ctx.selection.listeners(), "the view removed its listener");
 		assertTrue(ctx.session.eAdapters().stream().noneMatch(a -> a instanceof org.eclipse.emf.ecore.util.EContentAdapter), "and its model adapter");
 		shell.dispose();
 	}

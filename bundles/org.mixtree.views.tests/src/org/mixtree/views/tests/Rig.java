@@ -27,7 +27,9 @@ import org.mixtree.audio.io.WavWriter;
 import org.mixtree.effects.api.EffectRegistry;
 import org.mixtree.engine.Engine;
 import org.mixtree.engine.Plan;
+import org.mixtree.engine.device.AudioDeviceException;
 import org.mixtree.engine.device.AudioStream;
+import org.mixtree.engine.device.jack.JackBackend;
 import org.mixtree.engine.realtime.Player;
 import org.mixtree.engine.realtime.PlayerOptions;
 import org.mixtree.model.Channel;
@@ -38,6 +40,9 @@ import org.mixtree.model.Track;
 import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.session.SessionGraph;
+import org.mixtree.ui.testing.JackServer;
+import org.mixtree.ui.testing.TestViewContext;
+import org.mixtree.ui.testing.XTest;
 import org.mixtree.ui.views.MixtreeView;
 
 /**
@@ -58,7 +63,8 @@ import org.mixtree.ui.views.MixtreeView;
  * </ul>
  */
 final class Rig implements AutoCloseable {
-	static final int RATE = JackServer.RATE;
+	/** The rate the shared {@link JackServer} runs at. */
+	static final int RATE = 48000;
 	static final int SECONDS = 40;
 	static final double TONE_DB = -6.0;
 
@@ -69,7 +75,7 @@ final class Rig implements AutoCloseable {
 	final JackServer jack;
 	final AudioStream stream;
 	final Player player;
-	final TestContext context;
+	final TestViewContext context;
 	final Display display;
 	private final XTest xtest;
 	private final List<Shell> shells = new ArrayList<>();
@@ -107,11 +113,25 @@ final class Rig implements AutoCloseable {
 
 		jack = new JackServer();
 		Plan plan = Engine.compile(SessionGraph.describe(session, file, EffectRegistry.osgi()));
-		stream = jack.open();
+		stream = open();
 		player = new Player(plan, stream.sampleRate(), stream.bufferFrames(), PlayerOptions.defaults());
 		stream.start(player.callback());
-		context = new TestContext(session, domain, file, player, (long) SECONDS * RATE);
+		context = new TestViewContext(session, domain, file, player, (long) SECONDS * RATE);
 		xtest = new XTest();
+	}
+
+	/** @return a stereo output on the test's JACK server, 256-frame buffers (retried while the server finishes starting) */
+	private static AudioStream open() throws AudioDeviceException, InterruptedException {
+		AudioDeviceException last = null;
+		for (int i = 0; i < 50; i++) {
+			try {
+				return new JackBackend().open(null, RATE, 256, 2);
+			} catch (AudioDeviceException e) {
+				last = e;
+				Thread.sleep(100);
+			}
+		}
+		throw last;
 	}
 
 	/** Plays from the start. */

@@ -12,7 +12,13 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.core.runtime.IConfigurationElement;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mixtree.engine.meter.MeterSnapshot;
+import org.mixtree.examples.views.CorrelationStrip;
 import org.mixtree.model.Track;
 import org.mixtree.ui.views.ViewKind;
 import org.mixtree.views.loudness.LoudnessView;
@@ -37,11 +44,12 @@ import org.mixtree.views.waveform.analysis.Overview;
  * (dummy driver): the loudness view shows EBU Tech 3341 case 1 as -23.0 LUFS from the engine's meter; the spectrum of
  * a 1 kHz sine read through the engine's tap peaks at 1 kHz within one bin at the level the Hann window gives, and
  * nothing runs while the view is hidden; the goniometer draws L = R vertical and L = -R horizontal with the meter's
- * correlation at +1 and -1; the waveform's min/max per column equal numpy's, a click locates the transport, a drag
+ * correlation at +1 and -1, and so does the third party's example correlation strip; the waveform's min/max per column equal numpy's, a click locates the transport, a drag
  * sets the loop. Screenshots of each under target/screenshots/.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ViewsLiveTest {
+	private static final String EXAMPLE = "org.mixtree.examples.views.correlation";
 	private static Path dir;
 	private static Rig rig;
 
@@ -240,6 +248,63 @@ class ViewsLiveTest {
 		rig.screenshot(view.canvas().getShell(), "waveform-loop");
 		rig.context.transport().setLoop(null);
 		rig.close(view, view.canvas());
+	}
+
+	/**
+	 * The third party's example view ({@code org.mixtree.examples.views}), created from its declaration as the
+	 * workbench creates it: for {@code Mono} (L = R) the strip's newest readings are +1, drawn green above the 0 line;
+	 * for {@code Wide} (the right side's polarity inverted, L = -R) -1, drawn red below it. The pixels are read back from
+	 * the X server. Tolerance: 0.01 on the meter's correlation of exact signals (300 ms windows of a 300 Hz sine).
+	 */
+	@Test
+	@Order(5)
+	void theExampleStripDrawsPlusOneForMonoAndMinusOneForInvertedPolarity() throws Exception {
+		IConfigurationElement e = Rig.declaration(EXAMPLE);
+		assertEquals(ViewKind.VISUALISATION, ViewKind.of(e.getAttribute("kind")));
+		assertEquals("org.mixtree.examples.views", e.getContributor().getName());
+
+		rig.play(); // from the start: the earlier tests moved the playhead
+		rig.select(rig.track("Mono"));
+		CorrelationStrip view = rig.host(EXAMPLE, CorrelationStrip.class, 900, 260);
+		rig.until(() -> view.readings() >= CorrelationStrip.RATE_HZ, 5000, "a second of readings of Mono");
+		assertEquals(1.0, view.latest(), 0.01, "L = R: correlation +1");
+		ImageData shot = grab(view.canvas());
+		Rectangle p = view.plotArea();
+		int x = p.x + p.width - 3; // the newest readings' column
+		RGB above = shot.palette.getRGB(shot.getPixel(x, view.y(0.6)));
+		RGB below = shot.palette.getRGB(shot.getPixel(x, view.y(-0.6)));
+		assertTrue(above.green > 90 && above.green > above.red + 30, "+1 drawn green above 0: " + above);
+		assertTrue(below.red < 60 && below.green < 60, "nothing drawn below 0: " + below);
+		rig.screenshot(view.canvas().getShell(), "example-correlation-mono");
+
+		rig.select(rig.track("Wide"));
+		assertTrue(view.readings() <= 2, "another channel starts a new strip: " + view.readings());
+		rig.until(() -> view.readings() >= CorrelationStrip.RATE_HZ, 5000, "a second of readings of Wide");
+		assertEquals(-1.0, view.latest(), 0.01, "L = -R: correlation -1");
+		shot = grab(view.canvas());
+		above = shot.palette.getRGB(shot.getPixel(x, view.y(0.6)));
+		below = shot.palette.getRGB(shot.getPixel(x, view.y(-0.6)));
+		assertTrue(below.red > 110 && below.red > below.green + 50, "-1 drawn red below 0: " + below);
+		assertTrue(above.red < 60 && above.green < 60, "nothing drawn above 0: " + above);
+		rig.screenshot(view.canvas().getShell(), "example-correlation-inverted");
+		rig.close(view, view.canvas());
+	}
+
+	/** @return what the X server shows of the canvas, in canvas coordinates */
+	private static ImageData grab(Canvas c) {
+		rig.spin(150);
+		Rectangle area = c.getClientArea();
+		Point origin = c.toDisplay(0, 0);
+		Image image = new Image(c.getDisplay(), area.width, area.height);
+		GC gc = new GC(c.getDisplay());
+		try {
+			gc.copyArea(image, origin.x, origin.y);
+		} finally {
+			gc.dispose();
+		}
+		ImageData data = image.getImageData();
+		image.dispose();
+		return data;
 	}
 
 	/** @return {minX, maxX, minY, maxY} of the points */

@@ -26,6 +26,9 @@ import org.mixtree.model.Channel;
 import org.mixtree.model.Track;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.persistence.SessionStore;
+import org.mixtree.ui.testing.Robot;
+import org.mixtree.ui.testing.SessionFiles;
+import org.mixtree.ui.testing.TestViewContext;
 import org.mixtree.views.tree.internal.Rows.Row;
 import org.mixtree.views.tree.internal.TreeCanvas;
 
@@ -49,7 +52,7 @@ class RoutingTreeViewTest {
 	private Display display;
 	private Shell shell;
 	private Robot robot;
-	private TestContext ctx;
+	private TestViewContext ctx;
 	private RoutingTreeView view;
 	private TreeCanvas tree;
 	private CommandStack stack;
@@ -58,7 +61,7 @@ class RoutingTreeViewTest {
 	void open() throws Exception {
 		display = Display.getDefault();
 		robot = new Robot(display);
-		ctx = new TestContext(SessionFiles.song(dir));
+		ctx = new TestViewContext(SessionFiles.song(dir));
 		stack = ctx.domain.getCommandStack();
 		shell = new Shell(display);
 		shell.setText("Routing tree");
@@ -187,7 +190,7 @@ class RoutingTreeViewTest {
 		ctx.selection.select(track("Acoustic L"));
 		assertTrue(tree.rowOf(track("Acoustic L")) > 0, "revealed");
 		view.dispose();
-		assertEquals(0, ctx.selection.listeners.size(), "the view removed its listener");
+		assertEquals(0, ctx.selection.listeners(), "the view removed its listener");
 		assertTrue(ctx.session.eAdapters().stream().noneMatch(a -> a instanceof org.eclipse.emf.ecore.util.EContentAdapter), "and its model adapter");
 		shell.dispose();
 	}

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -28,13 +27,10 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mixtree.audio.io.SampleFormat;
-import org.mixtree.audio.io.WavWriter;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
 import org.mixtree.model.Insert;
-import org.mixtree.model.MixtreeFactory;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.Session;
 import org.mixtree.model.Track;
@@ -43,6 +39,9 @@ import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.ui.StatusLine;
 import org.mixtree.ui.mixer.MixerConsole;
+import org.mixtree.ui.testing.RunningWorkbench;
+import org.mixtree.ui.testing.SessionFiles;
+import org.mixtree.ui.testing.XTest;
 import org.mixtree.ui.views.ViewKind;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -75,9 +74,9 @@ class PlacesTest {
 		Session session = SessionEditing.create(domain, file, "song", 48000);
 		SessionCommands.execute(domain, SessionCommands.addBus(domain, session, "Drums", null));
 		Bus drums = session.getBuses().get(0);
-		track(domain, session, "Kick", drums, 60);
-		track(domain, session, "Snare", drums, 200);
-		track(domain, session, "Vocal", null, 440);
+		SessionFiles.track(domain, session, dir, "Kick", drums, 60);
+		SessionFiles.track(domain, session, dir, "Snare", drums, 200);
+		SessionFiles.track(domain, session, dir, "Vocal", null, 440);
 		SessionStore.save(session, file);
 		// no place has a choice yet
 		var node = InstanceScope.INSTANCE.getNode(PlaceChoices.NODE);
@@ -85,24 +84,7 @@ class PlacesTest {
 		node.flush();
 	}
 
-	private void track(org.eclipse.emf.edit.domain.EditingDomain domain, Session session, String name, Bus output,
-			double hz) throws Exception {
-		String wav = name.toLowerCase(Locale.ROOT) + ".wav";
-		try (WavWriter w = new WavWriter(dir.resolve(wav), 1, 48000, SampleFormat.S16, 1)) {
-			float[][] buf = new float[1][48000];
-			for (int i = 0; i < buf[0].length; i++) {
-				buf[0][i] = (float) (0.25 * Math.sin(2 * Math.PI * hz * i / 48000.0));
-			}
-			w.write(buf, 0, buf[0].length);
-		}
-		Track t = MixtreeFactory.eINSTANCE.createTrack();
-		t.setName(name);
-		t.setSource(wav);
-		t.setOutput(output);
-		SessionCommands.execute(domain, SessionCommands.addTrack(domain, session, t));
-	}
-
-	private static Point centre(Workbench wb, Control c) {
+	private static Point centre(RunningWorkbench wb, Control c) {
 		return wb.ui(() -> {
 			Rectangle b = c.getDisplay().map(c.getParent(), null, c.getBounds());
 			return new Point(b.x + b.width / 2, b.y + b.height / 2);
@@ -110,12 +92,12 @@ class PlacesTest {
 	}
 
 	/** [UI] The control of a test view, found by the id the view put into its data. */
-	private static <T extends Control> T control(Workbench wb, Class<T> type, String id) {
-		return wb.ui(() -> Workbench.find(wb.mainShell(), c -> type.isInstance(c) && id.equals(c.getData(VIEW_ID))
+	private static <T extends Control> T control(RunningWorkbench wb, Class<T> type, String id) {
+		return wb.ui(() -> Places.find(wb.mainShell(), c -> type.isInstance(c) && id.equals(c.getData(VIEW_ID))
 				? type.cast(c) : null));
 	}
 
-	private static void choose(Workbench wb, Menu menu, String viewId) {
+	private static void choose(RunningWorkbench wb, Menu menu, String viewId) {
 		wb.ui(() -> {
 			MenuItem found = null;
 			for (MenuItem item : menu.getItems()) {
@@ -136,10 +118,10 @@ class PlacesTest {
 
 	@Test
 	void aViewPickedFromThePlacesMenuShowsAndComesBackAfterARestart() throws Exception {
-		try (Workbench wb = new Workbench(file); XTest x = new XTest()) {
-			PlacePart routing = wb.ui(() -> wb.place(ViewKind.ROUTING));
-			PlacePart visualisation = wb.ui(() -> wb.place(ViewKind.VISUALISATION));
-			Workbench.waitFor(5000, "the routing place to show a view", () -> wb.ui(routing::shown) != null);
+		try (RunningWorkbench wb = Places.open(file); XTest x = new XTest()) {
+			PlacePart routing = wb.ui(() -> Places.place(wb, ViewKind.ROUTING));
+			PlacePart visualisation = wb.ui(() -> Places.place(wb, ViewKind.VISUALISATION));
+			wb.waitFor(5000, "the routing place to show a view", () -> wb.ui(routing::shown) != null);
 			assertEquals(BUSES, wb.ui(routing::shown), "nothing picked yet: the first routing view by name");
 			assertEquals(LEVEL, wb.ui(visualisation::shown), "the one visualisation installed");
 			// the drop-down, clicked as a hand does
@@ -151,7 +133,7 @@ class PlacesTest {
 			Thread.sleep(150);
 			x.button(1, true);
 			x.button(1, false);
-			Workbench.waitFor(5000, "the place's menu", () -> wb.ui(() -> routing.lastMenu() != null
+			wb.waitFor(5000, "the place's menu", () -> wb.ui(() -> routing.lastMenu() != null
 					&& !routing.lastMenu().isDisposed() && routing.lastMenu().isVisible()));
 			Menu menu = wb.ui(routing::lastMenu);
 			List<String> items = wb.ui(() -> {
@@ -175,22 +157,22 @@ class PlacesTest {
 			assertNull(control(wb, org.eclipse.swt.widgets.Tree.class, "buses"), "the outline was disposed");
 			wb.screenshot("views-routing-channel-list");
 		}
-		try (Workbench wb = new Workbench(file)) {
-			PlacePart routing = wb.ui(() -> wb.place(ViewKind.ROUTING));
-			Workbench.waitFor(5000, "the routing place to show a view", () -> wb.ui(routing::shown) != null);
+		try (RunningWorkbench wb = Places.open(file)) {
+			PlacePart routing = wb.ui(() -> Places.place(wb, ViewKind.ROUTING));
+			wb.waitFor(5000, "the routing place to show a view", () -> wb.ui(routing::shown) != null);
 			assertEquals(CHANNELS, wb.ui(routing::shown), "the choice came back at the next start");
 		}
 	}
 
 	@Test
 	void theConsoleAndTheViewsShareOneSelectionBothWays() throws Exception {
-		try (Workbench wb = new Workbench(file); XTest x = new XTest()) {
-			PlacePart routing = wb.ui(() -> wb.place(ViewKind.ROUTING));
+		try (RunningWorkbench wb = Places.open(file); XTest x = new XTest()) {
+			PlacePart routing = wb.ui(() -> Places.place(wb, ViewKind.ROUTING));
 			wb.ui(() -> {
 				routing.pick(CHANNELS);
 				return null;
 			});
-			MixerConsole console = wb.ui(wb::console);
+			MixerConsole console = wb.ui(() -> Places.console(wb));
 			org.eclipse.swt.widgets.List list = control(wb, org.eclipse.swt.widgets.List.class, "channels");
 			Session s = wb.session.session();
 			Bus drums = s.getBuses().get(0);
@@ -205,7 +187,7 @@ class PlacesTest {
 			wb.settle();
 			x.key(XTest.XK_RIGHT, true);
 			x.key(XTest.XK_RIGHT, false);
-			Workbench.waitFor(3000, "the arrow key to move the console's selection",
+			wb.waitFor(3000, "the arrow key to move the console's selection",
 					() -> wb.ui(console::selection) != drums);
 			Channel next = wb.ui(console::selection);
 			assertEquals(ChannelAddress.of(next), wb.ui(() -> list.getItem(list.getSelectionIndex())),
@@ -218,7 +200,7 @@ class PlacesTest {
 		}
 	}
 
-	private static void select(Workbench wb, org.eclipse.swt.widgets.List list, String item) {
+	private static void select(RunningWorkbench wb, org.eclipse.swt.widgets.List list, String item) {
 		wb.ui(() -> {
 			int i = List.of(list.getItems()).indexOf(item);
 			list.setSelection(i);
@@ -230,8 +212,8 @@ class PlacesTest {
 
 	@Test
 	void anEffectsOwnEditorIsShownInsteadOfTheGenericOneWithAWayBack() throws Exception {
-		try (Workbench wb = new Workbench(file)) {
-			MixerConsole console = wb.ui(wb::console);
+		try (RunningWorkbench wb = Places.open(file)) {
+			MixerConsole console = wb.ui(() -> Places.console(wb));
 			var domain = wb.session.domain();
 			Track vocal = wb.session.session().getTracks().get(2);
 			Insert utility = wb.ui(() -> {
@@ -254,7 +236,7 @@ class PlacesTest {
 			});
 			assertNotNull(window, "the editor's window");
 			assertTrue(wb.ui(window::getText).startsWith("Utility trim"), wb.ui(window::getText));
-			Button trim = wb.ui(() -> Workbench.find(window, c -> c instanceof Button b
+			Button trim = wb.ui(() -> Places.find(window, c -> c instanceof Button b
 					&& "utility.trim".equals(b.getData(VIEW_ID)) ? b : null));
 			wb.ui(() -> {
 				trim.notifyListeners(SWT.Selection, new Event());
@@ -266,9 +248,9 @@ class PlacesTest {
 				return null;
 			});
 			assertEquals(0.0, wb.ui(() -> gain(utility)), 0.0, "and undoes");
-			wb.screenshot("views-effect-editor", () -> window);
+			wb.screenshot(window, "views-effect-editor");
 			// the way back: the generic editor
-			Button generic = wb.ui(() -> Workbench.find(window, c -> c instanceof Button b
+			Button generic = wb.ui(() -> Places.find(window, c -> c instanceof Button b
 					&& b.getData(EffectEditors.class.getName() + ".generic") != null ? b : null));
 			wb.ui(() -> {
 				generic.notifyListeners(SWT.Selection, new Event());
@@ -305,9 +287,9 @@ class PlacesTest {
 		// it again from its file
 		String location = "reference:" + org.eclipse.core.runtime.FileLocator.getBundleFile(views).getAbsoluteFile()
 				.toURI();
-		try (Workbench wb = new Workbench(file)) {
-			PlacePart routing = wb.ui(() -> wb.place(ViewKind.ROUTING));
-			PlacePart visualisation = wb.ui(() -> wb.place(ViewKind.VISUALISATION));
+		try (RunningWorkbench wb = Places.open(file)) {
+			PlacePart routing = wb.ui(() -> Places.place(wb, ViewKind.ROUTING));
+			PlacePart visualisation = wb.ui(() -> Places.place(wb, ViewKind.VISUALISATION));
 			wb.ui(() -> {
 				routing.pick(CHANNELS);
 				return null;
@@ -326,7 +308,7 @@ class PlacesTest {
 						Map.of(), -1, null));
 				return vocal.getInserts().get(0);
 			});
-			assertNull(wb.ui(() -> wb.console().openEditor(utility)));
+			assertNull(wb.ui(() -> Places.console(wb).openEditor(utility)));
 			Shell editor = wb.ui(() -> {
 				for (Shell sh : wb.display().getShells()) {
 					if (sh.getData(EffectEditors.class.getName()) != null) {
@@ -342,21 +324,21 @@ class PlacesTest {
 			wiring.refreshBundles(List.of(views), e -> refreshed.countDown());
 			assertTrue(refreshed.await(30, TimeUnit.SECONDS), "the refresh ended");
 
-			Workbench.waitFor(10_000, "both places to drop the uninstalled views",
+			wb.waitFor(10_000, "both places to drop the uninstalled views",
 					() -> wb.ui(() -> routing.shown() == null && visualisation.shown() == null));
 			assertEquals("No routing view is installed. Views come in bundles: see docs/VIEWS.md.",
 					wb.ui(routing::emptyText));
 			assertEquals("Routing: none", wb.ui(() -> routing.chooser().getText()));
 			assertEquals(1, wb.ui(selection::listenerCount), "only the console still listens");
 			assertEquals(0, levelContext.tapsHeld(), "the level view's tap was closed");
-			Workbench.waitFor(5000, "the editor of the uninstalled bundle to close", () -> wb.ui(editor::isDisposed));
+			wb.waitFor(5000, "the editor of the uninstalled bundle to close", () -> wb.ui(editor::isDisposed));
 			assertNull(wb.ui(status::message), "nothing went wrong: " + wb.ui(status::message));
 			assertFalse(wb.err.toString().contains("Exception"), wb.err.toString());
 			wb.screenshot("views-bundle-uninstalled");
 
 			Bundle again = system.installBundle(location);
 			assertTrue(wiring.resolveBundles(List.of(again)), "the test views resolve again");
-			Workbench.waitFor(10_000, "the picked view to come back", () -> CHANNELS.equals(wb.ui(routing::shown)));
+			wb.waitFor(10_000, "the picked view to come back", () -> CHANNELS.equals(wb.ui(routing::shown)));
 			assertEquals(LEVEL, wb.ui(visualisation::shown));
 		} finally {
 			if (Platform.getBundle(TEST_VIEWS) == null) {

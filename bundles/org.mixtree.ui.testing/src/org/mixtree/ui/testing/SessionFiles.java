@@ -1,4 +1,4 @@
-package org.mixtree.views.tree;
+package org.mixtree.ui.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,8 +15,8 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
 
-/** Session files the tests load: written once through the commands and SessionStore, as the command line does. */
-final class SessionFiles {
+/** Session files the view tests load: written once through the commands and SessionStore, as the command line does. */
+public final class SessionFiles {
 	private SessionFiles() {
 	}
 
@@ -25,7 +25,7 @@ final class SessionFiles {
 	 * return), Vocal straight to the master with a post-fader send to FX at -12 dB; the Electric bus muted, so it and
 	 * Electric DI are silent. One-second sine stems.
 	 */
-	static Path song(Path dir) throws IOException {
+	public static Path song(Path dir) throws IOException {
 		Path file = dir.resolve("song.mixtree");
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		Session s = SessionEditing.create(domain, file, "song", 48000);
@@ -48,7 +48,7 @@ final class SessionFiles {
 	 * in 4: 200 channels with the master), every fourth track with a send to a reverb return. Stems are not written
 	 * (the layout and drawing do not read them; the engine reports them missing).
 	 */
-	static Path big(Path dir, int tracks, int buses, int groups) throws IOException {
+	public static Path big(Path dir, int tracks, int buses, int groups) throws IOException {
 		Path file = dir.resolve("big.mixtree");
 		AdapterFactoryEditingDomain domain = SessionEditing.createEditingDomain();
 		Session s = SessionEditing.create(domain, file, "big", 48000);
@@ -80,7 +80,11 @@ final class SessionFiles {
 		return s.getBuses().get(s.getBuses().size() - 1);
 	}
 
-	private static Track track(AdapterFactoryEditingDomain domain, Session s, Path dir, String name, Bus output, double hz)
+	/**
+	 * Adds a track (a command on {@code domain}) playing a one-second mono sine of {@code hz} at -12 dBFS, 16-bit, written
+	 * beside the session as NAME.wav (lower case, spaces as dashes), to {@code output} (null: the master).
+	 */
+	public static Track track(AdapterFactoryEditingDomain domain, Session s, Path dir, String name, Bus output, double hz)
 			throws IOException {
 		String wav = name.toLowerCase(Locale.ROOT).replace(' ', '-') + ".wav";
 		try (WavWriter w = new WavWriter(dir.resolve(wav), 1, 48000, SampleFormat.S16, 1)) {

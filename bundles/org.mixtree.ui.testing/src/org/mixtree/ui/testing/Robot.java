@@ -1,14 +1,9 @@
-package org.mixtree.views.graph;
+package org.mixtree.ui.testing;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
@@ -18,17 +13,18 @@ import org.eclipse.swt.widgets.Shell;
 /**
  * Input as a person makes it: pointer moves, button and key presses made by the X server's XTEST extension
  * ({@link XTest}), so they reach the canvas through the whole toolkit (hit-testing, focus, modifiers, double-clicks),
- * and screenshots of what was drawn.
+ * and screenshots of what was drawn. For a view hosted in a Shell of the test's own, on the test thread (which is then
+ * the UI thread); {@link RunningWorkbench} drives the whole workbench.
  */
-final class Robot {
-	final Display display;
+public final class Robot implements AutoCloseable {
+	public final Display display;
 
-	Robot(Display display) {
+	public Robot(Display display) {
 		this.display = display;
 	}
 
 	/** Dispatches events for {@code ms} milliseconds. */
-	void spin(long ms) {
+	public void spin(long ms) {
 		long end = System.currentTimeMillis() + ms;
 		while (System.currentTimeMillis() < end) {
 			if (!display.readAndDispatch()) {
@@ -43,7 +39,7 @@ final class Robot {
 	}
 
 	/** Dispatches events until {@code done} holds, at most {@code ms}; fails the test with {@code what} if not. */
-	void until(BooleanSupplier done, long ms, String what) {
+	public void until(BooleanSupplier done, long ms, String what) {
 		long end = System.currentTimeMillis() + ms;
 		while (!done.getAsBoolean()) {
 			if (System.currentTimeMillis() > end) {
@@ -63,28 +59,28 @@ final class Robot {
 
 	private final XTest xtest = new XTest();
 
-	void moveTo(Control c, int x, int y) {
+	public void moveTo(Control c, int x, int y) {
 		Point p = c.toDisplay(x, y);
 		xtest.move(p.x, p.y);
 		spin(25);
 	}
 
-	void button(int button, boolean press) {
+	public void button(int button, boolean press) {
 		xtest.button(button, press);
 	}
 
 	/** Holds or lets go of SWT.SHIFT or SWT.CTRL. */
-	void modifier(int key, boolean down) {
+	public void modifier(int key, boolean down) {
 		xtest.key(key == SWT.SHIFT ? XTest.XK_SHIFT_L : XTest.XK_CONTROL_L, down);
 		spin(20);
 	}
 
-	void click(Control c, int x, int y) {
+	public void click(Control c, int x, int y) {
 		click(c, x, y, 1, 0);
 	}
 
 	/** A click with {@code button}, holding {@code modifier} (SWT.SHIFT, SWT.CTRL or 0). */
-	void click(Control c, int x, int y, int button, int modifier) {
+	public void click(Control c, int x, int y, int button, int modifier) {
 		moveTo(c, x, y);
 		if (modifier != 0) {
 			modifier(modifier, true);
@@ -98,7 +94,7 @@ final class Robot {
 		spin(150);
 	}
 
-	void doubleClick(Control c, int x, int y) {
+	public void doubleClick(Control c, int x, int y) {
 		moveTo(c, x, y);
 		button(1, true);
 		spin(15);
@@ -111,7 +107,7 @@ final class Robot {
 	}
 
 	/** Presses at (x0, y0), moves in {@code steps} to (x1, y1), releases; {@code modifier} held throughout. */
-	void drag(Control c, int x0, int y0, int x1, int y1, int steps, int modifier) {
+	public void drag(Control c, int x0, int y0, int x1, int y1, int steps, int modifier) {
 		moveTo(c, x0, y0);
 		if (modifier != 0) {
 			modifier(modifier, true);
@@ -129,7 +125,7 @@ final class Robot {
 	}
 
 	/** A key by SWT code (SWT.ARROW_LEFT, SWT.ARROW_RIGHT, SWT.CR, SWT.BS, SWT.ESC). */
-	void key(int keyCode) {
+	public void key(int keyCode) {
 		long sym = switch (keyCode) {
 		case SWT.ARROW_LEFT -> XTest.XK_LEFT;
 		case SWT.ARROW_RIGHT -> XTest.XK_RIGHT;
@@ -147,7 +143,7 @@ final class Robot {
 	}
 
 	/** A key by character: printable ASCII that needs no Shift ('m', '-', '=', '.', digits). */
-	void type(char ch) {
+	public void type(char ch) {
 		// apart in time: GDK takes a release and a press of one key at the same instant for auto-repeat
 		xtest.key(ch, true);
 		spin(20);
@@ -155,48 +151,31 @@ final class Robot {
 		spin(60);
 	}
 
-	void type(String text) {
+	public void type(String text) {
 		for (char ch : text.toCharArray()) {
 			type(ch);
 		}
 	}
 
 	/** Ctrl+{@code ch} (Ctrl+A selects a field's text). */
-	void ctrl(char ch) {
+	public void ctrl(char ch) {
 		modifier(SWT.CTRL, true);
 		type(ch);
 		modifier(SWT.CTRL, false);
 		spin(60);
 	}
 
-	void close() {
+	@Override
+	public void close() {
 		xtest.close();
 	}
 
-	/** Saves what the display shows of {@code shell} as a PNG under target/screenshots/. */
-	Path screenshot(Shell shell, String name) throws Exception {
+	/** Saves what the display shows of {@code shell}'s client area as {@code target/screenshots/NAME.png}. */
+	public Path screenshot(Shell shell, String name) throws Exception {
 		spin(200);
 		// the client area: without a window manager the shell's bounds reach past what GTK draws
 		Rectangle area = shell.getClientArea();
 		Point origin = shell.toDisplay(area.x, area.y);
-		Rectangle b = new Rectangle(origin.x, origin.y, area.width, area.height);
-		Rectangle screen = display.getBounds();
-		Rectangle r = b.intersection(screen);
-		Image image = new Image(display, r.width, r.height);
-		GC gc = new GC(display);
-		try {
-			gc.copyArea(image, r.x, r.y);
-		} finally {
-			gc.dispose();
-		}
-		ImageData data = image.getImageData();
-		image.dispose();
-		Path dir = Path.of("target", "screenshots");
-		Files.createDirectories(dir);
-		Path file = dir.resolve(name + ".png");
-		ImageLoader loader = new ImageLoader();
-		loader.data = new ImageData[] { data };
-		loader.save(file.toString(), SWT.IMAGE_PNG);
-		return file;
+		return Screenshots.save(display, new Rectangle(origin.x, origin.y, area.width, area.height), name);
 	}
 }

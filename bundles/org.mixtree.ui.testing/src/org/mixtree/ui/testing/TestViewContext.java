@@ -1,4 +1,4 @@
-package org.mixtree.views.tests;
+package org.mixtree.ui.testing;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import org.eclipse.emf.edit.domain.AdapterFactoryEditingDomain;
 import org.eclipse.emf.edit.domain.EditingDomain;
 import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.engine.realtime.Player;
@@ -13,30 +14,46 @@ import org.mixtree.engine.realtime.Tap;
 import org.mixtree.model.Channel;
 import org.mixtree.model.Insert;
 import org.mixtree.model.Session;
+import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.ui.views.AudioTap;
 import org.mixtree.ui.views.ChannelSelection;
 import org.mixtree.ui.views.TransportState;
 import org.mixtree.ui.views.ViewContext;
 
 /**
- * A small {@link ViewContext} for hosting a view in a plain Shell: the session and its domain as loaded, a selection
- * of its own, and the transport, meters and taps of a real {@link Player} playing the session through JACK (the
- * workbench's own context is built in parallel; this one has only what the views read). It records the taps it opened
- * so a test can see that a view closed them.
+ * The {@link ViewContext} the view tests host a view with, in a plain Shell: the session and its editing domain, a
+ * selection of its own, the messages the view showed, and (when the test plays the session) the transport, meters and
+ * taps of a real {@link Player}, e.g. through a {@link JackServer}; without a player it is a stopped transport, silent
+ * meters and no taps (routing views open none). It records the taps it opened, so a test can see that a view closed
+ * them. (The workbench's own context is tested in {@code org.mixtree.ui.views.host.tests}.)
  */
-final class TestContext implements ViewContext {
-	private final Session session;
-	private final EditingDomain domain;
-	private final Path file;
+public final class TestViewContext implements ViewContext {
+	public final Session session;
+	public final EditingDomain domain;
+	public final Path file;
+	public final Selection selection = new Selection();
+	/** The messages the view showed in the status line. */
+	public final List<String> messages = new CopyOnWriteArrayList<>();
+	/** Every tap the view opened. */
+	public final List<Tap> taps = new CopyOnWriteArrayList<>();
+	/** The loudness target the view reads. */
+	public volatile double target = -23.0;
 	private final Player player;
 	private final long lengthFrames;
-	private final Selection selection = new Selection();
 	private final Transport transport = new Transport();
-	final List<Tap> taps = new CopyOnWriteArrayList<>();
-	final List<String> messages = new CopyOnWriteArrayList<>();
-	double target = -23.0;
 
-	TestContext(Session session, EditingDomain domain, Path file, Player player, long lengthFrames) {
+	/** A session loaded from its file into a new editing domain, played by nothing. */
+	public TestViewContext(Path file) throws Exception {
+		AdapterFactoryEditingDomain d = SessionEditing.createEditingDomain();
+		this.domain = d;
+		this.file = file;
+		this.session = SessionEditing.load(d, file);
+		this.player = null;
+		this.lengthFrames = 0;
+	}
+
+	/** A session that {@code player} plays ({@code lengthFrames} long). */
+	public TestViewContext(Session session, EditingDomain domain, Path file, Player player, long lengthFrames) {
 		this.session = session;
 		this.domain = domain;
 		this.file = file;
@@ -76,11 +93,14 @@ final class TestContext implements ViewContext {
 
 	@Override
 	public MeterSnapshot meter(Channel channel) {
-		return player.meter(channel.getAddress());
+		return player == null ? MeterSnapshot.SILENT : player.meter(channel.getAddress());
 	}
 
 	@Override
 	public AudioTap openTap(Channel channel) {
+		if (player == null) {
+			throw new UnsupportedOperationException("this test context plays nothing: it has no taps");
+		}
 		Tap t = player.openTap(channel.getAddress());
 		taps.add(t);
 		return new AudioTap() {
@@ -122,7 +142,7 @@ final class TestContext implements ViewContext {
 	}
 
 	/** @return the taps opened through this context that are still open */
-	List<Tap> openTaps() {
+	public List<Tap> openTaps() {
 		List<Tap> open = new ArrayList<>();
 		for (Tap t : taps) {
 			if (!t.closed()) {
@@ -142,7 +162,8 @@ final class TestContext implements ViewContext {
 		messages.add(message);
 	}
 
-	final class Selection implements ChannelSelection {
+	/** The shared selection, as one view sees it. */
+	public static final class Selection implements ChannelSelection {
 		private Channel selected;
 		private final List<Consumer<Channel>> listeners = new ArrayList<>();
 
@@ -171,12 +192,13 @@ final class TestContext implements ViewContext {
 			listeners.remove(listener);
 		}
 
-		int listeners() {
+		/** @return the listeners added and not removed */
+		public int listeners() {
 			return listeners.size();
 		}
 	}
 
-	final class Transport implements TransportState {
+	private final class Transport implements TransportState {
 		private volatile long[] loop;
 
 		@Override
@@ -186,7 +208,7 @@ final class TestContext implements ViewContext {
 
 		@Override
 		public long positionFrames() {
-			return player.position();
+			return player == null ? 0 : player.position();
 		}
 
 		@Override
@@ -196,7 +218,7 @@ final class TestContext implements ViewContext {
 
 		@Override
 		public boolean isPlaying() {
-			return player.playing();
+			return player != null && player.playing();
 		}
 
 		@Override
@@ -207,17 +229,23 @@ final class TestContext implements ViewContext {
 
 		@Override
 		public void locate(long frame) {
-			player.locate(frame);
+			if (player != null) {
+				player.locate(frame);
+			}
 		}
 
 		@Override
 		public void setLoop(long[] range) {
 			if (range == null) {
 				loop = null;
-				player.clearLoop();
+				if (player != null) {
+					player.clearLoop();
+				}
 			} else {
 				loop = range.clone();
-				player.setLoop(range[0], range[1]);
+				if (player != null) {
+					player.setLoop(range[0], range[1]);
+				}
 			}
 		}
 	}

@@ -1,5 +1,7 @@
 package org.mixtree.ui.mixer;
 
+import org.mixtree.ui.testing.JackServer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -85,8 +85,14 @@ public final class OfflineRenderer {
 	 */
 	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
 			RenderProgress progress, double effectBudget, List<String> warnings, long maxFrames) throws IOException {
-		return mix(plan, readers, blockSize, threads, taps, progress, effectBudget, warnings, maxFrames, true);
+		return mix(plan, readers, blockSize, threads, taps, progress, effectBudget, warnings, maxFrames, PIPELINE);
 	}
+
+	/**
+	 * Whether renders pipeline the master ({@link BlockMixer#pipelineMaster}); {@code -Dmixtree.render.pipeline=false}
+	 * turns it off, for the benchmark's A/B runs (MIXTREE_JVM_OPTS). The output is the same either way.
+	 */
+	private static final boolean PIPELINE = !"false".equals(System.getProperty("mixtree.render.pipeline"));
 
 	/**
 	 * The render loop. With {@code pipeline} and only master taps, the master's chain runs one block behind the

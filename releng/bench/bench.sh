@@ -4,6 +4,8 @@
 #   ./mixtree bench views                     the routing views with 200 channels: layout and draw times (views.sh)
 #   ./mixtree bench decode [SECONDS]          ns/sample of each PCM sample format's decode (one file per format
 #                                             made by sox, SECONDS long, stereo; median of RUNS=11 reads each)
+#   ./mixtree bench play [N] [D]              the time from the command to the first sound on the device, a session
+#                                             of N stems (default 64 x 60 s) through JACK's dummy driver, 256 frames
 #   ./mixtree bench [static|rw1] [N] [D]    default: static, N=64 tracks, D=300 s
 #   RUNS=3 (median of RUNS after one warm-up)   PEERS="sox ecasound ffmpeg ardour"
 # static: the static mix (levels and pan only, the method's first step) with RW1-lin's routing, gains and
@@ -48,8 +50,9 @@ if [[ ${1:-} == decode ]]; then
   MIXTREE_NO_REBUILD=1 exec "$ROOT/mixtree" bench-decode --runs "${RUNS:-11}" "${files[@]}"
 fi
 MODE=static
-case ${1:-} in static|rw1|realtime) MODE=$1; shift ;; esac
+case ${1:-} in static|rw1|realtime|play) MODE=$1; shift ;; esac
 N=${1:-64}; D=${2:-300}; RUNS=${RUNS:-3}
+[[ $MODE == play ]] && D=${2:-60}   # play: a minute of stems is plenty for its first second
 PEERS=${PEERS:-sox ecasound ffmpeg ardour}
 W=${MIXTREE_BENCH_DIR:-/tmp/mixtree-bench}
 STEMS=$W/stems_n${N}_d$D
@@ -64,6 +67,28 @@ command -v sox >/dev/null || { echo "bench: sox is needed (apt-get install sox)"
 if [[ ! -e $STEMS/track_$(printf %03d $((N - 1))).wav ]]; then
   echo "== generating $N stems of ${D}s in $STEMS (once)"
   bash "$SHARED/gen_stems.sh" "$STEMS" "$N" "$D" >/dev/null
+fi
+
+if [[ $MODE == play ]]; then
+  # play's start-up probe (MIXTREE_STATS=1): from the process's start to the first non-zero sample handed to the
+  # device, and where the time went; whole-process wall of the command as well
+  SESSION=$W/play_n${N}_d$D.mixtree
+  [[ -f $SESSION ]] || "$MT" new "$SESSION" --stems "$STEMS" --group flat --force >/dev/null
+  command -v jackd >/dev/null || { echo "bench: jackd is needed (apt-get install jackd2)" >&2; exit 2; }
+  JACK_DEFAULT_SERVER=mixtree-play jackd --no-realtime -n mixtree-play -d dummy -r 48000 -p 256 >"$W/jackd_play.log" 2>&1 &
+  jpid=$!; sleep 1
+  echo "== play: $N tracks x ${D}s, first sound through JACK dummy (256 frames), median of $RUNS runs after 1," \
+    "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  firsts=()
+  for ((i = 0; i <= RUNS; i++)); do
+    line=$(JACK_DEFAULT_SERVER=mixtree-play MIXTREE_STATS=1 "$MT" play "$SESSION" --device jack --buffer 256 --seconds 1 2>&1 \
+      | grep '^stats: first sound' || true)
+    echo "   $line"
+    ((i == 0)) || firsts+=("$(sed -n 's/^stats: first sound \([0-9.]*\) s.*/\1/p' <<<"$line")")
+  done
+  kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
+  printf '%s\n' "${firsts[@]}" | sort -g | awk '{a[NR]=$1} END{if (NR) printf "first sound: median %.3f s after the command (aim <= 1 s)\n", a[int((NR+1)/2)]}'
+  exit 0
 fi
 
 if [[ $MODE == realtime ]]; then

@@ -152,40 +152,40 @@ public final class PcmStreamReader implements AudioFileReader {
 	}
 
 	private static void s16(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = b.getShort(p + i * stride) * SCALE_16;
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = b.getShort(p) * SCALE_16;
 		}
 	}
 
 	/** The little-endian int at the sample holds it in its low 24 bits: shift up, then arithmetic shift down. */
 	private static void s24le(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = ((b.getInt(p + i * stride) << 8) >> 8) * SCALE_24;
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = ((b.getInt(p) << 8) >> 8) * SCALE_24;
 		}
 	}
 
 	/** The big-endian int at the sample holds it in its high 24 bits: an arithmetic shift down sign-extends it. */
 	private static void s24be(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = (b.getInt(p + i * stride) >> 8) * SCALE_24;
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = (b.getInt(p) >> 8) * SCALE_24;
 		}
 	}
 
 	private static void s32(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = (float) (b.getInt(p + i * stride) * SCALE_32);
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = (float) (b.getInt(p) * SCALE_32);
 		}
 	}
 
 	private static void f32(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = b.getFloat(p + i * stride);
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = b.getFloat(p);
 		}
 	}
 
 	private static void f64(ByteBuffer b, int p, int stride, float[] d, int offset, int n) {
-		for (int i = 0; i < n; i++) {
-			d[offset + i] = (float) b.getDouble(p + i * stride);
+		for (int i = offset, e = offset + n; i < e; i++, p += stride) {
+			d[i] = (float) b.getDouble(p);
 		}
 	}
 

@@ -91,8 +91,10 @@ int main(int argc, char **argv) {
 	if (!out) die("cannot write", argv[1]);
 	setvbuf(out, NULL, _IOFBF, 1 << 16);
 	uint32_t data = (uint32_t) (frames * 8);
-	fwrite("RIFF", 1, 4, out); put32(out, 36 + data); fwrite("WAVEfmt ", 1, 8, out);
-	put32(out, 16); put16(out, 3); put16(out, 2); put32(out, rate); put32(out, rate * 8); put16(out, 8); put16(out, 32);
+	/* WAVE_FORMAT_IEEE_FLOAT with the 18-byte fmt chunk (cbSize 0) that float WAV files carry */
+	fwrite("RIFF", 1, 4, out); put32(out, 38 + data); fwrite("WAVEfmt ", 1, 8, out);
+	put32(out, 18); put16(out, 3); put16(out, 2); put32(out, rate); put32(out, rate * 8); put16(out, 8); put16(out, 32);
+	put16(out, 0);
 	fwrite("data", 1, 4, out); put32(out, data);
 
 	static float bus[4][2][BLOCK], x[2][BLOCK], o[2 * BLOCK];

@@ -40,7 +40,7 @@ final class DecodeBenchCli {
 		}
 		ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 		out.println(String.format(Locale.ROOT, "%-44s %-34s %9s %9s %9s %9s", "file", "format", "ns/sample",
-				"min", "max", "cpu ns/s"));
+				"min", "max", "cpu ns"));
 		for (String name : files) {
 			Path file = Path.of(name);
 			double[] wall = new double[runs];
@@ -54,7 +54,8 @@ final class DecodeBenchCli {
 					format = r.formatDescription();
 					samples = readAll(r);
 				} catch (IOException e) {
-					throw new CliException(name + ": " + e.getMessage());
+					// the reader's message names the file already
+					throw new CliException(String.valueOf(e.getMessage()));
 				}
 				long dt = System.nanoTime() - t0;
 				long dc = cpu.getCurrentThreadCpuTime() - c0;

@@ -31,6 +31,12 @@ public final class PcmStreamReader implements AudioFileReader {
 	private final StreamLayout layout;
 	private final FileChannel channel;
 	private final Encoding encoding;
+	/**
+	 * The decode loop, chosen once here: a switch on the enum in {@link #decode} would load its synthetic switch-map
+	 * class (allocating, through the bundle's class loader) at the first read, which may be on a disk thread that must
+	 * not allocate.
+	 */
+	private final int loop;
 	private final int channels;
 	private final int blockAlign;
 	private final ByteBuffer buffer;
@@ -48,6 +54,14 @@ public final class PcmStreamReader implements AudioFileReader {
 		this.channel = channel;
 		this.encoding = layout.encoding();
 		this.channels = layout.channels();
+		this.loop = switch (encoding) {
+		case S16LE, S16BE -> 0;
+		case S24LE -> 1;
+		case S24BE -> 2;
+		case S32LE, S32BE -> 3;
+		case F32LE, F32BE -> 4;
+		case F64LE, F64BE -> 5;
+		};
 		this.blockAlign = layout.blockAlign();
 		int frames = Math.max(1, BUFFER_BYTES / blockAlign);
 		// direct: the channel reads into it as is, where a heap buffer is filled through a JDK temporary buffer
@@ -140,13 +154,13 @@ public final class PcmStreamReader implements AudioFileReader {
 		for (int c = 0; c < channels; c++) {
 			int p = pos + c * bytes;
 			float[] d = dst[c];
-			switch (encoding) {
-			case S16LE, S16BE -> s16(b, p, stride, d, offset, n);
-			case S24LE -> s24le(b, p, stride, d, offset, n);
-			case S24BE -> s24be(b, p, stride, d, offset, n);
-			case S32LE, S32BE -> s32(b, p, stride, d, offset, n);
-			case F32LE, F32BE -> f32(b, p, stride, d, offset, n);
-			case F64LE, F64BE -> f64(b, p, stride, d, offset, n);
+			switch (loop) {
+			case 0 -> s16(b, p, stride, d, offset, n);
+			case 1 -> s24le(b, p, stride, d, offset, n);
+			case 2 -> s24be(b, p, stride, d, offset, n);
+			case 3 -> s32(b, p, stride, d, offset, n);
+			case 4 -> f32(b, p, stride, d, offset, n);
+			default -> f64(b, p, stride, d, offset, n);
 			}
 		}
 	}

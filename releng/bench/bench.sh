@@ -3,6 +3,10 @@
 #   ./mixtree bench startup [RUNS]            the workbench's start-up to the window drawn (startup.sh)
 #   ./mixtree bench views                     the routing views with 200 channels: layout and draw times (views.sh)
 #   ./mixtree bench console [STRIPS] [FRAMES] the mixer console's frame time with the demo playing (console.sh)
+#   ./mixtree bench decode [SECONDS]          ns/sample of each PCM sample format's decode (one file per format
+#                                             made by sox, SECONDS long, stereo; median of RUNS=11 reads each)
+#   ./mixtree bench play [N] [D]              the time from the command to the first sound on the device, a session
+#                                             of N stems (default 64 x 60 s) through JACK's dummy driver, 256 frames
 #   ./mixtree bench [static|rw1] [N] [D]    default: static, N=64 tracks, D=300 s
 #   RUNS=3 (median of RUNS after one warm-up)   PEERS="sox ecasound ffmpeg ardour"
 # static: the static mix (levels and pan only, the method's first step) with RW1-lin's routing, gains and
@@ -16,6 +20,8 @@
 #         through JACK's dummy driver at 48 kHz for D seconds (default 60) with 128- and then 64-frame
 #         buffers, jackd asynchronous (its default) and synchronous (-S): xruns, callback time percentiles as % of
 #         the period, audio-thread allocation, GC pauses, and jackd's own account of each xrun.
+# static also builds releng/bench/static_mix.c with the system compiler (cc -O2) and times it: the plain C
+#         static mix that Mixtree's engine time is compared with (issue 13's aim: within 1.2x).
 # Prints whole-process wall, CPU (user+sys) and peak RSS per tool (medians), Mixtree's in-engine realtime
 # factor and peak heap, and the ratio of Mixtree's wall time to the reference peer's.
 set -euo pipefail
@@ -27,9 +33,29 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # ./mixtree bench console [STRIPS] [FRAMES]: the console's frame time (releng/bench/console.sh)
 [[ ${1:-} == console ]] && { shift; exec bash "$ROOT/releng/bench/console.sh" "$@"; }
 SHARED=${MIXTREE_SHARED:-$ROOT/../shared}/bench
+if [[ ${1:-} == decode ]]; then
+  # one file per PCM sample format, the same signal (a sine left, noise right), then bench-decode reads each
+  SECS=${2:-10}; DW=${MIXTREE_BENCH_DIR:-/tmp/mixtree-bench}/decode_$SECS; mkdir -p "$DW"
+  command -v sox >/dev/null || { echo "bench: sox is needed (apt-get install sox)" >&2; exit 2; }
+  files=()
+  for spec in s16le.wav:"-c 2 -b 16 -e signed-integer" s24le.wav:"-c 2 -b 24 -e signed-integer" \
+      s32le.wav:"-c 2 -b 32 -e signed-integer" f32le.wav:"-c 2 -b 32 -e floating-point" \
+      f64le.wav:"-c 2 -b 64 -e floating-point" s16be.aiff:"-c 2 -b 16 -e signed-integer" \
+      s24be.aiff:"-c 2 -b 24 -e signed-integer" s32be.aiff:"-c 2 -b 32 -e signed-integer" \
+      f32be.aifc:"-c 2 -b 32 -e floating-point" f64be.aifc:"-c 2 -b 64 -e floating-point" \
+      s24le-mono.wav:"-c 1 -b 24 -e signed-integer"; do
+    f=$DW/${spec%%:*}; opts=${spec#*:}
+    # shellcheck disable=SC2086
+    [[ -s $f ]] || sox -n -r 48000 $opts "$f" synth "$SECS" sine 1000 whitenoise gain -1
+    files+=("$f")
+  done
+  echo "== decode: ${SECS}s files, 48 kHz, one thread, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  MIXTREE_NO_REBUILD=1 exec "$ROOT/mixtree" bench-decode --runs "${RUNS:-11}" "${files[@]}"
+fi
 MODE=static
-case ${1:-} in static|rw1|realtime) MODE=$1; shift ;; esac
+case ${1:-} in static|rw1|realtime|play) MODE=$1; shift ;; esac
 N=${1:-64}; D=${2:-300}; RUNS=${RUNS:-3}
+[[ $MODE == play ]] && D=${2:-60}   # play: a minute of stems is plenty for its first second
 PEERS=${PEERS:-sox ecasound ffmpeg ardour}
 W=${MIXTREE_BENCH_DIR:-/tmp/mixtree-bench}
 STEMS=$W/stems_n${N}_d$D
@@ -44,6 +70,28 @@ command -v sox >/dev/null || { echo "bench: sox is needed (apt-get install sox)"
 if [[ ! -e $STEMS/track_$(printf %03d $((N - 1))).wav ]]; then
   echo "== generating $N stems of ${D}s in $STEMS (once)"
   bash "$SHARED/gen_stems.sh" "$STEMS" "$N" "$D" >/dev/null
+fi
+
+if [[ $MODE == play ]]; then
+  # play's start-up probe (MIXTREE_STATS=1): from the process's start to the first non-zero sample handed to the
+  # device, and where the time went; whole-process wall of the command as well
+  SESSION=$W/play_n${N}_d$D.mixtree
+  [[ -f $SESSION ]] || "$MT" new "$SESSION" --stems "$STEMS" --group flat --force >/dev/null
+  command -v jackd >/dev/null || { echo "bench: jackd is needed (apt-get install jackd2)" >&2; exit 2; }
+  JACK_DEFAULT_SERVER=mixtree-play jackd --no-realtime -n mixtree-play -d dummy -r 48000 -p 256 >"$W/jackd_play.log" 2>&1 &
+  jpid=$!; sleep 1
+  echo "== play: $N tracks x ${D}s, first sound through JACK dummy (256 frames), median of $RUNS runs after 1," \
+    "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+  firsts=()
+  for ((i = 0; i <= RUNS; i++)); do
+    line=$(JACK_DEFAULT_SERVER=mixtree-play MIXTREE_STATS=1 "$MT" play "$SESSION" --device jack --buffer 256 --seconds 1 2>&1 \
+      | grep '^stats: first sound' || true)
+    echo "   $line"
+    ((i == 0)) || firsts+=("$(sed -n 's/^stats: first sound \([0-9.]*\) s.*/\1/p' <<<"$line")")
+  done
+  kill "$jpid" 2>/dev/null; wait "$jpid" 2>/dev/null || true
+  printf '%s\n' "${firsts[@]}" | sort -g | awk '{a[NR]=$1} END{if (NR) printf "first sound: median %.3f s after the command (aim <= 1 s)\n", a[int((NR+1)/2)]}'
+  exit 0
 fi
 
 if [[ $MODE == realtime ]]; then
@@ -153,6 +201,25 @@ run() {
 echo "== $MODE: $N tracks x ${D}s, $(nproc) cores, median of $RUNS runs (after 1 warm-up), page cache warm"
 run mixtree "$MT" render "$SESSION" -o "$W/out_mixtree_$MODE.wav"
 stats=$(MIXTREE_STATS=1 "$MT" render "$SESSION" -o "$W/out_mixtree_$MODE.wav" 2>&1 >/dev/null | grep -E '^stats' || true)
+# Mixtree's engine time (inside the render, without JVM start and session load): the median of RUNS stats runs
+engines=("$(sed -n 's/^stats: engine \([0-9.]*\) s.*/\1/p' <<<"$stats")")
+for ((i = 1; i < RUNS; i++)); do
+  engines+=("$(MIXTREE_STATS=1 "$MT" render "$SESSION" -o "$W/out_mixtree_$MODE.wav" 2>&1 >/dev/null | sed -n 's/^stats: engine \([0-9.]*\) s.*/\1/p')")
+done
+ENGINE=$(printf '%s\n' "${engines[@]}" | median)
+# the C reference of the static mix (releng/bench/static_mix.c), built with the system compiler
+if [[ $MODE == static ]]; then
+  CC_BIN=$(command -v cc || command -v gcc || true)
+  if [[ -z $CC_BIN ]]; then
+    echo "   C mix reference: not run (no C compiler: apt-get install gcc)"
+  elif "$CC_BIN" -O2 -o "$W/static_mix" "$ROOT/releng/bench/static_mix.c" 2>"$W/.cc.log"; then
+    cargs=()
+    while IFS=$'\t' read -r i f ch bus gdb pan gL gR; do cargs+=("$STEMS/$f" "$gL" "$gR" "$bus"); done < <(track_table "$N")
+    run c-mix "$W/static_mix" "$W/out_c_$MODE.wav" "$(db2lin "$SUB_GAIN_DB")" "${cargs[@]}" || true
+  else
+    echo "   C mix reference: $CC_BIN -O2 failed (see $W/.cc.log); not run"
+  fi
+fi
 for p in $PEERS; do
   case $p in
     sox) run sox env DYN=$DYN bash "$SHARED/peer_mix_sox.sh" "$STEMS" "$N" "$W/out_sox_$MODE.wav" ;;
@@ -168,7 +235,7 @@ for p in $PEERS; do
 done
 
 printf '\n%-10s %10s %10s %12s\n' tool "wall s" "cpu s" "peak RSS MB"
-for t in mixtree $PEERS; do
+for t in mixtree c-mix $PEERS; do
   [[ -n ${WALL[$t]:-} ]] || continue
   printf '%-10s %10s %10s %12d\n' "$t" "${WALL[$t]}" "${CPU[$t]}" $(( ${RSS[$t]} / 1024 ))
 done
@@ -181,6 +248,9 @@ elif [[ $MODE == rw1 ]]; then
   [[ -n $fastest ]] && awk -v m="${WALL[mixtree]}" -v s="${WALL[$fastest]}" -v n="$fastest" 'BEGIN{printf "mixtree wall / fastest peer (%s) wall = %.2f (aim <= 0.33)\n", n, m/s}'
 fi
 echo "$stats"
+if [[ -n ${WALL[c-mix]:-} && -n $ENGINE ]]; then
+  awk -v e="$ENGINE" -v c="${WALL[c-mix]}" -v r="$RUNS" 'BEGIN{printf "engine %.3f s (median of %d) vs C static mix %.3f s wall (static_mix.c, cc -O2, one thread, whole process) = %.2f (aim <= 1.2)\n", e, r, c, e/c}'
+fi
 if [[ -f $W/out_sox_$MODE.wav ]]; then
   echo "levels: mixtree $(sox "$W/out_mixtree_$MODE.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}'), sox $(sox "$W/out_sox_$MODE.wav" -n stats 2>&1 | awk '/RMS lev dB/{print $4" dBFS RMS"}')"
 fi

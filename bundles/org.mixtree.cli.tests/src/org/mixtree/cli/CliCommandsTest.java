@@ -116,7 +116,7 @@ class CliCommandsTest {
 		Files.writeString(script, CliEndToEndTest.ok("completion").out(), StandardCharsets.UTF_8);
 		assertEquals("render", complete(script, "mixtree", "ren"));
 		assertEquals("recall rename", complete(script, "mixtree", "snapshot", "re"));
-		assertEquals("bus batch build bench bench-effects", complete(script, "mixtree", "b"));
+		assertEquals("bus batch build bench bench-effects bench-decode", complete(script, "mixtree", "b"));
 		assertEquals("--level", complete(script, "mixtree", "send", "add", "--le"));
 		assertEquals("f32 s24 s16", complete(script, "mixtree", "render", "song.mixtree", "--format", ""));
 		assertEquals("auto flat", complete(script, "mixtree", "new", "x.mixtree", "--group", ""));

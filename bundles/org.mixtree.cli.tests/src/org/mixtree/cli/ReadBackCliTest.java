@@ -236,7 +236,8 @@ class ReadBackCliTest {
 	void helpNamesEveryCommandAndCountsReadRight() throws IOException {
 		String help = ok("help").out();
 		for (String command : List.of("new", "info", "set", "bus add", "bus remove", "send add", "insert add", "render",
-				"effects", "install", "uninstall", "reinstall", "devices", "play", "demo", "test", "build", "bench", "bench-effects")) {
+				"effects", "install", "uninstall", "reinstall", "devices", "play", "demo", "test", "build", "bench", "bench-effects",
+				"bench-decode")) {
 			assertTrue(help.contains("\n  " + command + " "), "help names " + command + ":\n" + help);
 		}
 		Path one = dir.resolve("one");

@@ -227,6 +227,9 @@ final class CliCommands {
 		add(root, leaf(PROJECT, "bench-effects", "[--seconds S]", "the cost of each built-in effect and of the meters")
 				.valued("--seconds", "S", "seconds of audio per effect (default 20)")
 				.run((a, r) -> new EffectsBenchCli(r.out()).bench(a)));
+		add(root, leaf(PROJECT, "bench-decode", "[--runs N] FILE...", "the decode cost of each file, ns per sample")
+				.valued("--runs", "N", "timed reads of each file, after two warm-up reads (default 11)")
+				.run((a, r) -> new DecodeBenchCli(r.out()).bench(a)));
 		add(root, leaf(PROJECT, "help", "[COMMAND [SUBCOMMAND]]", "every command, or one command's usage and options")
 				.run((a, r) -> r.out().print(help(r.root(), a.positional()))));
 		add(root, leaf(PROJECT, "completion", "", "the bash completion script: source <(./mixtree completion)")

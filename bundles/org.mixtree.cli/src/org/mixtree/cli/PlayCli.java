@@ -76,14 +76,20 @@ final class PlayCli {
 		int rate = plan.sampleRate();
 		long endFrame = seconds < 0 && loop == null ? sessionFrames(graph) + Math.round(TAIL_SECONDS * rate) : -1;
 
+		long opening = System.nanoTime();
 		AudioStream stream = open(a.option("--device"), rate, buffer);
 		Outcome outcome = new Outcome();
+		outcome.opening = opening;
 		if (session.getMixStage() == MixStage.STATIC) {
 			outcome.overLevel = (float) Decibels.toGain(session.getHeadroomDb());
 		}
 		try (Player player = new Player(plan, stream.sampleRate(), stream.bufferFrames(), PlayerOptions.defaults())) {
+			outcome.built = System.nanoTime();
 			run(outcome, player, stream, rate, from, seconds, loop, endFrame);
 			out.println(summary(outcome, stream, outcome.stats, player.warmUpCallbacks()));
+			if (System.getenv("MIXTREE_STATS") != null) {
+				err.println(firstSound(outcome));
+			}
 		} finally {
 			stream.close();
 		}
@@ -109,6 +115,34 @@ final class PlayCli {
 		/** [audio] The loudest sample played and the timeline frame of the first one over {@link #overLevel}. */
 		volatile float peak;
 		volatile long firstOver = -1;
+		/** The start-up probe ({@code MIXTREE_STATS}): System.nanoTime() when the device was opened, the player
+		 * built (its rehearsal done), the device started, and [audio] the first block with a non-zero sample
+		 * handed to the device (0: none yet). */
+		long opening;
+		long built;
+		long deviceStarted;
+		volatile long firstSound;
+	}
+
+	/**
+	 * @return the start-up probe's line: when the first sound reached the device, counted from the start of the
+	 *         process (the JVM's, as the launcher execs it), and where the time went before it
+	 */
+	private static String firstSound(Outcome o) {
+		long now = System.nanoTime();
+		double sinceStart = ProcessHandle.current().info().startInstant()
+				.map(i -> (System.currentTimeMillis() - i.toEpochMilli()) / 1e3).orElse(Double.NaN);
+		if (o.firstSound == 0) {
+			return "stats: first sound: none was played";
+		}
+		double at = sinceStart - (now - o.firstSound) / 1e9;
+		double opened = sinceStart - (now - o.opening) / 1e9;
+		return String.format(Locale.ROOT,
+				"stats: first sound %.3f s after the process started: command and session load %.3f s, device open"
+						+ " and player built (rehearsal included) %.3f s, device start and prefetch %.3f s, fade-in"
+						+ " to the first non-zero sample %.3f s",
+				at, opened, (o.built - o.opening) / 1e9, (o.deviceStarted - o.built) / 1e9,
+				(o.firstSound - o.deviceStarted) / 1e9);
 	}
 
 	private Outcome run(Outcome outcome, Player player, AudioStream stream, int rate, double from, double seconds,
@@ -120,6 +154,17 @@ final class PlayCli {
 			public void process(float[][] buffers, int frames) {
 				long at = player.position();
 				playerCallback.process(buffers, frames);
+				if (outcome.firstSound == 0) {
+					// the start-up probe: one scan per block until the first sound, nothing after
+					for (float[] ch : buffers) {
+						for (int i = 0; i < frames; i++) {
+							if (ch[i] != 0f) {
+								outcome.firstSound = System.nanoTime();
+								break;
+							}
+						}
+					}
+				}
 				if (!Float.isNaN(outcome.overLevel)) {
 					watch(outcome, buffers, frames, at, rate, stream.sampleRate());
 				}
@@ -157,6 +202,7 @@ final class PlayCli {
 			}
 			player.awaitPrefetch(rate / 2, 2000);
 			started = System.nanoTime();
+			outcome.deviceStarted = started;
 			// xruns while playing: connecting the ports may cost the server one before
 			long seenXruns = stream.xruns();
 			player.play();

@@ -235,6 +235,23 @@ final class BlockMixer implements AutoCloseable {
 	private Deferred deferred;
 	private int deferredCount;
 
+	/**
+	 * Pipelined master ({@link #pipelineMaster}): the master's inputs of block k are summed into {@link #masterSum}
+	 * during block k's phase; its chain, fader and balance run on {@link #buffers}{@code [master]} as one more task of
+	 * block k+1's phase, beside the tracks of block k+1. Null: not pipelined.
+	 */
+	private float[][] masterSum;
+	/** The master's summing of this phase found something to process (written by the thread that summed it). */
+	private boolean masterSummed;
+	/** A summed master block waits for its chain; its frames, timeline position, effect budget and whether it runs. */
+	private boolean masterDue;
+	private int chainFrames;
+	private long chainPosition;
+	private long chainBudget;
+	private boolean chainRuns;
+	/** 1 when this phase runs the previous block's master chain (task index {@link #deferredCount}), else 0. */
+	private int chainTasks;
+
 	/** An offline mixer: processors reset, the default effect budget. */
 	BlockMixer(CompiledPlan plan, SourceReader[] readers, int maxBlock, int threads) {
 		this(plan, readers, maxBlock, threads, RenderMode.OFFLINE, true,
@@ -793,6 +810,7 @@ final class BlockMixer implements AutoCloseable {
 								budgetFactor * count / plan.sampleRate));
 		deferred = work;
 		deferredCount = work == null ? 0 : work.count();
+		takeMaster();
 		if (tapBoard != null) {
 			resolveTaps();
 		}
@@ -808,8 +826,16 @@ final class BlockMixer implements AutoCloseable {
 			completed(bus);
 		}
 		// the volatile write that starts the phase publishes the counts to the workers
-		pool.run(trackPhase, deferredCount + plan.chunks.length);
+		pool.run(trackPhase, deferredCount + chainTasks + plan.chunks.length);
 		deferred = null;
+		if (masterSum != null) {
+			// this block's master sum waits for its chain in the next phase
+			masterDue = true;
+			chainFrames = count;
+			chainPosition = position;
+			chainBudget = budget;
+			chainRuns = masterSummed;
+		}
 		position += count;
 		// live gain ramps end with the block
 		System.arraycopy(gainLeft, 0, fromLeft, 0, fromLeft.length);
@@ -974,6 +1000,57 @@ final class BlockMixer implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Makes the master's chain run one block behind the tracks, when the plan allows it (an offline render): the
+	 * master chain of block k then runs in block k+1's phase, in parallel with its tracks, instead of alone on one
+	 * core at the end of block k. The samples are the same (the chain does the same arithmetic on the same sum); only
+	 * when they are available changes: after {@link #process} of block k+1, {@link #output}{@code (master)} holds
+	 * block k, and {@link #finishMaster} completes the last block. Allowed when the master has no sends, no keyed
+	 * slot, keys nothing and nothing is metered or tapped live (what the next block's phase could touch at the same
+	 * time). Call before the first block. Allocates the second master buffer.
+	 *
+	 * @return whether the master is now pipelined
+	 */
+	boolean pipelineMaster() {
+		int m = plan.master;
+		boolean keyed = false;
+		for (int key : keyOf[m]) {
+			keyed |= key >= 0;
+		}
+		if (position != 0 || meters != null || tapBoard != null || plan.sendsOf[m].length > 0 || isKey[m] || keyed
+				|| busDependents[m].length > 0 || outLine[m] != null) {
+			return false;
+		}
+		masterSum = new float[2][maxBlock];
+		return true;
+	}
+
+	/**
+	 * Runs the last block's master chain (pipelined master) with {@code work}'s tasks beside it; afterwards
+	 * {@link #output}{@code (master)} holds the last block. Does nothing more than run {@code work} when no master
+	 * block is due.
+	 */
+	void finishMaster(Deferred work) throws IOException {
+		deferred = work;
+		deferredCount = work == null ? 0 : work.count();
+		takeMaster();
+		pool.run(trackPhase, deferredCount + chainTasks);
+		deferred = null;
+		chainTasks = 0;
+	}
+
+	/** Before a phase: moves a due master sum into the master's buffer, where its chain runs in this phase. */
+	private void takeMaster() {
+		chainTasks = 0;
+		if (masterDue) {
+			float[][] out = buffers[plan.master];
+			System.arraycopy(masterSum[0], 0, out[0], 0, chainFrames);
+			System.arraycopy(masterSum[1], 0, out[1], 0, chainFrames);
+			masterDue = false;
+			chainTasks = 1;
+		}
+	}
+
 	/** Runs deferred work without mixing (the tail of a render: the last block's writes). */
 	void flush(Deferred work) throws IOException {
 		int n = work.count();
@@ -989,7 +1066,17 @@ final class BlockMixer implements AutoCloseable {
 			deferred.run(index);
 			return;
 		}
-		int c = index - deferredCount;
+		int c = index - deferredCount - chainTasks;
+		if (c < 0) {
+			// the previous block's master chain (pipelined), early in the phase: it is the longest task
+			if (chainRuns) {
+				finishBus(plan.master, chainFrames, chainPosition, chainBudget);
+			} else {
+				active[plan.master] = false;
+				meterSilence(plan.master, chainFrames);
+			}
+			return;
+		}
 		// a chunk with keys runs when the last of its own task and its keys completes
 		if (chunkWait.decrementAndGet(c) == 0) {
 			runChunk(c);
@@ -1147,7 +1234,7 @@ final class BlockMixer implements AutoCloseable {
 		}
 		boolean chain = procs[node].length > 0;
 		if (chain) {
-			runChain(node, n);
+			runChain(node, n, position, budget);
 		}
 		if (isKey[node]) {
 			// post-insert, pre-fader; without inserts the clip gain and polarity are still to apply
@@ -1213,7 +1300,7 @@ final class BlockMixer implements AutoCloseable {
 	}
 
 	/** Pre-gain, then each slot in order, in place on the node's work buffers. */
-	private void runChain(int node, int n) {
+	private void runChain(int node, int n, long at, long limit) {
 		float[][] buf = work[node];
 		float g = preGain[node];
 		if (g != 1f) {
@@ -1265,7 +1352,7 @@ final class BlockMixer implements AutoCloseable {
 				}
 				liveCount[node][j] = 0;
 			}
-			p.run(block, dryBuf, n, budget, position, realtime ? REALTIME_SLOW_BLOCKS : 1);
+			p.run(block, dryBuf, n, limit, at, realtime ? REALTIME_SLOW_BLOCKS : 1);
 		}
 	}
 
@@ -1303,11 +1390,27 @@ final class BlockMixer implements AutoCloseable {
 	 */
 	private void mixBus(int node) {
 		int n = frames;
-		float[] left = buffers[node][0];
-		float[] right = buffers[node][1];
+		if (node == plan.master && masterSum != null) {
+			// pipelined: only the sum now, into the second buffer; the chain runs in the next block's phase
+			masterSummed = sumBus(node, n, masterSum);
+			return;
+		}
+		active[node] = false;
+		if (sumBus(node, n, buffers[node])) {
+			finishBus(node, n, position, budget);
+		}
+	}
+
+	/**
+	 * Clears {@code sum} and adds the bus's active inputs and the sends into it in their fixed order.
+	 *
+	 * @return whether the bus is to be processed ({@link #finishBus}); false: it outputs silence this block
+	 */
+	private boolean sumBus(int node, int n, float[][] sum) {
+		float[] left = sum[0];
+		float[] right = sum[1];
 		Arrays.fill(left, 0, n, 0f);
 		Arrays.fill(right, 0, n, 0f);
-		active[node] = false;
 		int[] sends = plan.sendsOf[node];
 		for (int s : sends) {
 			sendActive[s] = false;
@@ -1316,7 +1419,7 @@ final class BlockMixer implements AutoCloseable {
 				|| (gainLeft[node] == 0f && gainRight[node] == 0f && fromLeft[node] == 0f && fromRight[node] == 0f
 						&& sends.length == 0 && !alwaysRun[node])) {
 			meterSilence(node, n);
-			return;
+			return false;
 		}
 		boolean any = false;
 		for (int item : plan.items[node]) {
@@ -1343,10 +1446,20 @@ final class BlockMixer implements AutoCloseable {
 		}
 		if (!any && !alwaysRun[node]) {
 			meterSilence(node, n);
-			return;
+			return false;
 		}
+		return true;
+	}
+
+	/**
+	 * Runs a summed bus's inserts (block at timeline frame {@code at}, effect budget {@code limit}), feeds its
+	 * sends, then applies fader and balance and its compensation delay in place.
+	 */
+	private void finishBus(int node, int n, long at, long limit) {
+		float[] left = buffers[node][0];
+		float[] right = buffers[node][1];
 		if (procs[node].length > 0) {
-			runChain(node, n);
+			runChain(node, n, at, limit);
 		}
 		if (isKey[node]) {
 			// post-insert, pre-fader; without inserts the polarity is still to apply (folded into the fader gains)

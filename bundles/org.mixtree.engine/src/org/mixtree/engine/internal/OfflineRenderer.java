@@ -86,6 +86,24 @@ public final class OfflineRenderer {
 	 */
 	public static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
 			RenderProgress progress, double effectBudget, List<String> warnings, long maxFrames) throws IOException {
+		return mix(plan, readers, blockSize, threads, taps, progress, effectBudget, warnings, maxFrames, PIPELINE);
+	}
+
+	/**
+	 * Whether renders pipeline the master ({@link BlockMixer#pipelineMaster}); {@code -Dmixtree.render.pipeline=false}
+	 * turns it off, for the benchmark's A/B runs (MIXTREE_JVM_OPTS). The output is the same either way.
+	 */
+	private static final boolean PIPELINE = !"false".equals(System.getProperty("mixtree.render.pipeline"));
+
+	/**
+	 * The render loop. With {@code pipeline} and only master taps, the master's chain runs one block behind the
+	 * tracks ({@link BlockMixer#pipelineMaster}): the master chain of block k overlaps the tracks of block k+1 on
+	 * the other core instead of running alone at the end of block k; the samples delivered are the same.
+	 * {@code false} (tests): the master completes within its block.
+	 */
+	static long mix(CompiledPlan plan, SourceReader[] readers, int blockSize, int threads, List<Tap> taps,
+			RenderProgress progress, double effectBudget, List<String> warnings, long maxFrames, boolean pipeline)
+			throws IOException {
 		Tap[] tapArray = taps.toArray(Tap[]::new);
 		// one pending copy per tapped bus: consumers write block k while the mixer computes block k+1
 		Map<Integer, float[][]> pendingByNode = new HashMap<>();
@@ -114,6 +132,10 @@ public final class OfflineRenderer {
 					aligned[i] = new float[2][blockSize];
 				}
 			}
+			// pipelined: the master's output after block k's process is block k-1's (held: its position and frames)
+			boolean pipelined = pipeline && distinct.length == 1 && distinct[0] == plan.master && mixer.pipelineMaster();
+			long heldAt = 0;
+			int held = 0;
 			long blocks = (end + blockSize - 1) / blockSize;
 			long step = Math.max(1, blocks / 200);
 			long block = 0;
@@ -124,21 +146,23 @@ public final class OfflineRenderer {
 				long at = mixer.position();
 				int n = (int) Math.min(blockSize, end - at);
 				mixer.process(n, writes);
-				// frames before the master's latency are the compensation's run-in: not delivered
-				int skip = (int) Math.max(0, Math.min(n, latency - at));
-				for (int i = 0; i < distinct.length; i++) {
-					float[][] out = mixer.output(distinct[i]);
-					if (align[i] != null) {
-						align[i].process(out, aligned[i], n);
-						out = aligned[i];
+				if (!pipelined) {
+					deliver(mixer, at, n, latency, distinct, align, aligned, distinctPending, writes);
+				} else {
+					if (held > 0) {
+						deliver(mixer, heldAt, held, latency, distinct, align, aligned, distinctPending, writes);
 					}
-					System.arraycopy(out[0], skip, distinctPending[i][0], 0, n - skip);
-					System.arraycopy(out[1], skip, distinctPending[i][1], 0, n - skip);
+					heldAt = at;
+					held = n;
 				}
-				writes.frames = n - skip;
 				if (++block % step == 0) {
 					progress.progress((double) mixer.position() / end);
 				}
+			}
+			if (held > 0) {
+				// the last block's master chain, beside the writes of the block before it
+				mixer.finishMaster(writes);
+				deliver(mixer, heldAt, held, latency, distinct, align, aligned, distinctPending, writes);
 			}
 			mixer.flush(writes);
 			if (warnings != null) {
@@ -147,6 +171,26 @@ public final class OfflineRenderer {
 			progress.progress(1.0);
 			return total;
 		}
+	}
+
+	/**
+	 * Copies the tapped outputs of the block at timeline frame {@code at} ({@code n} frames) into the pending
+	 * buffers that the consumers take during the next phase; frames before the master's latency are the
+	 * compensation's run-in and are not delivered.
+	 */
+	private static void deliver(BlockMixer mixer, long at, int n, int latency, int[] distinct, DelayLine[] align,
+			float[][][] aligned, float[][][] distinctPending, PendingWrites writes) {
+		int skip = (int) Math.max(0, Math.min(n, latency - at));
+		for (int i = 0; i < distinct.length; i++) {
+			float[][] out = mixer.output(distinct[i]);
+			if (align[i] != null) {
+				align[i].process(out, aligned[i], n);
+				out = aligned[i];
+			}
+			System.arraycopy(out[0], skip, distinctPending[i][0], 0, n - skip);
+			System.arraycopy(out[1], skip, distinctPending[i][1], 0, n - skip);
+		}
+		writes.frames = n - skip;
 	}
 
 	/**

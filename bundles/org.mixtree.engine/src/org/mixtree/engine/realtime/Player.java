@@ -332,7 +332,8 @@ public final class Player implements AutoCloseable {
 	 * deoptimisation allocates). Measured without it: 10 to 40 xruns in the first second at 128 frames. Best
 	 * effort: a failure here only means a colder start.
 	 */
-	private void warmUp(Plan plan, int blocks) {
+	private void warmUp(Plan plan, int requested) {
+		int blocks = rehearsalBlocks(requested, mainLive.mixer.trackCount());
 		if (blocks <= 0) {
 			return;
 		}
@@ -374,6 +375,26 @@ public final class Player implements AutoCloseable {
 		} catch (GraphException | RuntimeException e) {
 			// a colder start, nothing worse: the plan to play was compiled and opened without this
 		}
+	}
+
+	/** The fewest blocks a scaled rehearsal runs (the per-block code's first compilation needs a few hundred). */
+	static final int MIN_REHEARSAL_BLOCKS = 500;
+	/** Tracks up to which the rehearsal runs every requested block. */
+	static final int REHEARSAL_FULL_TRACKS = 8;
+
+	/**
+	 * The rehearsal's length for a session of {@code tracks} tracks: the requested blocks up to
+	 * {@value #REHEARSAL_FULL_TRACKS} tracks, then fewer in proportion (at least {@value #MIN_REHEARSAL_BLOCKS}). The
+	 * track code, most of the audio thread's, runs once per track and block, so a 64-track rehearsal of 3000 blocks
+	 * ran it 192 000 times where 24 000 compile it as well, and cost most of the time before the first sound (issue
+	 * 13). {@code -Dmixtree.play.rehearsal=full}: every requested block (the benchmark's A/B runs).
+	 */
+	static int rehearsalBlocks(int requested, int tracks) {
+		if (requested <= 0 || tracks <= REHEARSAL_FULL_TRACKS || "full".equals(System.getProperty("mixtree.play.rehearsal"))) {
+			return requested;
+		}
+		return (int) Math.min(requested,
+				Math.max(MIN_REHEARSAL_BLOCKS, (long) requested * REHEARSAL_FULL_TRACKS / tracks));
 	}
 
 	/**

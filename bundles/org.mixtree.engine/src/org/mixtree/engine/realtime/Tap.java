@@ -87,8 +87,9 @@ public final class Tap implements AutoCloseable {
 	 * analysis that must see every frame once.
 	 *
 	 * @return the frames copied, 0 when none are new; negative when this reader fell behind and frames were
-	 *         overwritten before it read them: minus the count lost (nothing is copied; the next call goes on from
-	 *         the oldest frame still held)
+	 *         overwritten before it read them: minus the count skipped (nothing is copied; the next call goes on
+	 *         from {@link #history()} frames before the newest, so the writer, still writing, does not overtake the
+	 *         reader again before its next call, as it would if it went on from the oldest frame still held)
 	 */
 	public int readNext(float[][] into) {
 		if (closed || into.length == 0) {
@@ -97,7 +98,7 @@ public final class Tap implements AutoCloseable {
 		long w = ring.written();
 		long oldest = w - ring.capacity();
 		if (cursor < oldest) {
-			return lost(oldest);
+			return lost(w - history());
 		}
 		int n = (int) Math.min(into[0].length, w - cursor);
 		if (n <= 0) {
@@ -107,7 +108,7 @@ public final class Tap implements AutoCloseable {
 		long valid = ring.claimed() - ring.capacity();
 		if (cursor < valid) {
 			// part of the copy was overwritten while it was made: the frames before valid are lost
-			return lost(valid);
+			return lost(Math.max(valid, ring.written() - history()));
 		}
 		cursor += n;
 		return n;

@@ -170,6 +170,9 @@ final class SoakCli {
 			live.setLoop(0, loopEnd);
 			live.play();
 			live.awaitIdle(10_000);
+			// one collection at each end, so that the first and last windows hold a heap-after-GC figure even when
+			// the run is too short or too quiet for the collector to run by itself (a minute on an idle machine)
+			System.gc();
 			long playStart = System.nanoTime();
 			Driver driver = new Driver(domain, session, new Random(seed), f);
 			long periodNanos = Math.round(1e9 / rate);
@@ -193,6 +196,8 @@ final class SoakCli {
 					progress.flush();
 				}
 			}
+			System.gc();
+			Thread.sleep(500); // the collector's notification comes on its own thread
 			live.stop();
 			live.awaitIdle(5_000);
 			Thread.sleep(50); // the fade-out

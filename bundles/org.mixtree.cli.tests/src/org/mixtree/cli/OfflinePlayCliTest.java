@@ -1,5 +1,6 @@
 package org.mixtree.cli;
 
+import org.mixtree.testing.JackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mixtree.cli.CliEndToEndTest.Result;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 
 /**
  * {@code play} of a session whose stem is offline (issue 12): it plays, with one warning line naming the file, and the
@@ -26,42 +25,21 @@ import com.sun.jna.Native;
  */
 class OfflinePlayCliTest {
 
-	interface LibC extends Library {
-		int setenv(String name, String value, int overwrite);
-
-		int unsetenv(String name);
-	}
-
 	static final int RATE = 48000;
 
 	@TempDir
 	Path dir;
-	private Process jackd;
-	private final LibC libc = Native.load("c", LibC.class);
+	private JackServer jackd;
 
 	/** A JACK server of its own, made this process's default (libjack reads JACK_DEFAULT_SERVER at each open). */
 	@BeforeEach
 	void jack() throws Exception {
-		Path log = dir.resolve("jackd.log");
-		String name = "mixtree-offline-test-" + ProcessHandle.current().pid();
-		jackd = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", String.valueOf(RATE), "-p", "256")
-				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		libc.setenv("JACK_DEFAULT_SERVER", name, 1);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (System.nanoTime() < deadline && jackd.isAlive() && !Files.readString(log).contains("dummy")) {
-			Thread.sleep(20);
-		}
-		Thread.sleep(200);
-		assertTrue(jackd.isAlive(), "the private JACK server did not start: " + Files.readString(log));
+		jackd = new JackServer("-cli");
 	}
 
 	@AfterEach
 	void stopJack() throws Exception {
-		libc.unsetenv("JACK_DEFAULT_SERVER");
-		jackd.destroy();
-		if (!jackd.waitFor(3, TimeUnit.SECONDS)) {
-			jackd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-		}
+		jackd.close();
 	}
 
 	@Test

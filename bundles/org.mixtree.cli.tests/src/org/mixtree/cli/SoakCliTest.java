@@ -1,5 +1,6 @@
 package org.mixtree.cli;
 
+import org.mixtree.testing.JackServer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,6 @@ import org.mixtree.audio.io.SampleFormat;
 import org.mixtree.audio.io.WavWriter;
 import org.mixtree.cli.CliEndToEndTest.Result;
 
-import com.sun.jna.Native;
 
 /**
  * {@code soak} for one minute on a small session with effects, through a private JACK server (dummy driver), in
@@ -37,33 +37,17 @@ class SoakCliTest {
 
 	@TempDir
 	Path dir;
-	private Process jackd;
-	private Path log;
-	private final PlayHeadroomCliTest.LibC libc = Native.load("c", PlayHeadroomCliTest.LibC.class);
+	private JackServer jackd;
 
 	/** A JACK server of its own, made this process's default (libjack reads JACK_DEFAULT_SERVER at each open). */
 	@BeforeEach
 	void jack() throws Exception {
-		log = dir.resolve("jackd.log");
-		String name = "mixtree-soak-test-" + ProcessHandle.current().pid();
-		jackd = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r", String.valueOf(RATE), "-p", "256")
-				.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		libc.setenv("JACK_DEFAULT_SERVER", name, 1);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-		while (System.nanoTime() < deadline && jackd.isAlive() && !Files.readString(log).contains("dummy")) {
-			Thread.sleep(20);
-		}
-		Thread.sleep(200);
-		assertTrue(jackd.isAlive(), "the private JACK server did not start: " + Files.readString(log));
+		jackd = new JackServer("-cli");
 	}
 
 	@AfterEach
 	void stopJack() throws Exception {
-		libc.unsetenv("JACK_DEFAULT_SERVER");
-		jackd.destroy();
-		if (!jackd.waitFor(3, TimeUnit.SECONDS)) {
-			jackd.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-		}
+		jackd.close();
 	}
 
 	@Test
@@ -96,7 +80,7 @@ class SoakCliTest {
 		byte[] before = Files.readAllBytes(Path.of(s));
 
 		Result r = CliEndToEndTest.cli("soak", s, "--minutes", "1", "--edits-per-second", "10", "--seed", "7", "--json",
-				"--jackd-log", log.toString());
+				"--jackd-log", jackd.log().toString());
 		String json = r.out();
 		assertEquals(0, r.code(), () -> "soak failed: " + r.err() + "\n" + json);
 		assertEquals(0, number(json, "errorCount"), json);

@@ -1,5 +1,6 @@
 package org.mixtree.session;
 
+import org.mixtree.testing.JackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,7 +42,6 @@ import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.persistence.SessionStore;
 
-import com.sun.jna.Native;
 
 /**
  * Faults survived while a {@link LiveSession} plays through a real JACK server (a private jackd, dummy driver, under
@@ -122,8 +122,8 @@ class FaultsWhilePlayingTest {
 		SessionCommands.execute(domain, SessionCommands.addInsert(domain, a, FAULTY,
 				m == 2 ? Map.of("mode", m, "slowness", 20.0) : Map.of("mode", m), -1));
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
-		try (Jackd server = new Jackd("fx-" + mode);
-				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(server.open()),
+		try (JackServer server = new JackServer("-faults-fx-" + mode);
+				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(LiveSessionTest.openJack(256)),
 						new PlayerOptions(2, 1, false, 0), effects)) {
 			live.onProblem(problems::add);
 			assertTrue(live.awaitIdle(30_000), "the session opened");
@@ -162,8 +162,8 @@ class FaultsWhilePlayingTest {
 		Path stem = dir.resolve("b.wav");
 		long header = Files.size(stem) - (long) (SECONDS * RATE) * 4;
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
-		try (Jackd server = new Jackd("truncate");
-				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(server.open()),
+		try (JackServer server = new JackServer("-faults-truncate");
+				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(LiveSessionTest.openJack(256)),
 						new PlayerOptions(2, 1, false, 0), effects)) {
 			live.onProblem(problems::add);
 			assertTrue(live.awaitIdle(30_000), "the session opened");
@@ -205,8 +205,8 @@ class FaultsWhilePlayingTest {
 		float[][] full = render(whole); // the reference, from the stem before it is deleted
 		Path stem = dir.resolve("a.wav");
 		LiveSessionTest.Tap tap = new LiveSessionTest.Tap(8 * RATE);
-		try (Jackd server = new Jackd("delete");
-				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(server.open()),
+		try (JackServer server = new JackServer("-faults-delete");
+				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(LiveSessionTest.openJack(256)),
 						new PlayerOptions(2, 1, false, 0), effects)) {
 			live.onProblem(problems::add);
 			assertTrue(live.awaitIdle(30_000), "the session opened");
@@ -317,58 +317,4 @@ class FaultsWhilePlayingTest {
 		}
 	}
 
-	/**
-	 * A private jackd (dummy driver, 48 kHz, 256 frames, no real-time scheduling) under a name unique to this process
-	 * and test, made libjack's default server for this process; it can be killed (SIGKILL) and started again under the
-	 * same name.
-	 */
-	static final class Jackd implements AutoCloseable {
-		private final LiveSessionTest.LibC libc = Native.load("c", LiveSessionTest.LibC.class);
-		final String name;
-		private final Path log;
-		private Process process;
-
-		Jackd(String tag) throws Exception {
-			name = "mixtree-faults-" + ProcessHandle.current().pid() + "-" + tag;
-			log = Files.createTempFile("mixtree-faults-jackd-", ".log");
-			libc.setenv("JACK_DEFAULT_SERVER", name, 1);
-			start();
-		}
-
-		void start() throws Exception {
-			long before = Files.size(log);
-			process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r",
-					Integer.toString(RATE), "-p", "256").redirectErrorStream(true)
-					.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-			// wait for its driver, so the first open does not race the server's start
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (System.nanoTime() < deadline && process.isAlive()
-					&& !Files.readString(log).substring((int) before).contains("dummy")) {
-				Thread.sleep(20);
-			}
-			Thread.sleep(200);
-			assertTrue(process.isAlive(), "jackd " + name + " started: " + Files.readString(log));
-		}
-
-		/** SIGKILL, as a crash: the server says nothing to its clients. */
-		void kill() throws Exception {
-			process.destroyForcibly();
-			assertTrue(process.waitFor(5, TimeUnit.SECONDS), "jackd killed");
-		}
-
-		AudioStream open() throws AudioDeviceException {
-			return new JackBackend().open(null, RATE, 256, 2);
-		}
-
-		@Override
-		public void close() throws Exception {
-			libc.unsetenv("JACK_DEFAULT_SERVER");
-			process.destroy(); // SIGTERM: jackd frees its shared-memory registry entries
-			if (!process.waitFor(3, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				process.waitFor(5, TimeUnit.SECONDS);
-			}
-			Files.deleteIfExists(log);
-		}
-	}
 }

@@ -1,5 +1,6 @@
 package org.mixtree.session;
 
+import org.mixtree.testing.JackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -47,8 +48,6 @@ import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.persistence.SessionStore;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 
 /**
  * A {@link LiveSession} playing through a private JACK server (dummy driver, started by each test under its own
@@ -185,8 +184,8 @@ class LiveSessionTest {
 		Path rec = dir.resolve("rec.wav");
 		Tap tap = new Tap(frames + 4 * RATE);
 		long xruns;
-		try (JackServer server = new JackServer(256);
-				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(server.open(256)),
+		try (JackServer server = new JackServer("-live", 256);
+				LiveSession live = LiveSession.open(session, file, domain, rate -> tap.wrap(openJack(256)),
 						new PlayerOptions(2, 1, false, PlayerOptions.DEFAULT_WARM_UP_BLOCKS), effects)) {
 			live.onProblem(problems::add);
 			assertTrue(live.awaitIdle(30_000), "the session opened");
@@ -404,8 +403,8 @@ class LiveSessionTest {
 	@Test
 	void aParameterChangeSwapsNothingAndACompoundCommandIsOneSwap() throws Exception {
 		Insert eq;
-		try (JackServer server = new JackServer(256);
-				LiveSession live = LiveSession.open(session, file, domain, rate -> server.open(256),
+		try (JackServer server = new JackServer("-live", 256);
+				LiveSession live = LiveSession.open(session, file, domain, rate -> openJack(256),
 						new PlayerOptions(2, 1, false, 200), EffectRegistry.osgi())) {
 			live.onProblem(problems::add);
 			SessionCommands.execute(domain, SessionCommands.addInsert(domain, drums, UTILITY, Map.of(), -1));
@@ -487,8 +486,8 @@ class LiveSessionTest {
 	void nothingAllocatesOnTheAudioThreadWhileEditsStreamIn() throws Exception {
 		SessionCommands.execute(domain, SessionCommands.addInsert(domain, drums, UTILITY, Map.of("gain", -2.0), -1));
 		Insert utility = drums.getInserts().get(0);
-		try (JackServer server = new JackServer(128);
-				LiveSession live = LiveSession.open(session, file, domain, rate -> server.open(128),
+		try (JackServer server = new JackServer("-live", 128);
+				LiveSession live = LiveSession.open(session, file, domain, rate -> openJack(128),
 						new PlayerOptions(2, 1, true, PlayerOptions.DEFAULT_WARM_UP_BLOCKS), EffectRegistry.osgi())) {
 			live.onProblem(problems::add);
 			assertTrue(live.awaitIdle(60_000));
@@ -650,56 +649,8 @@ class LiveSessionTest {
 		}
 	}
 
-	/** A private jackd (dummy driver, no real-time scheduling) under a unique name; close() stops it. */
-	static final class JackServer implements AutoCloseable {
-		final Process process;
-		final Path log;
-		final LibC libc = Native.load("c", LibC.class);
-
-		JackServer(int period) throws IOException {
-			log = Files.createTempFile("mixtree-jackd-", ".log");
-			String name = "mixtree-live-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
-			process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r",
-					Integer.toString(RATE), "-p", Integer.toString(period)).redirectErrorStream(true)
-					.redirectOutput(log.toFile()).start();
-			// libjack reads the server name from the environment at each client open
-			libc.setenv("JACK_DEFAULT_SERVER", name, 1);
-		}
-
-		AudioStream open(int buffer) throws AudioDeviceException {
-			AudioDeviceException last = null;
-			for (int i = 0; i < 50; i++) {
-				try {
-					return new JackBackend().open(null, RATE, buffer, 2);
-				} catch (AudioDeviceException e) {
-					last = e;
-					try {
-						Thread.sleep(100); // still starting
-					} catch (InterruptedException ie) {
-						Thread.currentThread().interrupt();
-						break;
-					}
-				}
-			}
-			throw last;
-		}
-
-		@Override
-		public void close() throws Exception {
-			libc.unsetenv("JACK_DEFAULT_SERVER");
-			process.destroy(); // SIGTERM: jackd frees its shared-memory registry entries
-			if (!process.waitFor(3, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				process.waitFor(5, TimeUnit.SECONDS);
-			}
-			Files.deleteIfExists(log);
-		}
-	}
-
-	/** The C library's environment functions (the JVM has no setenv). */
-	public interface LibC extends Library {
-		int setenv(String name, String value, int overwrite);
-
-		int unsetenv(String name);
+	/** A stream on this process's private JACK server ({@link JackServer}: it takes clients once made). */
+	static AudioStream openJack(int buffer) throws AudioDeviceException {
+		return new JackBackend().open(null, RATE, buffer, 2);
 	}
 }

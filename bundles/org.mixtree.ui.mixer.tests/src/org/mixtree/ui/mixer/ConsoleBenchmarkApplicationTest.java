@@ -13,7 +13,7 @@ import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.swt.widgets.Display;
 import org.junit.jupiter.api.Test;
 import org.mixtree.ui.mixer.internal.ConsoleBenchmarkApplication;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.osgi.framework.Bundle;
 
 /**

@@ -44,7 +44,7 @@ import org.mixtree.session.LiveSession;
 import org.mixtree.ui.internal.TopBar;
 import org.mixtree.ui.mixer.internal.FaderLaw;
 import org.mixtree.ui.mixer.internal.StripGeometry;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.mixtree.ui.testing.RunningWorkbench;
 import org.mixtree.ui.testing.Screenshots;
 import org.mixtree.ui.testing.XTest;

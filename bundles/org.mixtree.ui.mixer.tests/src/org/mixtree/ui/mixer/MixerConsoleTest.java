@@ -1,6 +1,6 @@
 package org.mixtree.ui.mixer;
 
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,7 +36,7 @@ import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.ui.mixer.internal.FaderLaw;
 import org.mixtree.ui.mixer.internal.Strip;
 import org.mixtree.ui.mixer.internal.StripGeometry;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.mixtree.ui.testing.Robot;
 
 /**

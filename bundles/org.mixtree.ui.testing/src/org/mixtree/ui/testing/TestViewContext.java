@@ -23,7 +23,7 @@ import org.mixtree.ui.views.ViewContext;
 /**
  * The {@link ViewContext} the view tests host a view with, in a plain Shell: the session and its editing domain, a
  * selection of its own, the messages the view showed, and (when the test plays the session) the transport, meters and
- * taps of a real {@link Player}, e.g. through a {@link JackServer}; without a player it is a stopped transport, silent
+ * taps of a real {@link Player}, e.g. through a {@link org.mixtree.testing.JackServer}; without a player it is a stopped transport, silent
  * meters and no taps (routing views open none). It records the taps it opened, so a test can see that a view closed
  * them. (The workbench's own context is tested in {@code org.mixtree.ui.views.host.tests}.)
  */

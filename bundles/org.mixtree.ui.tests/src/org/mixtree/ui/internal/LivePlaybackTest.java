@@ -36,7 +36,7 @@ import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.session.LiveSession;
 import org.mixtree.ui.Playback;
 import org.mixtree.ui.testing.RunningWorkbench;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.mixtree.ui.testing.Screenshots;
 
 /**

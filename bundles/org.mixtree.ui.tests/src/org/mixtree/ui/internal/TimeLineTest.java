@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.mixtree.ui.Playback;
 import org.mixtree.ui.testing.RunningWorkbench;
 import org.mixtree.ui.testing.XTest;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.mixtree.ui.testing.Screenshots;
 
 /**

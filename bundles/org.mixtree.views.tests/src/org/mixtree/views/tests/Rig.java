@@ -40,7 +40,7 @@ import org.mixtree.model.Track;
 import org.mixtree.model.edit.SessionEditing;
 import org.mixtree.model.persistence.SessionStore;
 import org.mixtree.session.SessionGraph;
-import org.mixtree.ui.testing.JackServer;
+import org.mixtree.testing.JackServer;
 import org.mixtree.ui.testing.TestViewContext;
 import org.mixtree.ui.testing.XTest;
 import org.mixtree.ui.views.MixtreeView;

@@ -1,5 +1,6 @@
 package org.mixtree.engine.device.tests;
 
+import org.mixtree.testing.JackServer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,8 +32,6 @@ import org.mixtree.engine.realtime.Player;
 import org.mixtree.engine.realtime.PlayerOptions;
 import org.mixtree.engine.realtime.PlayerStats;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
 
 /**
  * The JACK back end and the real-time {@link Player} against a private JACK server (dummy driver, no real-time
@@ -45,47 +44,21 @@ class JackServerTest {
 
 	private static final int RATE = 48000;
 
-	/** A private jackd; close() kills it. */
+	/** A private jackd ({@link JackServer}) and the streams the tests open on it. */
 	static final class Server implements AutoCloseable {
-		final String name;
-		final Process process;
-		final LibC libc = Native.load("c", LibC.class);
-
-		final Path log;
+		final JackServer jack;
 
 		Server(int period) throws Exception {
-			log = Files.createTempFile("mixtree-jackd-", ".log");
-			name = "mixtree-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 100000;
-			process = new ProcessBuilder("jackd", "-n", name, "--no-realtime", "-d", "dummy", "-r",
-					Integer.toString(RATE), "-p", Integer.toString(period)).redirectErrorStream(true)
-					.redirectOutput(log.toFile()).start();
-			// libjack reads the server name from the environment at each client open
-			libc.setenv("JACK_DEFAULT_SERVER", name, 1);
+			jack = new JackServer("-device", period);
 		}
 
 		AudioStream open(int buffer) throws Exception {
-			for (int i = 0; i < 50; i++) {
-				try {
-					return new JackBackend().open(null, RATE, buffer, 2);
-				} catch (AudioDeviceException e) {
-					Thread.sleep(100); // still starting
-				}
-			}
-			throw new AssertionError("the private JACK server " + name + " did not start (alive: "
-					+ process.isAlive() + "): " + Files.readString(log).replace('\n', '|'));
+			return new JackBackend().open(null, RATE, buffer, 2);
 		}
 
 		@Override
 		public void close() throws Exception {
-			libc.unsetenv("JACK_DEFAULT_SERVER");
-			// SIGTERM: jackd frees its shared-memory registry entries (a killed one leaves them, and the registry
-			// fills up after a few dozen)
-			process.destroy();
-			if (!process.waitFor(3, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				process.waitFor(5, TimeUnit.SECONDS);
-			}
-			Files.deleteIfExists(log);
+			jack.close();
 		}
 	}
 
@@ -100,7 +73,7 @@ class JackServerTest {
 			long t0 = System.nanoTime();
 			// SIGTERM: the server exits under the active client (SIGKILL takes the same path in libjack, the socket
 			// closing, but leaves the shared-memory registry dirty)
-			server.process.destroy();
+			server.jack.stop();
 			assertTrue(src.stopped.await(2, TimeUnit.SECONDS), "the stream reports the stop within 2 s");
 			System.out.printf("JACK killed: stopped(\"%s\") after %.0f ms%n", src.reason, (System.nanoTime() - t0) / 1e6);
 			assertTrue(src.reason.contains("JACK") && src.reason.contains("stopped"), src.reason);
@@ -388,13 +361,6 @@ class JackServerTest {
 			}
 		}
 		Files.deleteIfExists(dir);
-	}
-
-	/** The C library's environment functions (the JVM has no setenv). */
-	public interface LibC extends Library {
-		int setenv(String name, String value, int overwrite);
-
-		int unsetenv(String name);
 	}
 
 	/** [audio] Plays a precomputed signal once; copies only. */

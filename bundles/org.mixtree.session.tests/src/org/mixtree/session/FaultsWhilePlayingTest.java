@@ -46,8 +46,8 @@ import org.mixtree.model.persistence.SessionStore;
 /**
  * Faults survived while a {@link LiveSession} plays through a real JACK server (a private jackd, dummy driver, under
  * a name of its own per test) from real files: an insert that throws, outputs NaN and infinity, or is too slow; a stem
- * truncated or deleted under the player; the server killed (SIGKILL) and started again under the same name. Each
- * time the mix goes on, one line says what happened (naming the channel, slot and effect, or the file, or the
+ * truncated or deleted under the player (a JACK server killed while playing is tested by JackServerTest and by the
+ * workbench's LivePlaybackTest). Each time the mix goes on, one line says what happened (naming the channel, slot and effect, or the file, or the
  * device), and what the session handed to JACK (recorded on JACK's thread by {@link LiveSessionTest.Tap}) is checked
  * sample by sample against the offline render of what should be heard, computed apart from the player.
  * <p>

@@ -71,8 +71,10 @@ public final class JackServer implements AutoCloseable {
 			Thread.sleep(20);
 		}
 		if (!process.isAlive() || !takesClients()) {
+			String why = (process.isAlive() ? "it runs but jack_lsp -s " + name + " does not reach it"
+					: "jackd exited with " + process.exitValue()) + "; its output: " + logText();
 			close();
-			throw new AssertionError("the private JACK server " + name + " did not start: " + logText());
+			throw new AssertionError("the private JACK server " + name + " did not start: " + why);
 		}
 	}
 

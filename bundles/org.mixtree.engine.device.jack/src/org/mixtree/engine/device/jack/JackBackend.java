@@ -90,7 +90,7 @@ public final class JackBackend implements AudioBackend {
 			}
 			String[] ports = jack.getPorts(client, "^" + quote(target) + ":", JackPortType.AUDIO,
 					EnumSet.of(JackPortFlags.JackPortIsInput));
-			return new JackStream(jack, client, target, ports, channels);
+			return new JackStream(jack, client, serverName(), target, ports, channels);
 		} catch (JackException e) {
 			client.close();
 			throw new AudioDeviceException("JACK: cannot open '" + target + "': " + reason(e), e);
@@ -112,10 +112,7 @@ public final class JackBackend implements AudioBackend {
 		}
 		// libjack opens the server named by JACK_DEFAULT_SERVER (jackd -n NAME), else "default"; it reads the
 		// process's native environment, which a test may have changed (setenv) since the JVM took its copy
-		String server = nativeEnv("JACK_DEFAULT_SERVER");
-		if (server == null || server.isEmpty()) {
-			server = "default";
-		}
+		String server = serverName();
 		boolean present;
 		try {
 			Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
@@ -128,13 +125,19 @@ public final class JackBackend implements AudioBackend {
 		}
 	}
 
+	/** @return the name of the server libjack opens now: {@code JACK_DEFAULT_SERVER}, else "default" */
+	static String serverName() {
+		String server = nativeEnv("JACK_DEFAULT_SERVER");
+		return server == null || server.isEmpty() ? "default" : server;
+	}
+
 	/** The C library's {@code getenv}. */
 	private interface LibC extends Library {
 		String getenv(String name);
 	}
 
 	/** @return {@code name} in the native environment (what libjack sees), else in the JVM's copy */
-	private static String nativeEnv(String name) {
+	static String nativeEnv(String name) {
 		try {
 			return Native.load("c", LibC.class).getenv(name);
 		} catch (LinkageError | RuntimeException e) {

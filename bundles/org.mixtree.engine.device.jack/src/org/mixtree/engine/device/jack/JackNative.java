@@ -90,6 +90,74 @@ final class JackNative {
 		return jack_set_process_callback(client, callback, null);
 	}
 
+	/**
+	 * [any thread but the process thread] Wakes the process thread of a client whose server died, where it waits
+	 * for a period that will never come: jackd2 on Linux makes each client wait on a futex in a shared-memory file,
+	 * {@code /dev/shm/jack_sem.UID_SERVER_CLIENT}, which this process has mapped. The futex is set as the server
+	 * would set it to start a period, and woken. The thread then runs one more period, in which the stream's
+	 * callback returns non-zero, and libjack ends the thread itself ({@code pthread_exit}, after which JNA detaches
+	 * it from the JVM).
+	 * <p>
+	 * Why: the next {@code jack_client_open} of this process, once libjack sees the server gone, closes every client
+	 * left over and cancels their threads ({@code pthread_cancel}, jackd2's {@code JackLibGlobals::Init}); a
+	 * cancelled thread that is attached to the JVM corrupts it (SIGSEGV in {@code jni_DetachCurrentThread}, "double
+	 * free or corruption", or a hang at the next safepoint, all seen on a reconnection after {@code kill -9} of the
+	 * server). A thread that ended itself is not cancelled: its client is no longer active.
+	 *
+	 * @return how many mappings of that futex were found and woken (0: not this JACK, or the file is not mapped)
+	 */
+	static int wakeDeadClient(String server, String client) {
+		if (Futex.SYS_FUTEX < 0) {
+			return 0;
+		}
+		String file = "/jack_sem." + Futex.uid() + "_" + server + "_" + client.replace('/', '_').replace('\\', '_');
+		int woken = 0;
+		try {
+			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
+				String path = line.length() > 73 ? line.substring(73).trim() : "";
+				int deleted = path.indexOf(" (deleted)");
+				if (deleted >= 0) {
+					path = path.substring(0, deleted);
+				}
+				if (!path.endsWith(file) || !path.startsWith("/dev/shm/")) {
+					continue;
+				}
+				long address = Long.parseUnsignedLong(line.substring(0, line.indexOf('-')), 16);
+				Pointer futex = new Pointer(address);
+				futex.setInt(0, 1); // what the server's Signal does: 0 -> 1, then FUTEX_WAKE
+				Futex.syscall(Futex.SYS_FUTEX, futex, Futex.FUTEX_WAKE, Integer.MAX_VALUE, null, null, 0);
+				woken++;
+			}
+		} catch (java.io.IOException | RuntimeException | LinkageError e) {
+			// not Linux, or no /proc: nothing to wake
+		}
+		return woken;
+	}
+
+	/** The C library's {@code syscall} and {@code getuid}, for {@link #wakeDeadClient}. */
+	private static final class Futex {
+		/** The futex system call's number on this architecture, or -1 where it is not known here. */
+		static final long SYS_FUTEX = switch (System.getProperty("os.arch")) {
+			case "amd64", "x86_64" -> 202;
+			case "aarch64" -> 98;
+			default -> -1;
+		};
+		static final int FUTEX_WAKE = 1;
+
+		static {
+			Native.register(Futex.class, NativeLibrary.getInstance("c"));
+		}
+
+		static native long syscall(long number, Pointer address, int op, int value, Pointer timeout, Pointer address2,
+				int value3);
+
+		static native int getuid();
+
+		static int uid() {
+			return getuid();
+		}
+	}
+
 	/** [audio] @return the address of {@code port}'s buffer for this period */
 	static long portBuffer(Pointer port, int frames) {
 		return jack_port_get_buffer(port, frames);

@@ -49,6 +49,8 @@ final class JackStream implements AudioStream {
 	private final Jack jack;
 	private final JackClient client;
 	private final String device;
+	/** The server's name and this client's, which name the futex its process thread waits on. */
+	private final String server, clientName;
 	private final String[] targets;
 	private final JackPort[] ports;
 	private final int sampleRate;
@@ -62,6 +64,12 @@ final class JackStream implements AudioStream {
 	/** Strongly held: libjack calls it for as long as the client lives. */
 	private final JackNative.ProcessCallback nativeCallback;
 	private final AtomicLong xruns = new AtomicLong();
+	/**
+	 * Streams whose server went away, held for the life of the process: libjack keeps pointers to the callbacks this
+	 * stream registered (process, xrun, shutdown) until this process's next client open closes the dead client, and
+	 * JNA frees a callback's native stub once its Java object is collected. A few kilobytes per server that went away.
+	 */
+	private static final java.util.Set<JackStream> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	/** Set once the server went away: nothing may be called on the dead client but close. */
 	private final AtomicBoolean dead = new AtomicBoolean();
 	private volatile AudioCallback callback;
@@ -75,9 +83,12 @@ final class JackStream implements AudioStream {
 	private volatile boolean active;
 	private boolean closed;
 
-	JackStream(Jack jack, JackClient client, String device, String[] targets, int channels) throws JackException {
+	JackStream(Jack jack, JackClient client, String server, String device, String[] targets, int channels)
+			throws JackException {
 		this.jack = jack;
 		this.client = client;
+		this.server = server;
+		this.clientName = client.getName();
 		this.device = device;
 		this.targets = targets == null ? new String[0] : targets;
 		this.sampleRate = client.getSampleRate();
@@ -143,7 +154,7 @@ final class JackStream implements AudioStream {
 	/** [audio] One JACK period: the callback fills our buffers, which are copied into the ports'. @return 0 */
 	private int process(int frames) {
 		lastProcess = System.nanoTime();
-		if (quit) {
+		if (quit || dead.get()) {
 			// a silent last period; then libjack deactivates the client and ends this thread itself (pthread_exit,
 			// from native code)
 			if (frames <= buffers[0].length) {
@@ -222,18 +233,45 @@ final class JackStream implements AudioStream {
 	}
 
 	/**
-	 * [JACK thread or watchdog] Marks the client dead and reports {@code reason} once, from a fresh daemon thread:
-	 * the caller returns at once and never calls into libjack.
+	 * [JACK thread or watchdog] Marks the client dead and, from a fresh daemon thread (the caller returns at once and
+	 * never calls into libjack), ends the client's process thread ({@link #endDeadProcessThread}) and then reports
+	 * {@code reason} once.
 	 */
 	private void gone(String reason) {
 		if (dead.compareAndSet(false, true)) {
+			ABANDONED.add(this);
 			AudioCallback cb = callback;
-			if (cb != null) {
-				Thread t = new Thread(() -> cb.stopped(reason), "mixtree-jack-shutdown");
-				t.setDaemon(true);
-				t.start();
-			}
+			Thread t = new Thread(() -> {
+				endDeadProcessThread();
+				if (cb != null) {
+					cb.stopped(reason);
+				}
+			}, "mixtree-jack-shutdown");
+			t.setDaemon(true);
+			t.start();
 		}
+	}
+
+	/**
+	 * [shutdown thread] Has the dead client's process thread, attached to the JVM and waiting for a period that will
+	 * not come, end itself before anything opens a client again: wakes it ({@link JackNative#wakeDeadClient}), so
+	 * that it runs one more period in which {@link #process} returns non-zero, and waits up to
+	 * {@link #STOP_TIMEOUT_MILLIS} for that. Otherwise libjack cancels the thread at the next open, which corrupts
+	 * the JVM (see there). Does nothing for a client that was not active or uses JNAJack's process path.
+	 */
+	private void endDeadProcessThread() {
+		if (!active || portHandles == null) {
+			return;
+		}
+		quitAcknowledged = false;
+		if (JackNative.wakeDeadClient(server, clientName) == 0) {
+			return;
+		}
+		long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
+		while (!quitAcknowledged && System.nanoTime() < deadline) {
+			sleep(2);
+		}
+		sleep(50); // the thread's exit and detach are native and take microseconds
 	}
 
 	/** [watchdog] Reports the server gone when the process callbacks cease while the client is active. */

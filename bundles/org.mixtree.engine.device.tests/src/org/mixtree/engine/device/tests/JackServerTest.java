@@ -91,6 +91,56 @@ class JackServerTest {
 	}
 
 	/**
+	 * A server killed (SIGKILL) while a stream plays, three times, each time started again under the same name: the
+	 * stream reports the stop, the dead client's process thread (attached to the JVM) ends by itself before the
+	 * server is back, and a stream opened on the new server plays, with collections in between. Before the dead
+	 * client's thread was woken to end itself, the first open after a kill had libjack cancel that attached thread,
+	 * and the JVM crashed (SIGSEGV in {@code jni_DetachCurrentThread}) or hung at its next safepoint.
+	 */
+	@Test
+	void aServerKilledAndStartedAgainUnderTheSameNameIsOpenedAgainEachTime() throws Exception {
+		try (Server server = new Server(256)) {
+			for (int round = 1; round <= 3; round++) {
+				AudioStream stream = server.open(256);
+				SignalSource src = new SignalSource(TestSignals.signal(RATE * 60));
+				src.go = true;
+				stream.start(src);
+				Thread.sleep(400);
+				assertTrue(src.pos > 0, "round " + round + ": the stream plays");
+				assertEquals(1, processThreads(), "round " + round + ": one JACK process thread in the JVM");
+				System.gc();
+				server.jack.kill();
+				assertTrue(src.stopped.await(3, TimeUnit.SECONDS), "round " + round + ": the stream reports the kill");
+				stream.close();
+				long deadline = System.nanoTime() + 2_000_000_000L;
+				while (processThreads() > 0 && System.nanoTime() < deadline) {
+					Thread.sleep(10);
+				}
+				assertEquals(0, processThreads(),
+						"round " + round + ": the dead client's process thread ended by itself before the server is back");
+				System.gc();
+				server.jack.start();
+			}
+			AudioStream last = server.open(256);
+			SignalSource src = new SignalSource(TestSignals.signal(RATE * 60));
+			src.go = true;
+			last.start(src);
+			Thread.sleep(400);
+			System.gc();
+			int pos = src.pos;
+			Thread.sleep(200);
+			assertTrue(src.pos > pos, "the stream on the fourth server plays on after a collection");
+			last.close();
+		}
+	}
+
+	/** @return the JACK process threads attached to the JVM (named by the stream, see JackNative) */
+	private static long processThreads() {
+		return Thread.getAllStackTraces().keySet().stream()
+				.filter(t -> t.isAlive() && t.getName().equals("mixtree-jack-audio")).count();
+	}
+
+	/**
 	 * Three tracks (mono panned left, mono centre, stereo) into a bus into the master, played by the Player through
 	 * JACK at 1024 frames and recorded with jack_capture, equal the offline render once aligned.
 	 */
@@ -369,7 +419,7 @@ class JackServerTest {
 		final CountDownLatch stopped = new CountDownLatch(1);
 		volatile boolean go;
 		volatile String reason;
-		int pos;
+		volatile int pos;
 
 		SignalSource(float[][] signal) {
 			this.signal = signal;

@@ -71,23 +71,28 @@ public final class JackServer implements AutoCloseable {
 			Thread.sleep(20);
 		}
 		if (!process.isAlive() || !takesClients()) {
-			String why = (process.isAlive() ? "it runs but jack_lsp -s " + name + " does not reach it"
+			String why = (process.isAlive() ? "it runs but jack_lsp -s " + name + " does not reach it (" + lastProbe + ")"
 					: "jackd exited with " + process.exitValue()) + "; its output: " + logText();
 			close();
 			throw new AssertionError("the private JACK server " + name + " did not start: " + why);
 		}
 	}
 
+	/** What the last {@code jack_lsp} said, for the message when the server is not reached. */
+	private String lastProbe = "";
+
 	/** @return whether the server answers a client ({@code jack_lsp -s NAME}, without starting one) */
 	private boolean takesClients() throws IOException, InterruptedException {
-		ProcessBuilder lsp = new ProcessBuilder("jack_lsp", "-s", name).redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+		ProcessBuilder lsp = new ProcessBuilder("jack_lsp", "-s", name).redirectErrorStream(true);
 		lsp.environment().put("JACK_NO_START_SERVER", "1");
 		Process p = lsp.start();
 		if (!p.waitFor(5, TimeUnit.SECONDS)) {
 			p.destroyForcibly();
+			lastProbe = "jack_lsp did not return within 5 s";
 			return false;
 		}
+		String out = new String(p.getInputStream().readAllBytes()).strip();
+		lastProbe = "jack_lsp exited with " + p.exitValue() + ": " + out.replace('\n', ' ');
 		return p.exitValue() == 0;
 	}
 

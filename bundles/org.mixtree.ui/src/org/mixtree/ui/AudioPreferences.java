@@ -38,6 +38,8 @@ public final class AudioPreferences {
 	public static final int MAX_BUFFER = 8192;
 	/** As the session's own target ({@code SessionCommands.MIN_HEADROOM_DB}). */
 	public static final double MIN_HEADROOM = -60.0;
+	/** The lowest loudness target, LUFS (the EBU R 128 meters' own floor is -70). */
+	public static final double MIN_LOUDNESS = -70.0;
 
 	private final IEclipsePreferences node;
 
@@ -71,15 +73,29 @@ public final class AudioPreferences {
 	/** [any] The master's loudness target, LUFS (-70 to 0); a stored value out of range reads as the default. */
 	public double loudnessTargetLufs() {
 		double l = node.getDouble(LOUDNESS, DEFAULT_LOUDNESS);
-		return Double.isNaN(l) || l > 0 || l < -70 ? DEFAULT_LOUDNESS : l;
+		return Double.isNaN(l) || l > 0 || l < MIN_LOUDNESS ? DEFAULT_LOUDNESS : l;
 	}
 
 	/**
-	 * [UI] Sets all three in memory (call {@link #save} to write them).
+	 * [UI] Sets the device, buffer and headroom target in memory (call {@link #save} to write them); the loudness
+	 * target stays.
 	 *
 	 * @throws IllegalArgumentException naming the value out of range
 	 */
 	public void set(String device, int bufferFrames, double headroomTargetDb) {
+		set(device, bufferFrames, headroomTargetDb, loudnessTargetLufs());
+	}
+
+	/**
+	 * [UI] Sets all four in memory (call {@link #save} to write them).
+	 *
+	 * @throws IllegalArgumentException naming the value out of range
+	 */
+	public void set(String device, int bufferFrames, double headroomTargetDb, double loudnessTargetLufs) {
+		if (Double.isNaN(loudnessTargetLufs) || loudnessTargetLufs > 0 || loudnessTargetLufs < MIN_LOUDNESS) {
+			throw new IllegalArgumentException(String.format(Locale.ROOT,
+					"loudness target %.1f LUFS: from %.0f to 0 LUFS", loudnessTargetLufs, MIN_LOUDNESS));
+		}
 		if (bufferFrames < MIN_BUFFER || bufferFrames > MAX_BUFFER) {
 			throw new IllegalArgumentException("buffer " + bufferFrames + ": a whole number of frames from "
 					+ MIN_BUFFER + " to " + MAX_BUFFER);
@@ -96,6 +112,7 @@ public final class AudioPreferences {
 		}
 		node.putInt(BUFFER, bufferFrames);
 		node.putDouble(HEADROOM, headroomTargetDb);
+		node.putDouble(LOUDNESS, loudnessTargetLufs);
 	}
 
 	/** [any] Writes the preferences to the workbench's data folder on a worker; the future fails naming why. */

@@ -60,10 +60,13 @@ class PreferencesTest {
 			assertEquals("auto", wb.ui(() -> field(dialog, Combo.class, "device").getText()));
 			assertEquals("256", wb.ui(() -> field(dialog, Combo.class, "buffer").getText()));
 			assertEquals(-60, (int) wb.ui(() -> field(dialog, Spinner.class, "headroom").getSelection()), "-6.0 dBFS");
+			assertEquals(-230, (int) wb.ui(() -> field(dialog, Spinner.class, "loudness").getSelection()),
+					"-23.0 LUFS (EBU R 128)");
 			wb.ui(() -> {
 				field(dialog, Combo.class, "device").setText("javasound");
 				field(dialog, Combo.class, "buffer").setText("512");
 				field(dialog, Spinner.class, "headroom").setSelection(-90);
+				field(dialog, Spinner.class, "loudness").setSelection(-140);
 				return null;
 			});
 			wb.screenshot("20-preferences");
@@ -77,6 +80,7 @@ class PreferencesTest {
 		assertEquals("javasound", file.getProperty(AudioPreferences.DEVICE));
 		assertEquals("512", file.getProperty(AudioPreferences.BUFFER));
 		assertEquals(-9.0, Double.parseDouble(file.getProperty(AudioPreferences.HEADROOM)), 1e-9);
+		assertEquals(-14.0, Double.parseDouble(file.getProperty(AudioPreferences.LOUDNESS)), 1e-9);
 
 		try (RunningWorkbench wb = new RunningWorkbench(fromPreferences)) {
 			assertEquals(new Playback.DeviceChoice("javasound", 512), wb.playback.deviceChoice(), "after the restart");
@@ -85,6 +89,8 @@ class PreferencesTest {
 			assertEquals("512", wb.ui(() -> field(dialog, Combo.class, "buffer").getText()));
 			assertEquals(-90, (int) wb.ui(() -> field(dialog, Spinner.class, "headroom").getSelection()));
 			assertEquals(-9.0, new AudioPreferences().headroomTargetDb(), 1e-9);
+			assertEquals(-140, (int) wb.ui(() -> field(dialog, Spinner.class, "loudness").getSelection()));
+			assertEquals(-14.0, new AudioPreferences().loudnessTargetLufs(), 1e-9, "the loudness views' target");
 			wb.click(wb.ui(() -> button(dialog, "Cancel")));
 			wb.waitFor(3000, "the dialog to close on Cancel", () -> wb.ui(dialog::isDisposed));
 		}

@@ -37,6 +37,7 @@ public final class PreferencesDialog extends Dialog {
 	private Combo device;
 	private Combo buffer;
 	private Spinner headroom;
+	private Spinner loudness;
 	private Label note;
 
 	/**
@@ -97,6 +98,17 @@ public final class PreferencesDialog extends Dialog {
 				0, 1, 5, 30);
 		headroom.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		label(area, "dBFS");
+
+		label(area, "Loudness target");
+		loudness = new Spinner(area, SWT.BORDER);
+		loudness.setData(ID, "loudness");
+		loudness.setDigits(1);
+		loudness.setValues((int) Math.round(preferences.loudnessTargetLufs() * 10),
+				(int) (AudioPreferences.MIN_LOUDNESS * 10), 0, 1, 5, 30);
+		loudness.setToolTipText("The master's integrated loudness aim, drawn by the loudness views: -23 EBU R 128, "
+				+ "-14 most streaming services, -16 podcasts");
+		loudness.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		label(area, "LUFS");
 
 		note = new Label(area, SWT.WRAP);
 		note.setData(ID, "note");
@@ -180,7 +192,7 @@ public final class PreferencesDialog extends Dialog {
 			validate();
 			return;
 		}
-		preferences.set(device.getText(), b, headroom.getSelection() / 10.0);
+		preferences.set(device.getText(), b, headroom.getSelection() / 10.0, loudness.getSelection() / 10.0);
 		super.okPressed();
 	}
 }

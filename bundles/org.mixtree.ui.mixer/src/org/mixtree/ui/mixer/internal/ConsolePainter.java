@@ -211,6 +211,10 @@ public final class ConsolePainter {
 			gc.setForeground(v.messageIsError ? p.message : p.text);
 			gc.drawString(v.message, 12, y + 5, true);
 		} else {
+			// a bar of its own: in a console shorter than its strips, the hint covers the strips' last row rather
+			// than being written over their buttons
+			gc.setBackground(p.background);
+			gc.fillRectangle(0, y, v.width, ConsoleView.FOOTER);
 			gc.setFont(p.small);
 			gc.setForeground(p.faint);
 			gc.drawString("arrows select  ·  +/- fader  ·  M/S mute/solo  ·  Enter opens a bus  ·  Backspace up  ·"

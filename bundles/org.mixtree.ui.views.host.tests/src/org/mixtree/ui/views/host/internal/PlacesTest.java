@@ -122,7 +122,7 @@ class PlacesTest {
 			PlacePart routing = wb.ui(() -> Places.place(wb, ViewKind.ROUTING));
 			PlacePart visualisation = wb.ui(() -> Places.place(wb, ViewKind.VISUALISATION));
 			wb.waitFor(5000, "the routing place to show a view", () -> wb.ui(routing::shown) != null);
-			assertEquals(BUSES, wb.ui(routing::shown), "nothing picked yet: the first routing view by name");
+			assertEquals(BUSES, wb.ui(routing::shown), "nothing picked yet, and no built-in default installed (only the test views): the first routing view by name");
 			assertEquals(LEVEL, wb.ui(visualisation::shown), "the one visualisation installed");
 			// the drop-down, clicked as a hand does
 			Point at = wb.ui(() -> {

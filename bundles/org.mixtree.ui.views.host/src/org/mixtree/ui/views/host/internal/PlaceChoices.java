@@ -1,5 +1,9 @@
 package org.mixtree.ui.views.host.internal;
 
+import java.util.Map;
+
+import org.eclipse.core.runtime.preferences.DefaultScope;
+
 import java.util.concurrent.CompletableFuture;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
@@ -28,9 +32,22 @@ final class PlaceChoices {
 		return InstanceScope.INSTANCE.getNode(NODE);
 	}
 
+	/**
+	 * The view a place shows when the user picked none (or picked one no longer installed): Mixtree's own, whatever
+	 * else is installed, so that installing a third party's view does not swap what a person sees. A product may
+	 * name others in its {@code plugin_customization.ini} ({@code org.mixtree.ui.views.host/place.routing=ID}).
+	 */
+	static final Map<ViewKind, String> BUILT_IN = Map.of(ViewKind.ROUTING, "org.mixtree.views.graph",
+			ViewKind.VISUALISATION, "org.mixtree.views.spectrum");
+
 	/** @return the id of the view picked for the place of {@code kind}, or null */
 	static String get(ViewKind kind) {
 		return node().get(key(kind), null);
+	}
+
+	/** @return the id of the view the place of {@code kind} shows when none is picked, or null */
+	static String defaultView(ViewKind kind) {
+		return DefaultScope.INSTANCE.getNode(NODE).get(key(kind), BUILT_IN.get(kind));
 	}
 
 	/** Remembers {@code viewId} for the place of {@code kind} and writes it out on a worker. */

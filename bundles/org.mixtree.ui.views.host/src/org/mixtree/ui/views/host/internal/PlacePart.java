@@ -118,16 +118,20 @@ public final class PlacePart {
 		return kind;
 	}
 
-	/** @return the view this place would show now: the one picked if installed, else the first of its kind */
+	/**
+	 * @return the view this place would show now: the one picked if installed, else the place's default view
+	 *         ({@link PlaceChoices#defaultView}) if installed, else the first of its kind by name
+	 */
 	ViewDescriptor choice() {
 		if (registry == null) {
 			return null;
 		}
 		List<ViewDescriptor> installed = registry.views(kind);
-		String picked = PlaceChoices.get(kind);
-		for (ViewDescriptor d : installed) {
-			if (d.id().equals(picked)) {
-				return d;
+		for (String id : new String[] { PlaceChoices.get(kind), PlaceChoices.defaultView(kind) }) {
+			for (ViewDescriptor d : installed) {
+				if (d.id().equals(id)) {
+					return d;
+				}
 			}
 		}
 		return installed.isEmpty() ? null : installed.get(0);

@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -17,6 +15,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.model.Channel;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
 
@@ -51,8 +50,8 @@ public final class CorrelationStrip implements MixtreeView {
 	private final double[] ring = new double[CAPACITY];
 	private long written;
 
-	private Color back, plot, grid, zeroLine, text, dim, positive, positiveFill, negative, negativeFill;
-	private Font small, normal;
+	private PlotPalette palette;
+	private Color zeroLine, positive, positiveFill, negative, negativeFill;
 
 	@Override
 	public void createControl(Composite parent, ViewContext ctx) {
@@ -60,19 +59,12 @@ public final class CorrelationStrip implements MixtreeView {
 		parent.setLayout(new FillLayout());
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		Display d = canvas.getDisplay();
-		back = new Color(d, 0x1c, 0x1f, 0x25);
-		plot = new Color(d, 0x12, 0x14, 0x18);
-		grid = new Color(d, 0x2a, 0x2f, 0x39);
-		zeroLine = new Color(d, 0x5a, 0x63, 0x75);
-		text = new Color(d, 0xe2, 0xe6, 0xee);
-		dim = new Color(d, 0x9a, 0xa2, 0xb1);
-		positive = new Color(d, 0x7c, 0xe4, 0xa8);
-		positiveFill = new Color(d, 0x2e, 0x6b, 0x4c);
-		negative = new Color(d, 0xf0, 0x60, 0x60);
-		negativeFill = new Color(d, 0x8a, 0x2c, 0x2c);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		small = new Font(d, fd.getName(), Math.max(7, fd.getHeight() - 1), SWT.NORMAL);
-		normal = new Font(d, fd.getName(), fd.getHeight() + 1, SWT.NORMAL);
+		palette = new PlotPalette(d);
+		zeroLine = palette.color(0x5a6375);
+		positive = palette.color(0x7ce4a8);
+		positiveFill = palette.color(0x2e6b4c);
+		negative = palette.color(0xf06060);
+		negativeFill = palette.color(0x8a2c2c);
 		canvas.addPaintListener(e -> {
 			startTimer();
 			paint(e.gc);
@@ -102,16 +94,8 @@ public final class CorrelationStrip implements MixtreeView {
 		if (context != null && selectionListener != null) {
 			context.selection().removeListener(selectionListener);
 		}
-		for (Color c : new Color[] { back, plot, grid, zeroLine, text, dim, positive, positiveFill, negative,
-				negativeFill }) {
-			if (c != null) {
-				c.dispose();
-			}
-		}
-		for (Font f : new Font[] { small, normal }) {
-			if (f != null) {
-				f.dispose();
-			}
+		if (palette != null) {
+			palette.dispose();
 		}
 	}
 
@@ -176,36 +160,36 @@ public final class CorrelationStrip implements MixtreeView {
 
 	private void paint(GC gc) {
 		Rectangle r = canvas.getClientArea();
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
 		gc.setTextAntialias(SWT.ON);
-		gc.setFont(normal);
-		gc.setForeground(text);
+		gc.setFont(palette.normal);
+		gc.setForeground(palette.text);
 		gc.drawText("Correlation \u00b7 " + name(channel), 12, 6, true);
 		double now = latest();
 		String value = Double.isNaN(now) ? "\u2013" : String.format(Locale.ROOT, "%+.2f", now);
 		Point ve = gc.textExtent(value);
-		gc.setForeground(Double.isNaN(now) ? dim : now < 0 ? negative : positive);
+		gc.setForeground(Double.isNaN(now) ? palette.dim : now < 0 ? negative : positive);
 		gc.drawText(value, r.width - ve.x - RIGHT, 6, true);
 
 		Rectangle p = plotArea();
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(p);
-		gc.setFont(small);
+		gc.setFont(palette.small);
 		// +1, +0.5, 0, -0.5, -1 lines; seconds ticks every 15 s
 		for (double c : new double[] { 1, 0.5, 0, -0.5, -1 }) {
-			gc.setForeground(c == 0 ? zeroLine : grid);
+			gc.setForeground(c == 0 ? zeroLine : palette.grid);
 			gc.drawLine(p.x, y(c), p.x + p.width - 1, y(c));
 		}
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		label(gc, "+1", p.x - 5, y(1), 1, 0.3);
 		label(gc, "0", p.x - 5, y(0), 1, 0.5);
 		label(gc, "-1", p.x - 5, y(-1), 1, 0.7);
 		for (int s = 0; s <= SECONDS; s += 15) {
 			int x = p.x + p.width - 1 - (int) Math.round((double) s / SECONDS * (p.width - 1));
-			gc.setForeground(grid);
+			gc.setForeground(palette.grid);
 			gc.drawLine(x, p.y, x, p.y + p.height - 1);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			label(gc, s == 0 ? "now" : "-" + s + " s", x, p.y + p.height + 3, s == SECONDS ? 0 : s == 0 ? 1 : 0.5, 0);
 		}
 
@@ -242,7 +226,7 @@ public final class CorrelationStrip implements MixtreeView {
 			gc.drawLine(x, y(hi), x, y(lo));
 		}
 		if (written == 0) {
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			label(gc, context.transport().isPlaying() ? "waiting for signal" : "stopped: the strip moves while playing",
 					p.x + p.width / 2, zero - 6, 0.5, 1);
 		}

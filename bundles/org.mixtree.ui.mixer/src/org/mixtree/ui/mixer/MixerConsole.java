@@ -26,7 +26,6 @@ import org.eclipse.swt.widgets.Text;
 import org.mixtree.effects.api.Category;
 import org.mixtree.effects.api.EffectFactory;
 import org.mixtree.effects.api.ValueText;
-import org.mixtree.engine.GraphDescription;
 import org.mixtree.model.Bus;
 import org.mixtree.model.Channel;
 import org.mixtree.model.ChannelAddress;
@@ -37,11 +36,12 @@ import org.mixtree.model.Track;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.session.MixFacts;
+import org.mixtree.session.MixFactsWorker;
+import org.mixtree.ui.views.CoalescedRefresh;
 import org.mixtree.session.SessionGraph;
 import org.mixtree.ui.mixer.internal.ConsolePainter;
 import org.mixtree.ui.mixer.internal.ConsoleView;
 import org.mixtree.ui.mixer.internal.FaderLaw;
-import org.mixtree.ui.mixer.internal.FactsWorker;
 import org.mixtree.ui.mixer.internal.Palette;
 import org.mixtree.ui.mixer.internal.Strip;
 import org.mixtree.ui.mixer.internal.StripBuilder;
@@ -70,13 +70,12 @@ public final class MixerConsole {
 	private final ConsolePainter painter;
 	private final ConsoleView view = new ConsoleView();
 	private final List<Bus> path = new ArrayList<>();
-	private final FactsWorker worker;
+	private final MixFactsWorker worker;
 	private final EContentAdapter adapter;
 	private final Map<Insert, ParameterEditor> editors = new LinkedHashMap<>();
 	private final double[] reading = new double[org.mixtree.engine.meter.MeterSnapshot.FIELDS];
 	private final Runnable meterTick = this::meterTick;
 	private MixFacts facts = MixFacts.UNKNOWN;
-	private long factsAnswered;
 	private boolean flat;
 	private Channel selected;
 	/** Told when the user selects another channel here ({@link #onSelection}); the last channel told; a guard. */
@@ -84,7 +83,7 @@ public final class MixerConsole {
 	private Channel published;
 	private boolean following;
 	private InsertEditors insertEditors;
-	private boolean refreshQueued;
+	private final CoalescedRefresh modelRefresh;
 	private Text overlay;
 	private Menu menu;
 	private Gesture gesture;
@@ -125,9 +124,16 @@ public final class MixerConsole {
 		palette = new Palette(canvas);
 		painter = new ConsolePainter(palette);
 		canvas.setBackground(palette.background);
-		worker = new FactsWorker(canvas.getDisplay(), f -> {
+		modelRefresh = new CoalescedRefresh(canvas, () -> {
+			requestFacts();
+			refresh();
+		});
+		worker = new MixFactsWorker("mixtree-console-facts", r -> {
+			if (!canvas.isDisposed()) {
+				canvas.getDisplay().asyncExec(r);
+			}
+		}, f -> {
 			facts = f;
-			factsAnswered++;
 			refresh();
 		});
 		canvas.addListener(SWT.Paint, e -> {
@@ -228,7 +234,7 @@ public final class MixerConsole {
 
 	/** @return whether an edit's answer from the engine is still being computed */
 	public boolean factsPending() {
-		return worker.generation() != factsAnswered || refreshQueued;
+		return worker.pending() || modelRefresh.queued();
 	}
 
 	/** @return the menu last opened by a gesture (the output selector, the insert menu), or null */
@@ -384,29 +390,11 @@ public final class MixerConsole {
 	// ---- model -> view
 
 	private void modelChanged() {
-		if (refreshQueued || canvas.isDisposed()) {
-			return;
-		}
-		refreshQueued = true;
-		// several notifications of one command make one refresh and one compile
-		canvas.getDisplay().asyncExec(() -> {
-			refreshQueued = false;
-			if (!canvas.isDisposed()) {
-				requestFacts();
-				refresh();
-			}
-		});
+		modelRefresh.request(); // several notifications of one command make one refresh and one compile
 	}
 
 	private void requestFacts() {
-		GraphDescription graph;
-		try {
-			graph = SessionGraph.describe(input.session(), input.sessionFile(), input.effects());
-		} catch (RuntimeException e) {
-			facts = new MixFacts(Map.of(), Map.of(), e.getMessage(), List.of());
-			return;
-		}
-		worker.request(graph);
+		worker.request(() -> SessionGraph.describe(input.session(), input.sessionFile(), input.effects()));
 	}
 
 	/** Rebuilds the strips from the model and the engine's answers, and redraws. */

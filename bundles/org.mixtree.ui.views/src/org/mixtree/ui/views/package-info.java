@@ -1,5 +1,5 @@
 /**
- * The view API: what a bundle implements to add a view to the Mixtree workbench. Version 1.1 (1.1 added {@link ViewContext#previewParameter}). Three kinds
+ * The view API: what a bundle implements to add a view to the Mixtree workbench. Version 1.2 (1.1 added {@link ViewContext#previewParameter}; 1.2 added {@link RoutingPalette}, {@link PlotPalette} and {@link CoalescedRefresh}). Three kinds
  * ({@link org.mixtree.ui.views.ViewKind}): routing views (the way through the mix's buses), visualisation renderers
  * (what a channel's audio looks like) and effect editors (an insert's own editor, instead of the generic one).
  * <p>

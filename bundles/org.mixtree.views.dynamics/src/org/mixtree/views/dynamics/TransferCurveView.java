@@ -8,8 +8,6 @@ import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.ecore.util.EContentAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -24,6 +22,7 @@ import org.mixtree.model.Insert;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
 
@@ -61,8 +60,8 @@ public final class TransferCurveView implements MixtreeView {
 	private MeterSnapshot meter = MeterSnapshot.SILENT;
 	private final Runnable tick = this::tick;
 
-	private Color back, plot, grid, gridStrong, text, dim, curveColor, unity, handle, dot, reduction;
-	private Font font, bold;
+	private PlotPalette palette;
+	private Color curveColor, unity, handle, dot, reduction;
 
 	private final EContentAdapter adapter = new EContentAdapter() {
 		@Override
@@ -81,20 +80,12 @@ public final class TransferCurveView implements MixtreeView {
 		this.channel = insert.eContainer() instanceof Channel c ? c : null;
 		parent.setLayout(new FillLayout());
 		Display d = parent.getDisplay();
-		back = new Color(d, 24, 26, 30);
-		plot = new Color(d, 30, 33, 38);
-		grid = new Color(d, 46, 50, 57);
-		gridStrong = new Color(d, 78, 84, 94);
-		text = new Color(d, 214, 218, 224);
-		dim = new Color(d, 132, 139, 150);
-		curveColor = new Color(d, 245, 246, 248);
-		unity = new Color(d, 90, 96, 108);
-		handle = new Color(d, 242, 153, 74);
-		dot = new Color(d, 111, 207, 151);
-		reduction = new Color(d, 235, 87, 87);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		font = new Font(d, fd.getName(), 9, SWT.NORMAL);
-		bold = new Font(d, fd.getName(), 10, SWT.BOLD);
+		palette = new PlotPalette(d);
+		curveColor = palette.color(0xf5f6f8);
+		unity = palette.color(0x5a606c);
+		handle = palette.color(0xf2994a);
+		dot = palette.color(0x6fcf97);
+		reduction = palette.color(0xeb5757);
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData(CANVAS, this);
 		canvas.addListener(SWT.Paint, this::paint);
@@ -243,27 +234,27 @@ public final class TransferCurveView implements MixtreeView {
 		TransferAxes a = TransferAxes.of(r.width, r.height);
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(a.left(), a.top(), a.size(), a.size());
-		gc.setFont(font);
+		gc.setFont(palette.small);
 		for (int db = -60; db <= 0; db += 6) {
 			int x = (int) Math.round(a.x(db));
 			int y = (int) Math.round(a.y(db));
 			boolean labelled = db % 12 == 0;
-			gc.setForeground(labelled ? gridStrong : grid);
+			gc.setForeground(labelled ? palette.gridStrong : palette.grid);
 			gc.drawLine(x, a.top(), x, a.top() + a.size());
 			gc.drawLine(a.left(), y, a.left() + a.size(), y);
 			if (labelled) {
 				String s = Integer.toString(db);
 				Point ext = gc.textExtent(s);
-				gc.setForeground(dim);
+				gc.setForeground(palette.dim);
 				gc.drawText(s, Math.min(x - ext.x / 2, a.left() + a.size() - ext.x), a.top() + a.size() + 4, true);
 				gc.drawText(s, a.left() - 6 - ext.x, y - ext.y / 2, true);
 			}
 		}
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		gc.drawText("in dBFS \u2192", a.left() + a.size() - 70, a.top() + a.size() - 18, true);
 		// 1:1 for reference
 		gc.setForeground(unity);
@@ -305,30 +296,30 @@ public final class TransferCurveView implements MixtreeView {
 		}
 		// gain reduction bar
 		double gr = Double.isNaN(meter.gainReductionDb()) ? 0 : Math.max(0, meter.gainReductionDb());
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(a.barLeft(), a.top(), a.barWidth(), a.size());
 		int len = (int) Math.round(Math.min(1, gr / TransferAxes.REDUCTION_RANGE_DB) * a.size());
 		gc.setBackground(reduction);
 		gc.fillRectangle(a.barLeft(), a.top(), a.barWidth(), len);
 		for (int db = 0; db <= TransferAxes.REDUCTION_RANGE_DB; db += 6) {
 			int y = a.top() + (int) Math.round(db / TransferAxes.REDUCTION_RANGE_DB * a.size());
-			gc.setForeground(gridStrong);
+			gc.setForeground(palette.gridStrong);
 			gc.drawLine(a.barLeft() + a.barWidth(), y, a.barLeft() + a.barWidth() + 4, y);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(Integer.toString(-db), a.barLeft() + a.barWidth() + 6, y - 7, true);
 		}
-		gc.setForeground(text);
+		gc.setForeground(palette.text);
 		gc.drawText("GR", a.barLeft() + 2, a.top() + a.size() + 4, true);
 		// read-out
-		gc.setFont(bold);
-		gc.setForeground(gesture != 0 || hover != 0 ? handle : text);
+		gc.setFont(palette.bold);
+		gc.setForeground(gesture != 0 || hover != 0 ? handle : palette.text);
 		String readout = curve.limiter()
 				? String.format(Locale.ROOT, "Ceiling %.1f dBFS", curve.thresholdDb())
 				: String.format(Locale.ROOT, "Threshold %.1f dB  \u00b7  Ratio %.2f:1  \u00b7  Knee %.1f dB  \u00b7  Makeup %+.1f dB",
 						curve.thresholdDb(), curve.ratio(), curve.kneeDb(), curve.makeupDb());
 		gc.drawText(readout, a.left(), 6, true);
-		gc.setFont(font);
-		gc.setForeground(dim);
+		gc.setFont(palette.small);
+		gc.setForeground(palette.dim);
 		String level = in > Double.NEGATIVE_INFINITY ? String.format(Locale.ROOT, "in %.1f dB", in) : "in \u2014";
 		gc.drawText(level + String.format(Locale.ROOT, "   GR %.1f dB", gr), a.left() + 4, a.top() + 4, true);
 	}
@@ -346,11 +337,8 @@ public final class TransferCurveView implements MixtreeView {
 		if (canvas != null && !canvas.isDisposed()) {
 			canvas.getDisplay().timerExec(-1, tick);
 		}
-		for (Color c : new Color[] { back, plot, grid, gridStrong, text, dim, curveColor, unity, handle, dot,
-				reduction }) {
-			c.dispose();
+		if (palette != null) {
+			palette.dispose();
 		}
-		font.dispose();
-		bold.dispose();
 	}
 }

@@ -8,8 +8,6 @@ import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.ecore.util.EContentAdapter;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -25,6 +23,7 @@ import org.mixtree.model.Insert;
 import org.mixtree.model.ParameterValue;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
 import org.mixtree.views.eq.EqCurve.Band;
@@ -75,9 +74,9 @@ public final class EqEditorView implements MixtreeView {
 	private int hover;
 	private final Runnable wheelRest = this::commitWheel;
 
-	private Color back, plot, grid, gridStrong, text, dim, curveColor, fill, spectrum;
+	private PlotPalette palette;
+	private Color curveColor, fill, spectrum;
 	private final Color[] bandColors = new Color[BAND_RGB.length];
-	private Font font, bold;
 
 	private final EContentAdapter adapter = new EContentAdapter() {
 		@Override
@@ -95,21 +94,13 @@ public final class EqEditorView implements MixtreeView {
 		this.insert = context.insert();
 		parent.setLayout(new FillLayout());
 		Display d = parent.getDisplay();
-		back = new Color(d, 24, 26, 30);
-		plot = new Color(d, 30, 33, 38);
-		grid = new Color(d, 46, 50, 57);
-		gridStrong = new Color(d, 78, 84, 94);
-		text = new Color(d, 214, 218, 224);
-		dim = new Color(d, 132, 139, 150);
-		curveColor = new Color(d, 245, 246, 248);
-		fill = new Color(d, 245, 190, 90);
-		spectrum = new Color(d, 74, 84, 100);
+		palette = new PlotPalette(d);
+		curveColor = palette.color(0xf5f6f8);
+		fill = palette.color(0xf5be5a);
+		spectrum = palette.color(0x4a5464);
 		for (int i = 0; i < BAND_RGB.length; i++) {
-			bandColors[i] = new Color(d, BAND_RGB[i][0], BAND_RGB[i][1], BAND_RGB[i][2]);
+			bandColors[i] = palette.color(BAND_RGB[i][0] << 16 | BAND_RGB[i][1] << 8 | BAND_RGB[i][2]);
 		}
-		FontData fd = d.getSystemFont().getFontData()[0];
-		font = new Font(d, fd.getName(), 9, SWT.NORMAL);
-		bold = new Font(d, fd.getName(), 10, SWT.BOLD);
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData(CANVAS, this);
 		canvas.addListener(SWT.Paint, this::paint);
@@ -340,23 +331,23 @@ public final class EqEditorView implements MixtreeView {
 		EqAxes a = EqAxes.of(r.width, r.height);
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(a.left(), a.top(), a.width(), a.height());
-		gc.setFont(font);
+		gc.setFont(palette.small);
 		// frequency grid and labels
 		gc.setLineWidth(1);
 		for (double hz : GRID_HZ) {
 			int x = (int) Math.round(a.x(hz));
 			boolean labelled = contains(LABEL_HZ, hz);
-			gc.setForeground(labelled ? gridStrong : grid);
+			gc.setForeground(labelled ? palette.gridStrong : palette.grid);
 			gc.drawLine(x, a.top(), x, a.top() + a.height());
 			if (labelled) {
 				String s = hz >= 1000 ? (int) (hz / 1000) + "k" : Integer.toString((int) hz);
 				Point ext = gc.textExtent(s);
 				int tx = Math.max(a.left() - ext.x / 2, Math.min(x - ext.x / 2, a.left() + a.width() - ext.x));
-				gc.setForeground(dim);
+				gc.setForeground(palette.dim);
 				gc.drawText(s, tx, a.top() + a.height() + 4, true);
 			}
 		}
@@ -380,12 +371,12 @@ public final class EqEditorView implements MixtreeView {
 		// gain grid and labels
 		for (int db = -18; db <= 18; db += 6) {
 			int y = (int) Math.round(a.y(db));
-			gc.setForeground(db == 0 ? gridStrong : grid);
+			gc.setForeground(db == 0 ? palette.gridStrong : palette.grid);
 			gc.setLineWidth(db == 0 ? 2 : 1);
 			gc.drawLine(a.left(), y, a.left() + a.width(), y);
 			String s = (db > 0 ? "+" : "") + db;
 			Point ext = gc.textExtent(s);
-			gc.setForeground(db == 0 ? text : dim);
+			gc.setForeground(db == 0 ? palette.text : palette.dim);
 			gc.drawText(s, a.left() - 6 - ext.x, y - ext.y / 2, true);
 		}
 		gc.setLineWidth(1);
@@ -418,7 +409,7 @@ public final class EqEditorView implements MixtreeView {
 		gc.setLineWidth(1);
 		gc.setClipping((Rectangle) null);
 		// handles
-		gc.setFont(bold);
+		gc.setFont(palette.bold);
 		for (int n = 1; n <= EqBands.BANDS; n++) {
 			Band b = curve.band(n);
 			Point p = handle(a, b);
@@ -427,7 +418,7 @@ public final class EqEditorView implements MixtreeView {
 			gc.setForeground(bandColors[n - 1]);
 			if (b.active()) {
 				gc.fillOval(p.x - rad, p.y - rad, 2 * rad, 2 * rad);
-				gc.setForeground(back);
+				gc.setForeground(palette.back);
 			} else {
 				gc.setAlpha(140);
 				gc.setLineWidth(2);
@@ -441,7 +432,7 @@ public final class EqEditorView implements MixtreeView {
 		}
 		// the read-out of the band under the pointer or the gesture
 		int shown = gesture != 0 ? gesture : hover;
-		gc.setFont(font);
+		gc.setFont(palette.small);
 		String readout;
 		if (shown != 0) {
 			Band b = curve.band(shown);
@@ -451,7 +442,7 @@ public final class EqEditorView implements MixtreeView {
 		} else {
 			readout = "Drag a band: frequency \u2194, gain \u2195  \u00b7  wheel: Q  \u00b7  double-click: 0 dB"
 					+ String.format(Locale.ROOT, "  \u00b7  output %+.1f dB", curve.outputDb());
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 		}
 		gc.drawText(readout, a.left(), 6, true);
 	}
@@ -496,13 +487,8 @@ public final class EqEditorView implements MixtreeView {
 			canvas.getDisplay().timerExec(-1, tick);
 			canvas.getDisplay().timerExec(-1, wheelRest);
 		}
-		for (Color c : new Color[] { back, plot, grid, gridStrong, text, dim, curveColor, fill, spectrum }) {
-			c.dispose();
+		if (palette != null) {
+			palette.dispose();
 		}
-		for (Color c : bandColors) {
-			c.dispose();
-		}
-		font.dispose();
-		bold.dispose();
 	}
 }

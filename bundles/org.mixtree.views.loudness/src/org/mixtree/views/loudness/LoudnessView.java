@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -15,6 +14,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.mixtree.engine.meter.MeterSnapshot;
 import org.mixtree.model.Channel;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
 import org.mixtree.views.loudness.analysis.LoudnessHistory;
@@ -43,8 +43,9 @@ public final class LoudnessView implements MixtreeView {
 	private boolean timerOn;
 	private final Runnable tick = this::tick;
 
-	private Color back, plot, grid, gridStrong, text, dim, momentaryColor, shortColor, targetColor, targetBand, red, good;
-	private Font small, big, normal;
+	private PlotPalette palette;
+	private Color momentaryColor, shortColor, targetColor, targetBand, red, good;
+	private Font big;
 
 	@Override
 	public void createControl(Composite parent, ViewContext ctx) {
@@ -53,22 +54,14 @@ public final class LoudnessView implements MixtreeView {
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData("org.eclipse.e4.ui.css.id", "LoudnessView");
 		Display d = canvas.getDisplay();
-		back = new Color(d, 0x1c, 0x1f, 0x25);
-		plot = new Color(d, 0x12, 0x14, 0x18);
-		grid = new Color(d, 0x2a, 0x2f, 0x39);
-		gridStrong = new Color(d, 0x3d, 0x44, 0x52);
-		text = new Color(d, 0xe2, 0xe6, 0xee);
-		dim = new Color(d, 0x9a, 0xa2, 0xb1);
-		momentaryColor = new Color(d, 0x5f, 0x8f, 0xa8);
-		shortColor = new Color(d, 0x7c, 0xe4, 0xa8);
-		targetColor = new Color(d, 0xf0, 0xc8, 0x5a);
-		targetBand = new Color(d, 0x2c, 0x2b, 0x22);
-		red = new Color(d, 0xe8, 0x5a, 0x5a);
-		good = new Color(d, 0x7c, 0xe4, 0xa8);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		small = new Font(d, fd.getName(), Math.max(7, fd.getHeight() - 1), SWT.NORMAL);
-		normal = new Font(d, fd.getName(), fd.getHeight() + 1, SWT.NORMAL);
-		big = new Font(d, fd.getName(), fd.getHeight() + 12, SWT.BOLD);
+		palette = new PlotPalette(d);
+		momentaryColor = palette.color(0x5f8fa8);
+		shortColor = palette.color(0x7ce4a8);
+		targetColor = palette.color(0xf0c85a);
+		targetBand = palette.color(0x2c2b22);
+		red = palette.color(0xe85a5a);
+		good = palette.color(0x7ce4a8);
+		big = palette.font(12, SWT.BOLD);
 		canvas.addPaintListener(e -> {
 			ensureTimer();
 			paint(e.gc);
@@ -98,15 +91,8 @@ public final class LoudnessView implements MixtreeView {
 		if (context != null && selectionListener != null) {
 			context.selection().removeListener(selectionListener);
 		}
-		for (Color c : new Color[] { back, plot, grid, gridStrong, text, dim, momentaryColor, shortColor, targetColor, targetBand, red, good }) {
-			if (c != null) {
-				c.dispose();
-			}
-		}
-		for (Font f : new Font[] { small, normal, big }) {
-			if (f != null) {
-				f.dispose();
-			}
+		if (palette != null) {
+			palette.dispose();
 		}
 	}
 
@@ -150,7 +136,7 @@ public final class LoudnessView implements MixtreeView {
 
 	private void paint(GC gc) {
 		Rectangle r = canvas.getClientArea();
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
@@ -158,11 +144,11 @@ public final class LoudnessView implements MixtreeView {
 		LoudnessReadout ro = readout();
 		// the plot, left
 		Rectangle p = new Rectangle(44, 30, Math.max(10, r.width - PANEL - 44 - 12), Math.max(10, r.height - 30 - 24));
-		gc.setFont(normal);
-		gc.setForeground(text);
+		gc.setFont(palette.normal);
+		gc.setForeground(palette.text);
 		gc.drawText("Loudness \u00b7 " + name(channel), 12, 7, true);
-		gc.setFont(small);
-		gc.setBackground(plot);
+		gc.setFont(palette.small);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(p);
 		double top = target + ABOVE, bottom = target - BELOW;
 		// the +-1 LU band around the target
@@ -171,25 +157,25 @@ public final class LoudnessView implements MixtreeView {
 		gc.fillRectangle(p.x, b0, p.width, b1 - b0);
 		for (int lu = (int) ABOVE; lu >= -BELOW; lu -= 3) {
 			int y = y(target + lu, top, bottom, p);
-			gc.setForeground(lu == 0 ? targetColor : lu % 9 == 0 ? gridStrong : grid);
+			gc.setForeground(lu == 0 ? targetColor : lu % 9 == 0 ? palette.gridStrong : palette.grid);
 			gc.setLineStyle(lu == 0 ? SWT.LINE_DASH : SWT.LINE_SOLID);
 			gc.drawLine(p.x, y, p.x + p.width, y);
 			gc.setLineStyle(SWT.LINE_SOLID);
 			if (lu % 6 == 0 || lu == 9) {
 				String label = String.format(java.util.Locale.ROOT, "%.0f", target + lu);
 				Point e = gc.textExtent(label);
-				gc.setForeground(lu == 0 ? targetColor : dim);
+				gc.setForeground(lu == 0 ? targetColor : palette.dim);
 				gc.drawText(label, p.x - e.x - 5, y - e.y / 2, true);
 			}
 		}
 		int ticks = history.capacity();
 		for (int s = 0; s <= HISTORY_SECONDS; s += 10) {
 			int x = p.x + p.width - (int) Math.round((double) s / HISTORY_SECONDS * p.width);
-			gc.setForeground(grid);
+			gc.setForeground(palette.grid);
 			gc.drawLine(x, p.y, x, p.y + p.height);
 			String label = s == 0 ? "now" : "-" + s + " s";
 			Point e = gc.textExtent(label);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(label, Math.max(p.x, Math.min(p.x + p.width - e.x, x - e.x / 2)), p.y + p.height + 4, true);
 		}
 		gc.setClipping(p);
@@ -203,31 +189,31 @@ public final class LoudnessView implements MixtreeView {
 		// the numbers, right
 		int x = r.width - PANEL + 8;
 		int y = 10;
-		gc.setFont(small);
-		gc.setForeground(dim);
+		gc.setFont(palette.small);
+		gc.setForeground(palette.dim);
 		gc.drawText("INTEGRATED", x, y, true);
 		y += gc.textExtent("I").y + 2;
 		gc.setFont(big);
 		boolean onTarget = ro.toTarget().matches("[+-]0\\.[0-9] LU") && Math.abs(last.integratedLufs() - target) <= 1.0;
-		gc.setForeground(!Double.isFinite(last.integratedLufs()) ? dim : onTarget ? good : text);
+		gc.setForeground(!Double.isFinite(last.integratedLufs()) ? palette.dim : onTarget ? good : palette.text);
 		gc.drawText(ro.integrated(), x, y, true);
 		y += gc.textExtent("I").y + 2;
-		gc.setFont(normal);
-		gc.setForeground(dim);
+		gc.setFont(palette.normal);
+		gc.setForeground(palette.dim);
 		gc.drawText("target " + ro.target() + "   " + ro.toTarget(), x, y, true);
 		y += gc.textExtent("I").y + 14;
-		y = row(gc, x, y, "Range (LRA)", ro.range(), text);
-		y = row(gc, x, y, "True peak max", ro.truePeak(), ro.overTruePeak() ? red : text);
+		y = row(gc, x, y, "Range (LRA)", ro.range(), palette.text);
+		y = row(gc, x, y, "True peak max", ro.truePeak(), ro.overTruePeak() ? red : palette.text);
 		y = row(gc, x, y, "Momentary", ro.momentary(), momentaryColor);
 		row(gc, x, y, "Short-term", ro.shortTerm(), shortColor);
 	}
 
 	private int row(GC gc, int x, int y, String label, String value, Color color) {
-		gc.setFont(small);
-		gc.setForeground(dim);
+		gc.setFont(palette.small);
+		gc.setForeground(palette.dim);
 		gc.drawText(label, x, y, true);
 		int h = gc.textExtent(label).y;
-		gc.setFont(normal);
+		gc.setFont(palette.normal);
 		gc.setForeground(color);
 		Point e = gc.textExtent(value);
 		gc.drawText(value, x + PANEL - 20 - e.x, y - (e.y - h) / 2, true);
@@ -241,7 +227,7 @@ public final class LoudnessView implements MixtreeView {
 			gc.setBackground(i == 0 ? ca : cb);
 			Point e = gc.textExtent(label);
 			gc.fillRectangle(x, y + e.y / 2 - 2, 12, 4);
-			gc.setForeground(text);
+			gc.setForeground(palette.text);
 			gc.drawText(label, x + 16, y, true);
 			x += 16 + e.x + 14;
 		}

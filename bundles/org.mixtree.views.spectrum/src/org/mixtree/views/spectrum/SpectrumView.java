@@ -7,8 +7,6 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -17,6 +15,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.mixtree.model.Channel;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
 import org.mixtree.views.spectrum.analysis.LogAxis;
@@ -59,8 +58,8 @@ public final class SpectrumView implements MixtreeView {
 	private Channel pinned;
 	private long shownMain = -1, shownPinned = -1;
 
-	private Color back, plot, grid, gridStrong, text, dim, main, mainFill, peakColor, pinColor, chip, chipOn;
-	private Font small;
+	private PlotPalette palette;
+	private Color main, mainFill, peakColor, pinColor, chip, chipOn;
 
 	@Override
 	public void createControl(Composite parent, ViewContext ctx) {
@@ -69,20 +68,13 @@ public final class SpectrumView implements MixtreeView {
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData("org.eclipse.e4.ui.css.id", "SpectrumView");
 		Display d = canvas.getDisplay();
-		back = new Color(d, 0x1c, 0x1f, 0x25);
-		plot = new Color(d, 0x12, 0x14, 0x18);
-		grid = new Color(d, 0x2a, 0x2f, 0x39);
-		gridStrong = new Color(d, 0x3d, 0x44, 0x52);
-		text = new Color(d, 0xe2, 0xe6, 0xee);
-		dim = new Color(d, 0x9a, 0xa2, 0xb1);
-		main = new Color(d, 0x7c, 0xcc, 0xe4);
-		mainFill = new Color(d, 0x2b, 0x5a, 0x6c);
-		peakColor = new Color(d, 0xc9, 0xd6, 0xe3);
-		pinColor = new Color(d, 0xf0, 0xa8, 0x5a);
-		chip = new Color(d, 0x3a, 0x40, 0x4d);
-		chipOn = new Color(d, 0x2f, 0x6f, 0x86);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		small = new Font(d, fd.getName(), Math.max(7, fd.getHeight() - 1), SWT.NORMAL);
+		palette = new PlotPalette(d);
+		main = palette.color(0x7ccce4);
+		mainFill = palette.color(0x2b5a6c);
+		peakColor = palette.color(0xc9d6e3);
+		pinColor = palette.color(0xf0a85a);
+		chip = palette.color(0x3a404d);
+		chipOn = palette.color(0x2f6f86);
 		canvas.addPaintListener(e -> {
 			ensureRunning();
 			paint(e.gc);
@@ -117,13 +109,10 @@ public final class SpectrumView implements MixtreeView {
 		if (context != null && selectionListener != null) {
 			context.selection().removeListener(selectionListener);
 		}
-		for (Color c : new Color[] { back, plot, grid, gridStrong, text, dim, main, mainFill, peakColor, pinColor, chip, chipOn }) {
-			if (c != null) {
-				c.dispose();
-			}
+		if (palette != null) {
+			palette.dispose();
 		}
-		if (small != null) {
-			small.dispose();
+		if (palette.small != null) {
 		}
 	}
 
@@ -207,7 +196,7 @@ public final class SpectrumView implements MixtreeView {
 	public Rectangle chipBounds(String id) {
 		GC gc = new GC(canvas);
 		try {
-			gc.setFont(small);
+			gc.setFont(palette.small);
 			int x = 8;
 			for (Chip c : chips()) {
 				int w = gc.textExtent(c.label()).x + 16;
@@ -306,9 +295,9 @@ public final class SpectrumView implements MixtreeView {
 
 	private void paint(GC gc) {
 		Rectangle r = canvas.getClientArea();
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
-		gc.setFont(small);
+		gc.setFont(palette.small);
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
 		// chips
@@ -316,37 +305,37 @@ public final class SpectrumView implements MixtreeView {
 			Rectangle b = chipBounds(c.id());
 			gc.setBackground(c.on() ? chipOn : chip);
 			gc.fillRoundRectangle(b.x, b.y, b.width, b.height, 8, 8);
-			gc.setForeground(text);
+			gc.setForeground(palette.text);
 			Point e = gc.textExtent(c.label());
 			gc.drawText(c.label(), b.x + (b.width - e.x) / 2, b.y + (b.height - e.y) / 2, true);
 		}
 		Rectangle p = plotArea();
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(p);
 		// grid: decades and their 2 and 5, levels every 12 dB
 		int[] marks = { 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000 };
 		for (int f = 20; f <= 20000; f = f < 100 ? f + 10 : f < 1000 ? f + 100 : f < 10000 ? f + 1000 : f + 10000) {
 			int x = p.x + (int) Math.round(LogAxis.x(f, p.width));
-			gc.setForeground(grid);
+			gc.setForeground(palette.grid);
 			gc.drawLine(x, p.y, x, p.y + p.height);
 		}
 		for (int f : marks) {
 			int x = p.x + (int) Math.round(LogAxis.x(f, p.width));
-			gc.setForeground(gridStrong);
+			gc.setForeground(palette.gridStrong);
 			gc.drawLine(x, p.y, x, p.y + p.height);
 			String label = f >= 1000 ? (f / 1000) + "k" : Integer.toString(f);
 			Point e = gc.textExtent(label);
 			int lx = Math.max(p.x, Math.min(p.x + p.width - e.x, x - e.x / 2));
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(label, lx, p.y + p.height + 3, true);
 		}
 		for (int db = 0; db >= BOTTOM_DB; db -= 12) {
 			int y = y(db, p);
-			gc.setForeground(db == 0 ? gridStrong : grid);
+			gc.setForeground(db == 0 ? palette.gridStrong : palette.grid);
 			gc.drawLine(p.x, y, p.x + p.width, y);
 			String label = Integer.toString(db);
 			Point e = gc.textExtent(label);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(label, p.x - e.x - 5, y - e.y / 2, true);
 		}
 		SpectrumWorker w = worker;
@@ -392,14 +381,14 @@ public final class SpectrumView implements MixtreeView {
 			legend(gc, name(pinned) + (b == null ? " (silent)" : "") + " \u00b7 pinned", pinColor, lx - 14, ly);
 		}
 		String info = String.format(Locale.ROOT, "Hann \u00b7 %.1f Hz/bin \u00b7 avg %.0f ms", context.transport().sampleRate() / (double) size, SpectrumWorker.AVERAGE_SECONDS * 1000);
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		gc.drawText(info, p.x + 8, p.y + 6, true);
 	}
 
 	private int legend(GC gc, String label, Color color, int right, int y) {
 		Point e = gc.textExtent(label);
 		int x = right - e.x;
-		gc.setForeground(text);
+		gc.setForeground(palette.text);
 		gc.drawText(label, x, y, true);
 		gc.setBackground(color);
 		gc.fillRectangle(x - 14, y + e.y / 2 - 2, 10, 4);

@@ -5,8 +5,6 @@ import java.util.function.Consumer;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -15,6 +13,7 @@ import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.mixtree.model.Channel;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.AudioTap;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.ViewContext;
@@ -46,8 +45,8 @@ public final class StereoView implements MixtreeView {
 	private double gain = 1.0;
 	private double correlation;
 
-	private Color back, plot, grid, gridStrong, text, dim, trace, barBack, positive, negative;
-	private Font small, normal;
+	private PlotPalette palette;
+	private Color trace, barBack, positive, negative;
 
 	@Override
 	public void createControl(Composite parent, ViewContext ctx) {
@@ -56,19 +55,11 @@ public final class StereoView implements MixtreeView {
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData("org.eclipse.e4.ui.css.id", "StereoView");
 		Display d = canvas.getDisplay();
-		back = new Color(d, 0x1c, 0x1f, 0x25);
-		plot = new Color(d, 0x12, 0x14, 0x18);
-		grid = new Color(d, 0x2a, 0x2f, 0x39);
-		gridStrong = new Color(d, 0x3d, 0x44, 0x52);
-		text = new Color(d, 0xe2, 0xe6, 0xee);
-		dim = new Color(d, 0x9a, 0xa2, 0xb1);
-		trace = new Color(d, 0x7c, 0xe4, 0xa8);
-		barBack = new Color(d, 0x16, 0x18, 0x1d);
-		positive = new Color(d, 0x7c, 0xe4, 0xa8);
-		negative = new Color(d, 0xe8, 0x5a, 0x5a);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		small = new Font(d, fd.getName(), Math.max(7, fd.getHeight() - 1), SWT.NORMAL);
-		normal = new Font(d, fd.getName(), fd.getHeight() + 1, SWT.NORMAL);
+		palette = new PlotPalette(d);
+		trace = palette.color(0x7ce4a8);
+		barBack = palette.color(0x16181d);
+		positive = palette.color(0x7ce4a8);
+		negative = palette.color(0xe85a5a);
 		canvas.addPaintListener(e -> {
 			ensureRunning();
 			paint(e.gc);
@@ -99,15 +90,8 @@ public final class StereoView implements MixtreeView {
 		if (context != null && selectionListener != null) {
 			context.selection().removeListener(selectionListener);
 		}
-		for (Color c : new Color[] { back, plot, grid, gridStrong, text, dim, trace, barBack, positive, negative }) {
-			if (c != null) {
-				c.dispose();
-			}
-		}
-		for (Font f : new Font[] { small, normal }) {
-			if (f != null) {
-				f.dispose();
-			}
+		if (palette != null) {
+			palette.dispose();
 		}
 	}
 
@@ -192,34 +176,34 @@ public final class StereoView implements MixtreeView {
 
 	private void paint(GC gc) {
 		Rectangle r = canvas.getClientArea();
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
 		gc.setAntialias(SWT.ON);
 		gc.setTextAntialias(SWT.ON);
-		gc.setFont(normal);
-		gc.setForeground(text);
+		gc.setFont(palette.normal);
+		gc.setForeground(palette.text);
 		gc.drawText("Stereo \u00b7 " + name(channel), 12, 6, true);
-		gc.setFont(small);
+		gc.setFont(palette.small);
 		String g = String.format(Locale.ROOT, "scope gain %+.0f dB", 20 * Math.log10(gain));
 		Point ge = gc.textExtent(g);
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		gc.drawText(g, r.width - ge.x - 12, 8, true);
 
 		Rectangle s = scope();
 		int cx = s.x + s.width / 2, cy = s.y + s.height / 2;
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillOval(s.x, s.y, s.width, s.height);
-		gc.setForeground(grid);
+		gc.setForeground(palette.grid);
 		gc.drawOval(s.x + s.width / 4, s.y + s.height / 4, s.width / 2, s.height / 2);
-		gc.setForeground(gridStrong);
+		gc.setForeground(palette.gridStrong);
 		gc.drawOval(s.x, s.y, s.width, s.height);
 		gc.drawLine(cx, s.y, cx, s.y + s.height);
 		gc.drawLine(s.x, cy, s.x + s.width, cy);
 		int d = (int) Math.round(s.width / 2 / Math.sqrt(2));
-		gc.setForeground(grid);
+		gc.setForeground(palette.grid);
 		gc.drawLine(cx - d, cy - d, cx + d, cy + d);
 		gc.drawLine(cx + d, cy - d, cx - d, cy + d);
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		label(gc, "M", cx, s.y - 2, 0.5, 1);
 		label(gc, "+S", s.x + s.width + 4, cy, 0, 0.5);
 		label(gc, "-S", s.x - 4, cy, 1, 0.5);
@@ -234,7 +218,7 @@ public final class StereoView implements MixtreeView {
 			gc.setAlpha(255);
 			gc.setClipping((Rectangle) null);
 		} else {
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			label(gc, "no signal", cx, cy + 14, 0.5, 0);
 		}
 
@@ -247,16 +231,16 @@ public final class StereoView implements MixtreeView {
 		int at = zero + (int) Math.round(correlation * bar.width / 2);
 		gc.setBackground(correlation >= 0 ? positive : negative);
 		gc.fillRectangle(Math.min(zero, at), bar.y + 2, Math.max(2, Math.abs(at - zero)), bar.height - 4);
-		gc.setBackground(text);
+		gc.setBackground(palette.text);
 		gc.fillRectangle(at - 1, bar.y - 2, 3, bar.height + 4);
-		gc.setForeground(gridStrong);
+		gc.setForeground(palette.gridStrong);
 		gc.drawRectangle(bar);
 		gc.drawLine(zero, bar.y, zero, bar.y + bar.height);
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		label(gc, "-1", bar.x, bar.y + bar.height + 3, 0, 0);
 		label(gc, "0", zero, bar.y + bar.height + 3, 0.5, 0);
 		label(gc, "+1", bar.x + bar.width, bar.y + bar.height + 3, 1, 0);
-		gc.setForeground(text);
+		gc.setForeground(palette.text);
 		label(gc, String.format(Locale.ROOT, "correlation %+.2f", correlation), zero, bar.y - 4, 0.5, 1);
 	}
 

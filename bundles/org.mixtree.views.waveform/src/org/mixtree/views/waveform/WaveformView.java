@@ -12,8 +12,6 @@ import org.eclipse.emf.common.notify.Notification;
 import org.eclipse.emf.common.notify.impl.AdapterImpl;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.Font;
-import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
@@ -24,6 +22,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.mixtree.model.Channel;
 import org.mixtree.model.Track;
+import org.mixtree.ui.views.PlotPalette;
 import org.mixtree.ui.views.MixtreeView;
 import org.mixtree.ui.views.TransportState;
 import org.mixtree.ui.views.ViewContext;
@@ -69,8 +68,8 @@ public final class WaveformView implements MixtreeView {
 		}
 	};
 
-	private Color back, plot, grid, text, dim, wave, waveDim, playhead, loop, loopEdge, centre;
-	private Font small, normal;
+	private PlotPalette palette;
+	private Color wave, waveDim, playhead, loop, loopEdge, centre;
 
 	@Override
 	public void createControl(Composite parent, ViewContext ctx) {
@@ -79,20 +78,13 @@ public final class WaveformView implements MixtreeView {
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
 		canvas.setData("org.eclipse.e4.ui.css.id", "WaveformView");
 		Display d = canvas.getDisplay();
-		back = new Color(d, 0x1c, 0x1f, 0x25);
-		plot = new Color(d, 0x12, 0x14, 0x18);
-		grid = new Color(d, 0x2a, 0x2f, 0x39);
-		text = new Color(d, 0xe2, 0xe6, 0xee);
-		dim = new Color(d, 0x9a, 0xa2, 0xb1);
-		wave = new Color(d, 0x7c, 0xcc, 0xe4);
-		waveDim = new Color(d, 0x3f, 0x6a, 0x78);
-		playhead = new Color(d, 0xff, 0xff, 0xff);
-		loop = new Color(d, 0xf0, 0xc8, 0x5a);
-		loopEdge = new Color(d, 0xf0, 0xc8, 0x5a);
-		centre = new Color(d, 0x3d, 0x44, 0x52);
-		FontData fd = d.getSystemFont().getFontData()[0];
-		small = new Font(d, fd.getName(), Math.max(7, fd.getHeight() - 1), SWT.NORMAL);
-		normal = new Font(d, fd.getName(), fd.getHeight() + 1, SWT.NORMAL);
+		palette = new PlotPalette(d);
+		wave = palette.color(0x7ccce4);
+		waveDim = palette.color(0x3f6a78);
+		playhead = palette.color(0xffffff);
+		loop = palette.color(0xf0c85a);
+		loopEdge = palette.color(0xf0c85a);
+		centre = palette.color(0x3d4452);
 		loader = Executors.newSingleThreadExecutor(r -> {
 			Thread t = new Thread(r, "mixtree-waveform");
 			t.setDaemon(true);
@@ -134,15 +126,8 @@ public final class WaveformView implements MixtreeView {
 		if (loader != null) {
 			loader.shutdownNow();
 		}
-		for (Color c : new Color[] { back, plot, grid, text, dim, wave, waveDim, playhead, loop, loopEdge, centre }) {
-			if (c != null) {
-				c.dispose();
-			}
-		}
-		for (Font f : new Font[] { small, normal }) {
-			if (f != null) {
-				f.dispose();
-			}
+		if (palette != null) {
+			palette.dispose();
 		}
 	}
 
@@ -309,30 +294,30 @@ public final class WaveformView implements MixtreeView {
 
 	private void paint(GC gc) {
 		Rectangle r = canvas.getClientArea();
-		gc.setBackground(back);
+		gc.setBackground(palette.back);
 		gc.fillRectangle(r);
 		gc.setTextAntialias(SWT.ON);
 		Rectangle w = wave();
-		gc.setBackground(plot);
+		gc.setBackground(palette.plot);
 		gc.fillRectangle(w);
 		Overview o = overview;
-		gc.setFont(normal);
-		gc.setForeground(text);
+		gc.setFont(palette.normal);
+		gc.setForeground(palette.text);
 		String title = track == null ? "Waveform" : "Waveform \u00b7 " + track.getName();
 		gc.drawText(title, SIDE + 2, 6, true);
-		gc.setFont(small);
+		gc.setFont(palette.small);
 		if (o != null) {
 			String info = String.format(Locale.ROOT, "%s \u00b7 %d ch \u00b7 %.1f kHz \u00b7 %s", Path.of(track.getSource()).getFileName(),
 					o.channels(), o.sampleRate() / 1000.0, time((double) o.frames() / o.sampleRate()));
 			Point e = gc.textExtent(info);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(info, r.width - SIDE - e.x, 9, true);
 		}
 		if (o == null) {
 			String msg = track == null ? "Select a track to see its source"
 					: problem != null ? problem : sourceFile() == null ? track.getName() + " has no source" : "Reading " + track.getSource() + "\u2026";
 			Point e = gc.textExtent(msg);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(msg, w.x + (w.width - e.x) / 2, w.y + (w.height - e.y) / 2, true);
 			return;
 		}
@@ -362,7 +347,7 @@ public final class WaveformView implements MixtreeView {
 			gc.setForeground(centre);
 			gc.drawLine(w.x, mid, w.x + w.width, mid);
 			if (c > 0) {
-				gc.setForeground(grid);
+				gc.setForeground(palette.grid);
 				gc.drawLine(w.x, top, w.x + w.width, top);
 			}
 			for (int x = 0; x < o.columns(); x++) {
@@ -394,15 +379,15 @@ public final class WaveformView implements MixtreeView {
 		// the ruler: the timeline's seconds
 		double seconds = (double) o.frames() / o.sampleRate();
 		double step = niceStep(seconds, Math.max(1, w.width / 90));
-		gc.setForeground(dim);
+		gc.setForeground(palette.dim);
 		double start = track.getOffsetFrames() / (double) context.transport().sampleRate();
 		for (double s = Math.ceil(start / step) * step; s <= start + seconds + 1e-9; s += step) {
 			int x = xOf(Math.round(s * context.transport().sampleRate()));
-			gc.setForeground(grid);
+			gc.setForeground(palette.grid);
 			gc.drawLine(x, w.y + w.height, x, w.y + w.height + 4);
 			String label = time(s);
 			Point e = gc.textExtent(label);
-			gc.setForeground(dim);
+			gc.setForeground(palette.dim);
 			gc.drawText(label, Math.max(0, Math.min(r.width - e.x, x - e.x / 2)), w.y + w.height + 4, true);
 		}
 	}

@@ -27,6 +27,9 @@ import org.mixtree.model.Session;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.session.MixFacts;
+import org.mixtree.session.MixFactsWorker;
+import org.mixtree.ui.views.CoalescedRefresh;
+import org.mixtree.ui.views.RoutingPalette;
 import org.mixtree.ui.views.ViewContext;
 
 /**
@@ -41,8 +44,8 @@ import org.mixtree.ui.views.ViewContext;
 public final class GraphCanvas {
 	private final ViewContext context;
 	private final Canvas canvas;
-	private final GraphPalette palette;
-	private final Facts facts;
+	private final RoutingPalette palette;
+	private final MixFactsWorker facts;
 	private final ExecutorService layouter = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "mixtree-graph-layout");
 		t.setDaemon(true);
@@ -58,7 +61,7 @@ public final class GraphCanvas {
 	/** The scene the layout was made for (its edges match the layout's routes). */
 	private Scene laidOut;
 	private MixFacts mixFacts = MixFacts.UNKNOWN;
-	private boolean refreshQueued;
+	private CoalescedRefresh modelRefresh;
 	private boolean fitPending = true;
 
 	private double zoom = 1, panX, panY;
@@ -85,9 +88,14 @@ public final class GraphCanvas {
 	public GraphCanvas(Composite parent, ViewContext context) {
 		this.context = context;
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND);
-		palette = new GraphPalette(canvas.getDisplay(), GraphPalette.isDark(canvas));
+		palette = new RoutingPalette(canvas.getDisplay(), RoutingPalette.isDark(canvas));
 		canvas.setBackground(palette.background);
-		facts = new Facts(canvas.getDisplay(), f -> {
+		modelRefresh = new CoalescedRefresh(canvas, this::refresh);
+		facts = new MixFactsWorker("mixtree-graph-facts", r -> {
+			if (!canvas.isDisposed()) {
+				canvas.getDisplay().asyncExec(r);
+			}
+		}, f -> {
 			mixFacts = f;
 			applyFacts();
 			redraw();
@@ -132,17 +140,7 @@ public final class GraphCanvas {
 	}
 
 	private void modelChanged() {
-		if (refreshQueued || canvas.isDisposed()) {
-			return;
-		}
-		refreshQueued = true;
-		// the notifications of one command make one refresh
-		canvas.getDisplay().asyncExec(() -> {
-			refreshQueued = false;
-			if (!canvas.isDisposed()) {
-				refresh();
-			}
-		});
+		modelRefresh.request(); // the notifications of one command make one refresh
 	}
 
 	/** [UI] Reads the model again; lays out again only when the structure changed. */
@@ -251,7 +249,7 @@ public final class GraphCanvas {
 
 	/** [UI] @return whether a layout or the engine's answer is still to come (tests wait for it) */
 	public boolean pending() {
-		return layoutAnswered != layoutGeneration.get() || facts.pending() || refreshQueued || glideFrom != null;
+		return layoutAnswered != layoutGeneration.get() || facts.pending() || modelRefresh.queued() || glideFrom != null;
 	}
 
 	/** [UI] @return the last layout (tests read where nodes went) */

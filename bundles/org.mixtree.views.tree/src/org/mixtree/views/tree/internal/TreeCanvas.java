@@ -23,6 +23,9 @@ import org.mixtree.model.Session;
 import org.mixtree.model.edit.CommandRefusedException;
 import org.mixtree.model.edit.SessionCommands;
 import org.mixtree.session.MixFacts;
+import org.mixtree.session.MixFactsWorker;
+import org.mixtree.ui.views.CoalescedRefresh;
+import org.mixtree.ui.views.RoutingPalette;
 import org.mixtree.ui.views.ViewContext;
 import org.mixtree.views.tree.internal.Rows.Row;
 
@@ -40,15 +43,15 @@ public final class TreeCanvas {
 
 	private final ViewContext context;
 	private final Canvas canvas;
-	private final TreePalette palette;
-	private final Facts facts;
+	private final RoutingPalette palette;
+	private final MixFactsWorker facts;
 	private final EContentAdapter modelListener;
 	private final Consumer<Channel> selectionListener;
 	private final Set<Channel> collapsed = new HashSet<>();
 
 	private List<Row> rows = List.of();
 	private MixFacts mixFacts = MixFacts.UNKNOWN;
-	private boolean refreshQueued;
+	private CoalescedRefresh modelRefresh;
 	private int top;
 
 	private int pressRow = -1, pressX, pressY, mouseY;
@@ -59,9 +62,14 @@ public final class TreeCanvas {
 	public TreeCanvas(Composite parent, ViewContext context) {
 		this.context = context;
 		canvas = new Canvas(parent, SWT.DOUBLE_BUFFERED | SWT.NO_BACKGROUND | SWT.V_SCROLL);
-		palette = new TreePalette(canvas.getDisplay(), TreePalette.isDark(canvas));
+		palette = new RoutingPalette(canvas.getDisplay(), RoutingPalette.isDark(canvas));
 		canvas.setBackground(palette.background);
-		facts = new Facts(canvas.getDisplay(), f -> {
+		modelRefresh = new CoalescedRefresh(canvas, this::refresh);
+		facts = new MixFactsWorker("mixtree-tree-facts", r -> {
+			if (!canvas.isDisposed()) {
+				canvas.getDisplay().asyncExec(r);
+			}
+		}, f -> {
 			mixFacts = f;
 			redraw();
 		});
@@ -113,7 +121,7 @@ public final class TreeCanvas {
 
 	/** [UI] @return whether a refresh or the engine's answer is still to come */
 	public boolean pending() {
-		return refreshQueued || facts.pending();
+		return modelRefresh.queued() || facts.pending();
 	}
 
 	/** [UI] @return the row of a channel (its own row, not a send's), or -1 */
@@ -152,16 +160,7 @@ public final class TreeCanvas {
 	}
 
 	private void modelChanged() {
-		if (refreshQueued || canvas.isDisposed()) {
-			return;
-		}
-		refreshQueued = true;
-		canvas.getDisplay().asyncExec(() -> {
-			refreshQueued = false;
-			if (!canvas.isDisposed()) {
-				refresh();
-			}
-		});
+		modelRefresh.request(); // the notifications of one command make one refresh
 	}
 
 	/** [UI] Reads the model again and asks the engine who is heard. */

@@ -1,4 +1,4 @@
-package org.mixtree.views.tree.internal;
+package org.mixtree.ui.views;
 
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
@@ -9,25 +9,34 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
 /**
- * The tree's colours and fonts: the console's (org.mixtree.ui.mixer's Palette, same values) so a bus looks the same
- * in both, dark or light after the canvas's themed background (dark before a theme has styled it, as the workbench
- * is by default). Made once per canvas, disposed with it.
+ * The colours and fonts of Mixtree's routing views (the routing tree and the routing graph), which are the console's
+ * for what they share, so that a bus looks the same in each: a third-party routing view that uses them looks at home
+ * beside the built-in ones. Dark or light after the view's themed background ({@link #isDark}). Made once per view,
+ * disposed with it. Since API 1.2.
  */
-final class TreePalette {
-	final boolean dark;
-	final Color background, grid, track, bus, master, border, selection, text, dim, faint, route, routeDim, send,
+public final class RoutingPalette {
+	/** Whether these are the dark theme's colours. */
+	public final boolean dark;
+	/** The colours, by what they paint. */
+	public final Color background, grid, track, bus, master, border, selection, text, dim, faint, route, routeDim, send,
 			silentFill, silentText, drop, refused, messageBack;
-	final Font name, small, normal, italic, bold;
+	/** The fonts: a channel's name; scale and figures; text; a silent channel's reason; a selected name. */
+	public final Font name, small, normal, italic, bold;
 	private final Color[] all;
 
-	static boolean isDark(Control control) {
+	/**
+	 * [UI] @return whether {@code control} is dark: unstyled (the workbench is dark by default and its theme styles a
+	 *         view's control only after it is made), or styled with a dark background
+	 */
+	public static boolean isDark(Control control) {
 		Object css = control.getData("org.eclipse.e4.ui.css.CssClassName");
 		RGB bg = control.getBackground().getRGB();
 		boolean styled = css != null || control.getData("org.eclipse.e4.ui.css.id") != null;
 		return !styled || (bg.red * 299 + bg.green * 587 + bg.blue * 114) / 1000 < 128;
 	}
 
-	TreePalette(Display d, boolean dark) {
+	/** [UI] Makes the colours and fonts of the dark or light theme; {@link #dispose} them with the view. */
+	public RoutingPalette(Display d, boolean dark) {
 		this.dark = dark;
 		if (dark) {
 			background = new Color(d, 0x1c, 0x1f, 0x25);
@@ -75,7 +84,8 @@ final class TreePalette {
 		italic = new Font(d, base.getName(), 9, SWT.ITALIC);
 	}
 
-	void dispose() {
+	/** [UI] Disposes every colour and font. */
+	public void dispose() {
 		for (Color c : all) {
 			c.dispose();
 		}

@@ -29,7 +29,8 @@ import org.mixtree.effects.builtin.AbstractEffect;
  * {@code x ((1 - mix) + mix 10^((makeup - y)/20))}: makeup is applied to the compressed (wet) part only.
  * <p>
  * The detector's level and the output gain go through {@link FastDecibels} (within {@value
- * FastDecibels#MAX_ERROR_DB} dB of {@code log10} and {@code pow}, several times cheaper per sample).
+ * FastDecibels#MAX_ERROR_DB} dB of {@code log10} and {@code pow}; 13.2 instead of 18.2 ns/sample with the peak
+ * detector, 16.8 instead of 18.7 with the RMS one, measured by EffectsBench on a quiet 2-core machine).
  * <p>
  * Thresholds, knee, makeup and mix are smoothed per sample (20 ms ramps); the ratio geometrically; attack and
  * release are time constants and apply at their event's sample. No latency.

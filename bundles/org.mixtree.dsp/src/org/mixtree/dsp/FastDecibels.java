@@ -7,7 +7,7 @@ package org.mixtree.dsp;
  * of 3 and 6 runs on a quiet 2-core machine). Alone, in a loop that sums one result into the next, {@link #toGain}
  * is 1.35 times cheaper than {@code Math.exp} (4.4 against 6.0 ns) and {@link #fromGain} is not cheaper than
  * {@code Math.log} (9.2 against 7.8 ns); in the compressor {@code Math.log} instead of {@link #fromGain} made it
- * slower (22 ns/sample). Each result is within
+ * slower (20-22 ns/sample). Each result is within
  * {@value #MAX_ERROR_DB} dB of the exact one over the whole range it is defined on (checked in FastDecibelsTest
  * against {@code Math.log10} and {@code Math.pow}). The shapes are fixed: no table, no data-dependent loop, one
  * branch that is almost never taken (a subnormal or non-positive input), so the JIT compiles them the same way on

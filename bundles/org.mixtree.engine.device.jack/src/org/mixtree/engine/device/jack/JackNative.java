@@ -110,11 +110,13 @@ final class JackNative {
 		if (Futex.SYS_FUTEX < 0) {
 			return 0;
 		}
-		String file = "/jack_sem." + Futex.uid() + "_" + server + "_" + client.replace('/', '_').replace('\\', '_');
+		String file = "/jack_sem." + Futex.getuid() + "_" + server + "_" + client.replace('/', '_').replace('\\', '_');
 		int woken = 0;
 		try {
 			for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/maps"))) {
-				String path = line.length() > 73 ? line.substring(73).trim() : "";
+				// address perms offset dev inode path: the path is the sixth field, when there is one
+				String[] fields = line.trim().split("\\s+", 6);
+				String path = fields.length == 6 ? fields[5] : "";
 				int deleted = path.indexOf(" (deleted)");
 				if (deleted >= 0) {
 					path = path.substring(0, deleted);
@@ -152,10 +154,6 @@ final class JackNative {
 				int value3);
 
 		static native int getuid();
-
-		static int uid() {
-			return getuid();
-		}
 	}
 
 	/** [audio] @return the address of {@code port}'s buffer for this period */

@@ -267,10 +267,7 @@ final class JackStream implements AudioStream {
 		if (JackNative.wakeDeadClient(server, clientName) == 0) {
 			return;
 		}
-		long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
-		while (!quitAcknowledged && System.nanoTime() < deadline) {
-			sleep(2);
-		}
+		awaitQuitAcknowledged(() -> false);
 		sleep(50); // the thread's exit and detach are native and take microseconds
 	}
 
@@ -366,17 +363,27 @@ final class JackStream implements AudioStream {
 	private void endProcessThread() {
 		quitAcknowledged = false;
 		quit = true;
-		long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
-		while (!quitAcknowledged && !dead.get() && System.nanoTime() < deadline) {
-			sleep(2);
-		}
-		if (!quitAcknowledged && !dead.get()) {
+		if (!awaitQuitAcknowledged(dead::get) && !dead.get()) {
 			// no period came: the server stopped answering; do not cancel a thread we cannot see
 			gone("JACK: the server stopped answering (device " + device + ")");
 			return;
 		}
 		// the callback has returned; the thread's exit and detach are native and take microseconds
 		sleep(50);
+	}
+
+	/**
+	 * [main or shutdown thread] Waits up to {@link #STOP_TIMEOUT_MILLIS} for the process thread to return non-zero
+	 * from {@link #process} ({@link #quitAcknowledged}), or until {@code giveUp} says so.
+	 *
+	 * @return whether it did
+	 */
+	private boolean awaitQuitAcknowledged(java.util.function.BooleanSupplier giveUp) {
+		long deadline = System.nanoTime() + STOP_TIMEOUT_MILLIS * 1_000_000L;
+		while (!quitAcknowledged && !giveUp.getAsBoolean() && System.nanoTime() < deadline) {
+			sleep(2);
+		}
+		return quitAcknowledged;
 	}
 
 	private static void sleep(long millis) {

@@ -3,7 +3,6 @@ package org.mixtree.ui.mixer.internal;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 
@@ -22,14 +21,7 @@ public final class Palette {
 	private final Font[] fonts;
 
 	public Palette(Control control) {
-		this(control.getDisplay(), isDark(control));
-	}
-
-	private static boolean isDark(Control control) {
-		Object css = control.getData("org.eclipse.e4.ui.css.CssClassName");
-		RGB bg = control.getBackground().getRGB();
-		boolean styled = css != null || control.getData("org.eclipse.e4.ui.css.id") != null;
-		return !styled || (bg.red * 299 + bg.green * 587 + bg.blue * 114) / 1000 < 128;
+		this(control.getDisplay(), org.mixtree.ui.views.RoutingPalette.isDark(control));
 	}
 
 	public Palette(Display d, boolean dark) {

@@ -483,6 +483,31 @@ class PlayerTest {
 		}
 	}
 
+	/**
+	 * A preset's worth of parameter changes to an insert that does not run (bypassed) does not hold up the changes
+	 * queued after it: the fader moved next is heard. (Each slot had room for 32 changes; the 33rd waited for a block
+	 * the bypassed slot never ran, and every change behind it, faders included, waited with it.)
+	 */
+	@Test
+	void changesToABypassedInsertWithManyParametersDoNotHoldUpAFader() throws Exception {
+		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);
+		mix.bus("master", null).track("t", "master", Mix.sine(440.0 / 48, 0.5, 2 * RATE));
+		mix.edit("t", c -> c.withInserts(List.of(Insert.of(TestEffects.WIDE, Map.of()).withBypass(true))));
+		int parameters = TestEffects.WIDE.descriptor().parameters().size();
+		try (Player player = new Player(mix.plan(), RATE, 128, new PlayerOptions(2, 1, false), opener(mix))) {
+			player.play();
+			double before = peak(drive(player, 128, 100)[0], 0, 100 * 128);
+			for (int i = 0; i < parameters; i++) {
+				player.setParameter("t", 0, i, 0.25);
+			}
+			player.setGain("t", -6);
+			float[][] after = drive(player, 128, 100);
+			// -6 dB is a gain of 10^(-6/20) = 0.501; the ramp is over well within the first 50 blocks
+			assertEquals(before * Math.pow(10, -6 / 20.0), peak(after[0], 50 * 128, 100 * 128), 1e-4,
+					"the fader after " + parameters + " changes to the bypassed insert");
+		}
+	}
+
 	@Test
 	void locateAndLoopAreSampleAccurate() throws Exception {
 		Mix mix = new Mix(PanLaw.MINUS_3_DB, RATE);

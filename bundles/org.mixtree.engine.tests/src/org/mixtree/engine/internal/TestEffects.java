@@ -50,6 +50,18 @@ final class TestEffects {
 	static final EffectFactory REDUCER = factory("test.reducer", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO),
 			ParameterDescriptor.of("db", "Reduction", "dB", 0, 60, 0, Scale.LINEAR));
 	/** Reports an absurd tail (a feedback of 1): the render cuts it. */
+	/** More parameters than a slot's least live capacity ({@link BlockMixer#LIVE_EVENTS}). */
+	static final EffectFactory WIDE = factory("test.wide", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO),
+			wideParameters(BlockMixer.LIVE_EVENTS + 8));
+
+	private static ParameterDescriptor[] wideParameters(int n) {
+		ParameterDescriptor[] list = new ParameterDescriptor[n];
+		for (int i = 0; i < n; i++) {
+			list[i] = ParameterDescriptor.of("p" + i, "P" + i, "", 0, 1, 0, Scale.LINEAR);
+		}
+		return list;
+	}
+
 	static final EffectFactory ENDLESS = factory("test.endless", Set.of(ChannelLayout.MONO, ChannelLayout.STEREO));
 
 	private static EffectFactory factory(String id, Set<ChannelLayout> layouts, ParameterDescriptor... parameters) {

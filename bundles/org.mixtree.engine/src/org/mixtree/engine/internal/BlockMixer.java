@@ -71,6 +71,13 @@ import org.mixtree.engine.meter.MeterBank;
  */
 final class BlockMixer implements AutoCloseable {
 
+	static {
+		// the interface of deferred work is resolved here, not by the first block that has some: that would load it
+		// on the audio thread (a class load allocates and reads the bundle's jar; seen with JFR in a soak)
+		Class<?> deferred = Deferred.class;
+		assert deferred.isInterface();
+	}
+
 	/** Work the caller wants run during the next block's track phase, in parallel with the tracks. */
 	interface Deferred {
 		/** @return the number of tasks for the coming block (may be 0) */
@@ -80,7 +87,8 @@ final class BlockMixer implements AutoCloseable {
 		void run(int index) throws IOException;
 	}
 
-	/** Live parameter events a slot can take per block ({@link #queueParameter}); more wait for the next block. */
+	/** Live parameter events a slot can take per block at least ({@link #queueParameter}): a slot has room for all of
+	 * its effect's parameters, changes of one parameter coalesce. */
 	static final int LIVE_EVENTS = 32;
 
 	/** The longest tail a render adds after the last source: longer tails (a feedback of 1) are cut, in seconds. */
@@ -333,8 +341,15 @@ final class BlockMixer implements AutoCloseable {
 			blocks[k] = new ProcessBlock[chain.length];
 			eventsDue[k] = new boolean[chain.length];
 			dry[k] = new DelayLine[chain.length];
-			liveIndex[k] = new int[chain.length][LIVE_EVENTS];
-			liveValue[k] = new double[chain.length][LIVE_EVENTS];
+			liveIndex[k] = new int[chain.length][];
+			liveValue[k] = new double[chain.length][];
+			for (int j = 0; j < chain.length; j++) {
+				// room for every parameter of the effect: changes coalesce by parameter, so a slot's queue never
+				// fills, even one that does not run (bypassed, on a silent track) while it takes a preset's values
+				int capacity = liveCapacity(chain[j]);
+				liveIndex[k][j] = new int[capacity];
+				liveValue[k][j] = new double[capacity];
+			}
 			liveCount[k] = new int[chain.length];
 			keyOf[k] = new int[chain.length];
 			Arrays.fill(keyOf[k], -1);
@@ -398,7 +413,7 @@ final class BlockMixer implements AutoCloseable {
 				chainLatency[k] += latency;
 				dry[k][j] = new DelayLine(two ? 2 : 1, latency, maxBlock);
 				double[] changes = plan.pendingParameters[k][j];
-				blocks[k][j] = new ProcessBlock(work[k], (changes == null ? 0 : changes.length / 2) + LIVE_EVENTS);
+				blocks[k][j] = new ProcessBlock(work[k], (changes == null ? 0 : changes.length / 2) + liveIndex[k][j].length);
 				eventsDue[k][j] = changes != null;
 			}
 		}
@@ -720,7 +735,12 @@ final class BlockMixer implements AutoCloseable {
 		if (now == tapsResolved) {
 			return;
 		}
-		Arrays.fill(tapByNode, null);
+		// a loop, not Arrays.fill(Object[], Object): that shared JDK method is compiled with the array types of all
+		// its callers and traps back to the interpreter here (a deoptimisation on the audio thread, seen with JFR)
+		TapRing[] byNode = tapByNode;
+		for (int i = 0; i < byNode.length; i++) {
+			byNode[i] = null;
+		}
 		for (TapRing r : now) {
 			int node = plan.nodeOrNone(r.channelId());
 			if (node >= 0) {
@@ -903,6 +923,11 @@ final class BlockMixer implements AutoCloseable {
 	 * @return false when the slot has {@link #LIVE_EVENTS} other parameters queued already (try again after the next
 	 *         block)
 	 */
+	/** @return the live parameter changes a slot holds between two blocks: all of its effect's parameters */
+	private static int liveCapacity(Processor p) {
+		return p == null ? LIVE_EVENTS : Math.max(LIVE_EVENTS, p.effect.descriptor().parameters().size());
+	}
+
 	boolean queueParameter(int node, int slot, int index, double value) {
 		if (node < 0 || node >= procs.length || slot < 0 || slot >= procs[node].length || procs[node][slot] == null) {
 			return true;
@@ -915,8 +940,8 @@ final class BlockMixer implements AutoCloseable {
 				return true;
 			}
 		}
-		if (count == LIVE_EVENTS) {
-			return false;
+		if (count == idx.length) {
+			return false; // not with an index the effect's descriptor has: every one has its place
 		}
 		idx[count] = index;
 		liveValue[node][slot][count] = value;

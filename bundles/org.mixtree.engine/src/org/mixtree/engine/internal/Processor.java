@@ -49,6 +49,13 @@ final class Processor {
 	private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
 			.getThreadMXBean();
 
+	static {
+		// links the clock here, on the thread that loads the class: its first call otherwise loads classes and binds
+		// a native method on the audio thread, allocating there (seen with JFR in a soak, a minute in, the first
+		// time a block ran over its budget)
+		CPU.getCurrentThreadCpuTime();
+	}
+
 	Processor(String key, Effect effect) {
 		this.key = key;
 		this.effect = effect;

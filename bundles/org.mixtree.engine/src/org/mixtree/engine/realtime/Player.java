@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.mixtree.dsp.Decibels;
 import org.mixtree.dsp.Resampler;
+import org.mixtree.effects.api.ParameterDescriptor;
+import org.mixtree.effects.api.Scale;
 import org.mixtree.engine.Engine;
 import org.mixtree.engine.GraphDescription;
 import org.mixtree.engine.GraphDescription.Source;
@@ -357,9 +359,11 @@ public final class Player implements AutoCloseable {
 							rehearsal.setSendLevel(c.id(), s, c.sends().get(s).levelDb() + (move == 2 ? -6 : 0));
 						}
 					}
-					rehearseParameters(rehearsal, channels);
+					rehearseParameters(rehearsal, channels, b / 20 % 2 == 1, () -> cb.process(out, maxBlock));
 				}
-				if (b == blocks * 17 / 20) {
+				if (b == blocks * 15 / 20) {
+					rehearsal.swap(Engine.compile(variedForRehearsal(plan.description()), rehearsal.mainLive.mixer.plan()));
+				} else if (b == blocks * 17 / 20) {
 					rehearsal.setLoop(0, Math.max(4L * maxBlock, planRate / 10));
 				} else if (b == blocks * 18 / 20) {
 					rehearsal.clearLoop();
@@ -398,25 +402,62 @@ public final class Player implements AutoCloseable {
 	}
 
 	/**
-	 * [main] Sends every insert its own explicit parameter values again as live events (so the parameter path is
-	 * compiled before playing without changing what the rehearsal sounds like).
+	 * [main] Sends every parameter of every insert a live event: its own value, or with {@code moved} another legal
+	 * one (a tenth of the range towards the middle; the next step of a choice or toggle), so that the parameter
+	 * path and the effects' ramps run before playing. The rehearsal's output is thrown away; a soak with JFR showed
+	 * the ramps it had never run deoptimising on the audio thread minutes into playing.
 	 */
-	private static void rehearseParameters(Player rehearsal, List<GraphDescription.Channel> channels) {
+	private static void rehearseParameters(Player rehearsal, List<GraphDescription.Channel> channels, boolean moved,
+			Runnable block) {
 		for (GraphDescription.Channel c : channels) {
 			for (int slot = 0; slot < c.inserts().size(); slot++) {
 				GraphDescription.Insert insert = c.inserts().get(slot);
 				if (insert.factory() == null) {
 					continue;
 				}
-				var d = insert.factory().descriptor();
-				for (Map.Entry<String, Double> e : insert.parameters().entrySet()) {
-					int index = d.indexOf(e.getKey());
-					if (index >= 0 && e.getValue() != null && d.parameters().get(index).accepts(e.getValue())) {
-						rehearsal.setParameter(c.id(), slot, index, e.getValue());
+				var parameters = insert.factory().descriptor().parameters();
+				for (int index = 0; index < parameters.size(); index++) {
+					var d = parameters.get(index);
+					Double explicit = insert.parameters().get(d.id());
+					double value = explicit != null && d.accepts(explicit) ? explicit : d.defaultValue();
+					double send = moved ? rehearsalValue(d, value) : value;
+					if (d.accepts(send)) {
+						rehearsal.rehearseParameter(c.id(), slot, index, send, block);
 					}
 				}
 			}
 		}
+	}
+
+	/** @return another legal value of {@code d} near {@code value}: see {@link #rehearseParameters} */
+	static double rehearsalValue(ParameterDescriptor d, double value) {
+		double span = d.max() - d.min();
+		if (d.scale() == Scale.ENUM || d.scale() == Scale.BOOLEAN) {
+			return span < 1 ? value : value + 1 > d.max() ? d.min() : value + 1;
+		}
+		return value <= d.min() + span / 2 ? value + span / 10 : value - span / 10;
+	}
+
+	/**
+	 * @return {@code d} with every third track's mute and every other insert's bypass turned over: the rehearsal swaps
+	 *         it in for a while so that the mixer's paths for silent tracks and bypassed slots are compiled too (a
+	 *         soak with JFR showed them deoptimising on the audio thread at the first mute or bypass)
+	 */
+	static GraphDescription variedForRehearsal(GraphDescription d) {
+		List<GraphDescription.Channel> varied = new ArrayList<>();
+		int i = 0;
+		for (GraphDescription.Channel c : d.channels()) {
+			List<GraphDescription.Insert> inserts = new ArrayList<>();
+			for (int slot = 0; slot < c.inserts().size(); slot++) {
+				GraphDescription.Insert in = c.inserts().get(slot);
+				inserts.add((i + slot) % 2 == 0 ? in.withBypass(!in.bypass()) : in);
+			}
+			boolean mute = c.kind() == GraphDescription.Kind.TRACK && i % 3 == 1 ? !c.mute() : c.mute();
+			varied.add(new GraphDescription.Channel(c.id(), c.name(), c.kind(), c.source(), c.gainDb(), c.pan(), mute,
+					c.solo(), c.polarity(), c.output(), inserts, c.sends(), c.soloSafe()));
+			i++;
+		}
+		return new GraphDescription(d.sampleRate(), d.panLaw(), varied, d.focus());
 	}
 
 	/**
@@ -807,6 +848,20 @@ public final class Player implements AutoCloseable {
 	private void post(Command c) {
 		while (!commands.offer(c)) {
 			sleep();
+		}
+	}
+
+	/**
+	 * [main, a rehearsal's] {@link #setParameter}, but this thread is also the rehearsal's audio thread: when the queue
+	 * is full, {@code block} runs a block of it (which drains the queue) instead of waiting for a callback.
+	 */
+	private void rehearseParameter(String channelId, int slot, int index, double value, Runnable block) {
+		int node = mainLive.mixer.node(channelId);
+		if (node >= 0 && slot >= 0 && slot < mainLive.mixer.slots(node) && index >= 0) {
+			Param p = new Param(mainLive, EFFECT, node, slot, index, value);
+			while (!params.offer(p)) {
+				block.run();
+			}
 		}
 	}
 

@@ -69,6 +69,13 @@ final class JackStream implements AudioStream {
 	 * stream registered (process, xrun, shutdown) until this process's next client open closes the dead client, and
 	 * JNA frees a callback's native stub once its Java object is collected. A few kilobytes per server that went away.
 	 */
+	static {
+		// resolves the callback's interface for this class here: the first period would otherwise load it through
+		// the bundle's class loader on the audio thread (allocating; seen with JFR)
+		Class<?> callback = AudioCallback.class;
+		assert callback.isInterface();
+	}
+
 	private static final java.util.Set<JackStream> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	/** Set once the server went away: nothing may be called on the dead client but close. */
 	private final AtomicBoolean dead = new AtomicBoolean();

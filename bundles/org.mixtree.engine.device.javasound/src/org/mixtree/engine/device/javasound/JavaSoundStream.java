@@ -32,6 +32,13 @@ import org.mixtree.engine.device.AudioStream;
  */
 final class JavaSoundStream implements AudioStream {
 
+	static {
+		// resolves the callback's interface for this class here: the first buffer would otherwise load it through
+		// the bundle's class loader on the audio thread (allocating; seen with JFR on JACK's stream)
+		Class<?> callback = AudioCallback.class;
+		assert callback.isInterface();
+	}
+
 	/** A write blocked this long means the device is gone. */
 	static final long STALL_NANOS = 1_000_000_000L;
 	/**

@@ -60,7 +60,7 @@ class RehearsalTest {
 		}
 		channels.add(new Channel("b", "Drums", Kind.BUS, null, 0, 0, false, false, false, null,
 				List.of(new Insert("limiter", null, false, Map.of(), null)), List.of(), true));
-		GraphDescription d = new GraphDescription(48000, PanLaw.values()[0], channels, List.of("b"));
+		GraphDescription d = new GraphDescription(48000, PanLaw.MINUS_3_DB, channels, List.of("b"));
 
 		GraphDescription varied = Player.variedForRehearsal(d);
 

@@ -87,8 +87,10 @@ final class BlockMixer implements AutoCloseable {
 		void run(int index) throws IOException;
 	}
 
-	/** Live parameter events a slot can take per block at least ({@link #queueParameter}): a slot has room for all of
-	 * its effect's parameters, changes of one parameter coalesce. */
+	/**
+	 * The least live parameter changes a slot holds between two blocks ({@link #queueParameter}); a slot holds one for
+	 * each of its effect's parameters if that is more (changes of one parameter coalesce).
+	 */
 	static final int LIVE_EVENTS = 32;
 
 	/** The longest tail a render adds after the last source: longer tails (a feedback of 1) are cut, in seconds. */
@@ -915,19 +917,19 @@ final class BlockMixer implements AutoCloseable {
 		setLiveGainsNow(node, liveFader[node], livePan[node]);
 	}
 
-	/**
-	 * [audio, between blocks] Queues a parameter change for the processor in {@code slot} of {@code node}: it reaches
-	 * the effect as an event at offset 0 of the slot's next processed block (the effect smooths it as it smooths any
-	 * event). A slot without a processor ignores it. Allocates nothing.
-	 *
-	 * @return false when the slot has {@link #LIVE_EVENTS} other parameters queued already (try again after the next
-	 *         block)
-	 */
 	/** @return the live parameter changes a slot holds between two blocks: all of its effect's parameters */
 	private static int liveCapacity(Processor p) {
 		return p == null ? LIVE_EVENTS : Math.max(LIVE_EVENTS, p.effect.descriptor().parameters().size());
 	}
 
+	/**
+	 * [audio, between blocks] Queues a parameter change for the processor in {@code slot} of {@code node}: it reaches
+	 * the effect as an event at offset 0 of the slot's next processed block (the effect smooths it as it smooths any
+	 * event). A slot without a processor ignores it. Allocates nothing.
+	 *
+	 * @return false when the slot has no room left, which only an index outside the effect's descriptor can cause
+	 *         (a slot holds a change for each of its effect's parameters, {@link #liveCapacity})
+	 */
 	boolean queueParameter(int node, int slot, int index, double value) {
 		if (node < 0 || node >= procs.length || slot < 0 || slot >= procs[node].length || procs[node][slot] == null) {
 			return true;
@@ -941,7 +943,7 @@ final class BlockMixer implements AutoCloseable {
 			}
 		}
 		if (count == idx.length) {
-			return false; // not with an index the effect's descriptor has: every one has its place
+			return false;
 		}
 		idx[count] = index;
 		liveValue[node][slot][count] = value;

@@ -64,11 +64,6 @@ final class JackStream implements AudioStream {
 	/** Strongly held: libjack calls it for as long as the client lives. */
 	private final JackNative.ProcessCallback nativeCallback;
 	private final AtomicLong xruns = new AtomicLong();
-	/**
-	 * Streams whose server went away, held for the life of the process: libjack keeps pointers to the callbacks this
-	 * stream registered (process, xrun, shutdown) until this process's next client open closes the dead client, and
-	 * JNA frees a callback's native stub once its Java object is collected. A few kilobytes per server that went away.
-	 */
 	static {
 		// resolves the callback's interface for this class here: the first period would otherwise load it through
 		// the bundle's class loader on the audio thread (allocating; seen with JFR)
@@ -76,6 +71,11 @@ final class JackStream implements AudioStream {
 		assert callback.isInterface();
 	}
 
+	/**
+	 * Streams whose server went away, held for the life of the process: libjack keeps pointers to the callbacks this
+	 * stream registered (process, xrun, shutdown) until this process's next client open closes the dead client, and
+	 * JNA frees a callback's native stub once its Java object is collected. A few kilobytes per server that went away.
+	 */
 	private static final java.util.Set<JackStream> ABANDONED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 	/** Set once the server went away: nothing may be called on the dead client but close. */
 	private final AtomicBoolean dead = new AtomicBoolean();

@@ -139,6 +139,14 @@ class TopBarTest {
 			Composite l = headroomLabel().getParent();
 			return wb.display().map(l.getParent(), wb.mainShell(), l.getBounds()).x + l.computeSize(SWT.DEFAULT, SWT.DEFAULT).x;
 		}));
+		// and each line whole: the labels as wide as their text (the caption once read "OVER -1", the readout "dBT")
+		for (String id : new String[] { "headroom.caption", "headroom.readout" }) {
+			int[] widths = wb.ui(() -> {
+				Label l = (Label) byId(wb.mainShell(), id);
+				return new int[] { l.getSize().x, l.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x };
+			});
+			assertTrue(widths[0] >= widths[1], id + " is " + widths[0] + " px wide for a text of " + widths[1] + " px");
+		}
 		wb.screenshot("20-topbar-headroom-over");
 	}
 

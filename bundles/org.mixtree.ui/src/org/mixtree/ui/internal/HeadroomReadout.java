@@ -143,14 +143,11 @@ final class HeadroomReadout {
 		String c = caption(nowOver, target);
 		if (!c.equals(caption.getText())) {
 			caption.setText(c);
-			caption.getParent().getParent().layout();
+			fit(caption);
 		}
 		if (!t.equals(readout.getText())) {
-			boolean resized = t.length() != readout.getText().length();
 			readout.setText(t);
-			if (resized) {
-				readout.getParent().getParent().layout();
-			}
+			fit(readout);
 		}
 		if (nowOver != over) {
 			over = nowOver;
@@ -160,7 +157,19 @@ final class HeadroomReadout {
 				if (styling != null) {
 					styling.style(l); // after the colour: the theme's colour of the class wins
 				}
+				fit(l); // the over class may bring another font
 			}
+		}
+	}
+
+	/**
+	 * Lays the bar out again when {@code l}'s text no longer fits its width. By pixels, not characters: "-3.2" is
+	 * wider than "-inf"; and through {@link Label#requestLayout}, which drops the cached sizes on the way up (a
+	 * plain layout of the bar kept the label's old width and clipped "OVER -15.0 dBFS" to "OVER -1").
+	 */
+	private static void fit(Label l) {
+		if (l.computeSize(SWT.DEFAULT, SWT.DEFAULT, true).x != l.getSize().x) {
+			l.requestLayout();
 		}
 	}
 
